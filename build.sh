@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# RootGuard's one entry point.
+#   ./build.sh          install what is missing, build dist/chrome, dist/firefox, .zip, .xpi
+#   ./build.sh test     build, then run every check and test suite
+#   ./build.sh demo     start the console replica and show RootGuard on it
+# Idempotent: each install step checks first and is skipped when satisfied.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 ca-certificates)
+GECKODRIVER_VERSION=0.37.1
+WASM_TARGET=wasm32-unknown-unknown
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_apt() {
+  local missing=() pkg
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  # Node.js may come from outside Debian (as on these machines); only install it when absent.
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if ((${#missing[@]})); then
+    log "apt: installing ${missing[*]}"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+  rustup target list --installed | grep -qx "$WASM_TARGET" || { log "rustup: adding $WASM_TARGET"; rustup target add "$WASM_TARGET"; }
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+}
+
+# wasm-bindgen-cli must be exactly the version Cargo.lock pins for the
+# wasm-bindgen crate, or its output does not match the compiled module.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_bindgen() {
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want; want=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    log "cargo: installing wasm-bindgen-cli $want (about 5 minutes)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_geckodriver() {
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    log "cargo: installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
+  fi
+}
+
+ensure_npm() {
+  # npm ci from the committed lockfile; skipped when node_modules matches it.
+  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed 1,3d package-lock.json) <(sed 1,3d node_modules/.package-lock.json 2>/dev/null); then
+    log "npm: installing from package-lock.json"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+install_all() {
+  ensure_apt
+  ensure_rust
+  ensure_wasm_bindgen
+  ensure_geckodriver
+  ensure_npm
+}
+
+build() {
+  log "cargo: building the core for $WASM_TARGET"
+  cargo build --release --lib --target "$WASM_TARGET"
+  local core=target/extension-core
+  rm -rf "$core" && mkdir -p "$core"
+  wasm-bindgen --target web --no-typescript --out-dir "$core" --out-name rootguard \
+    "target/$WASM_TARGET/release/rootguard.wasm"
+  # wasm-opt from npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen output.
+  wasm-opt -Oz "$core/rootguard_bg.wasm" -o "$core/rootguard_bg.wasm"
+  log "assembling dist/"
+  python3 scripts/assemble.py "$core"
+  cargo build --release --bin rootguard
+  log "built: dist/chrome/ dist/firefox/ (unpacked), dist/rootguard-chrome.zip, dist/rootguard-firefox.xpi;" \
+    "core $(stat -c %s dist/chrome/core/rootguard_bg.wasm) bytes; CLI target/release/rootguard"
+}
+
+# Runs one suite, records its result, never stops the others.
+SUMMARY=()
+FAILED=0
+suite() {
+  local name=$1; shift
+  log "suite: $name"
+  local start=$SECONDS
+  if "$@"; then
+    SUMMARY+=("PASS  $name ($((SECONDS - start)) s)")
+  else
+    SUMMARY+=("FAIL  $name ($((SECONDS - start)) s)")
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+wasm_browser_tests() {
+  local driver=$1
+  # The runner picks the browser from which driver variable is set: exactly one.
+  env -u CHROMEDRIVER -u GECKODRIVER -u SAFARIDRIVER "$driver=$(command -v "${driver,,}")" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target "$WASM_TARGET" --test wasm_bridge
+}
+
+addons_lint() {
+  local out; out=$(addons-linter --output json dist/rootguard-firefox.xpi) || true
+  node -e '
+    const r = JSON.parse(process.argv[1]);
+    for (const m of [...r.errors, ...r.warnings]) console.log(`${m._type}: ${m.code}: ${m.message} (${m.file ?? ""})`);
+    console.log(`addons-linter: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
+    process.exit(r.summary.errors === 0 ? 0 : 1);' "$out"
+}
+
+run_tests() {
+  suite "cargo fmt --check" cargo fmt --all --check
+  suite "clippy (native)" cargo clippy --all-targets -- -D warnings
+  suite "clippy (wasm32)" cargo clippy --lib --tests --target "$WASM_TARGET" -- -D warnings
+  suite "native unit tests" cargo test
+  suite "wasm-bindgen tests in Chromium" wasm_browser_tests CHROMEDRIVER
+  suite "wasm-bindgen tests in Firefox" wasm_browser_tests GECKODRIVER
+  suite "replica self-check" node --test tests/fixtures/console/
+  suite "E2E in Chromium and Firefox" node --test --test-concurrency=1 tests/e2e/
+  suite "addons-linter (Firefox build)" addons_lint
+  printf '\n== RootGuard test summary ==\n' >&2
+  printf '%s\n' "${SUMMARY[@]}" >&2
+  local total=${#SUMMARY[@]}
+  echo "$((total - FAILED)) passed, $FAILED failed"
+  ((FAILED == 0))
+}
+
+case "${1:-build}" in
+  build) install_all; build ;;
+  test) install_all; build; run_tests ;;
+  demo) install_all; build; exec node tests/demo.mjs ;;
+  *) echo "usage: ./build.sh [build|test|demo]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,132 @@
+// RootGuard renderer: draws what the core decided. Each notice lives in its
+// own host element marked `data-rootguard="<kind>"` with an open shadow root,
+// so the console's CSS cannot reach it and RootGuard's cannot leak out.
+// Texts come from _locales via i18n; the core only names the messages.
+"use strict";
+
+globalThis.RootGuard = globalThis.RootGuard ?? {};
+
+RootGuard.render = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, args) => api.i18n.getMessage(key, args) || key;
+  const dismissed = new Set();
+  let stack = null;
+
+  const STYLE = `
+    :host { all: initial; }
+    .notice { box-sizing: border-box; width: 100%; margin: 0 0 8px; padding: 12px 16px;
+      border-radius: 12px; border: 2px solid var(--accent); background: var(--bg); color: var(--fg);
+      font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
+      box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); }
+    .notice[data-severity="critical"] { --accent: #d91515; }
+    .notice[data-severity="warning"] { --accent: #855900; }
+    .notice[data-severity="notice"], .notice[data-severity="ok"] { --accent: #0972d3; }
+    .notice { --bg: #ffffff; --fg: #000716; }
+    @media (prefers-color-scheme: dark) { .notice { --bg: #0f1b2a; --fg: #e9ebed; } }
+    :host-context(.awsui-dark-mode) .notice { --bg: #0f1b2a; --fg: #e9ebed; }
+    .label { font-weight: 700; color: var(--accent); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+    h2 { font-size: 16px; line-height: 22px; margin: 2px 0 6px; }
+    p { margin: 0 0 6px; }
+    ul { margin: 0 0 8px; padding-left: 20px; }
+    a { color: inherit; }
+    button { font: inherit; font-weight: 700; border-radius: 20px; padding: 4px 16px; cursor: pointer;
+      border: 2px solid var(--accent); background: transparent; color: var(--fg); }
+    button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
+  `;
+
+  // One fixed stack in the corner holds every notice; it never covers the
+  // console's own controls for long, and each notice can be dismissed.
+  function ensureStack() {
+    if (stack?.isConnected) return stack;
+    stack = document.createElement("div");
+    stack.setAttribute("data-rootguard", "notices");
+    stack.style.cssText =
+      "position:fixed;right:16px;bottom:16px;width:min(440px,calc(100vw - 32px));z-index:2147483000;";
+    (document.body ?? document.documentElement).append(stack);
+    return stack;
+  }
+
+  function card(kind, severity, title, paragraphs, alternatives, dismissKey) {
+    const host = document.createElement("div");
+    host.setAttribute("data-rootguard", kind);
+    host.setAttribute("data-severity", severity);
+    const shadow = host.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    const box = document.createElement("section");
+    box.className = "notice";
+    box.dataset.severity = severity;
+    box.setAttribute("role", severity === "critical" ? "alert" : "status");
+    box.setAttribute("aria-label", title);
+    const label = document.createElement("div");
+    label.className = "label";
+    label.textContent = t("noticeLabel");
+    const heading = document.createElement("h2");
+    heading.textContent = title;
+    box.append(label, heading);
+    for (const text of paragraphs) {
+      const p = document.createElement("p");
+      p.textContent = text;
+      box.append(p);
+    }
+    if (alternatives.length) {
+      const list = document.createElement("ul");
+      for (const alternative of alternatives) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = alternative.href;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        link.textContent = t(alternative.message);
+        item.append(link);
+        list.append(item);
+      }
+      box.append(list);
+    }
+    if (dismissKey) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("data-rootguard-action", "dismiss");
+      button.textContent = t("dismiss");
+      button.addEventListener("click", () => {
+        dismissed.add(dismissKey);
+        host.remove();
+      });
+      box.append(button);
+    }
+    shadow.append(style, box);
+    return host;
+  }
+
+  /** Replace the page's core notices with those of a new verdict. */
+  function verdict(result) {
+    const container = ensureStack();
+    for (const old of container.querySelectorAll("[data-rootguard-from=verdict]")) old.remove();
+    for (const notice of result.notices) {
+      const dismissKey = `${notice.kind}|${location.pathname}${location.hash}`;
+      if (notice.dismissible && dismissed.has(dismissKey)) continue;
+      const host = card(
+        notice.kind,
+        notice.severity,
+        t(notice.title, notice.args),
+        [t(notice.body, notice.args)],
+        notice.alternatives,
+        notice.dismissible ? dismissKey : null,
+      );
+      host.setAttribute("data-rootguard-from", "verdict");
+      host.setAttribute("data-rootguard-decided-by", result.decidedBy);
+      container.append(host);
+    }
+    for (const line of result.diagnostics) console.warn(line);
+  }
+
+  /** A notice of the content script's own (core failure, blocked download). */
+  function message(kind, titleKey, titleArgs, bodyKey, bodyArgs) {
+    const container = ensureStack();
+    container.querySelector(`[data-rootguard="${kind}"]`)?.remove();
+    const host = card(kind, "critical", t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], `${kind}|${Date.now()}`);
+    container.append(host);
+  }
+
+  return { verdict, message };
+})();

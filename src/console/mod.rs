@@ -1,0 +1,14 @@
+//! Recognising AWS console pages from what a content script can observe.
+//!
+//! Nothing here depends on the console's markup: host names, routes and the
+//! session data the console publishes change far less often than its DOM.
+
+pub mod host;
+pub mod observation;
+pub mod route;
+pub mod session;
+
+pub use host::{ConsoleHost, Partition};
+pub use observation::{PageObservation, Recognition};
+pub use route::ConsolePage;
+pub use session::{Principal, Session, SessionError};

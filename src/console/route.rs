@@ -1,0 +1,173 @@
+//! Which IAM page a console URL shows.
+//!
+//! The console is a single-page app: the page is chosen by the `#` fragment,
+//! which match patterns cannot see, so the content script re-asks on every
+//! `hashchange`/`popstate` and this module decides from path + fragment.
+
+use serde::Serialize;
+
+/// The console pages RootGuard cares about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ConsolePage {
+    /// `#/security_credentials`: the signed-in principal's own Security
+    /// credentials (the root user's, when root is signed in).
+    SecurityCredentials,
+    /// `#/security_credentials/access-key-wizard`: creating an access key for
+    /// the signed-in principal. Its steps share the route.
+    AccessKeyWizard,
+    /// `#/users/details/NAME?section=security_credentials`: an IAM user's
+    /// Security credentials tab.
+    IamUserCredentials {
+        /// The IAM user whose keys are shown, URL-decoded.
+        #[serde(rename = "userName")]
+        user_name: String,
+    },
+    /// Any other console page: RootGuard only keeps watching the route.
+    Other,
+}
+
+impl ConsolePage {
+    /// Recognise a page from the URL's path (`/iam/home`) and fragment
+    /// (`#/security_credentials`, with or without the `#`).
+    pub fn from_location(path: &str, fragment: &str) -> ConsolePage {
+        let service = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        if !matches!(service, "iam" | "iamv2") {
+            return ConsolePage::Other;
+        }
+        let fragment = fragment.trim_start_matches('#').trim_start_matches('!');
+        let (route, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            // `security_credential` is the old, slash-less route.
+            ["security_credentials" | "security_credential"] => ConsolePage::SecurityCredentials,
+            ["security_credentials" | "security_credential", "access-key-wizard", ..] => {
+                ConsolePage::AccessKeyWizard
+            }
+            ["users", "details", name, ..] | ["users", name, ..]
+                if query_section(query) == Some("security_credentials") =>
+            {
+                ConsolePage::IamUserCredentials { user_name: percent_decode(name) }
+            }
+            _ => ConsolePage::Other,
+        }
+    }
+}
+
+fn query_section(query: &str) -> Option<&str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "section")
+        .map(|(_, value)| value)
+}
+
+/// Decode `%XX` escapes (IAM user names may contain `+=,.@_-`, which the
+/// console may escape). Invalid escapes are kept as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| text.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_security_credentials_route_variant() {
+        for (path, fragment) in [
+            ("/iam/home", "#/security_credentials"),
+            ("/iam/home", "/security_credentials"),
+            ("/iam/home", "#security_credential"),
+            ("/iam/home", "#/security_credentials?section=IAM_credentials"),
+            ("/iamv2/home", "#/security_credentials"),
+            ("/iam/home/", "#/security_credentials/"),
+        ] {
+            assert_eq!(
+                ConsolePage::from_location(path, fragment),
+                ConsolePage::SecurityCredentials,
+                "{path}{fragment}"
+            );
+        }
+    }
+
+    #[test]
+    fn wizard_routes() {
+        for path in ["/iam/home", "/iamv2/home"] {
+            assert_eq!(
+                ConsolePage::from_location(path, "#/security_credentials/access-key-wizard"),
+                ConsolePage::AccessKeyWizard
+            );
+        }
+    }
+
+    #[test]
+    fn iam_user_tab_new_and_old_routes() {
+        let alice = ConsolePage::IamUserCredentials { user_name: "alice".into() };
+        assert_eq!(
+            ConsolePage::from_location(
+                "/iam/home",
+                "#/users/details/alice?section=security_credentials"
+            ),
+            alice
+        );
+        assert_eq!(
+            ConsolePage::from_location("/iam/home", "#/users/alice?section=security_credentials"),
+            alice
+        );
+        assert_eq!(
+            ConsolePage::from_location(
+                "/iam/home",
+                "#/users/details/a%40b.c?section=security_credentials"
+            ),
+            ConsolePage::IamUserCredentials { user_name: "a@b.c".into() }
+        );
+        // Another tab of the same user is not a credentials page.
+        assert_eq!(
+            ConsolePage::from_location("/iam/home", "#/users/details/alice?section=permissions"),
+            ConsolePage::Other
+        );
+    }
+
+    #[test]
+    fn other_services_and_routes_are_other() {
+        for (path, fragment) in [
+            ("/iam/home", "#/home"),
+            ("/iam/home", ""),
+            ("/iam/home", "#/users"),
+            ("/s3/home", "#/security_credentials"),
+            ("/", "#/security_credentials"),
+            ("/iam/home", "#/roles/details/x?section=security_credentials"),
+        ] {
+            assert_eq!(
+                ConsolePage::from_location(path, fragment),
+                ConsolePage::Other,
+                "{path}{fragment}"
+            );
+        }
+    }
+
+    #[test]
+    fn percent_decode_keeps_invalid_escapes() {
+        assert_eq!(percent_decode("a%zzb%4"), "a%zzb%4");
+        assert_eq!(percent_decode("%E6%97%A5"), "日");
+    }
+}

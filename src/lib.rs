@@ -1,0 +1,24 @@
+//! RootGuard's core: everything the extension and the command-line tool
+//! decide, as plain Rust that `cargo test` runs natively.
+//!
+//! Data flows one way: the browser's content scripts observe a console page
+//! and hand over plain data ([`console::PageObservation`]); the core
+//! recognises the page and decides ([`verdict::assess`]); the content script
+//! renders the decision. The `wasm` module is only the bridge that converts
+//! values for JavaScript: no logic lives there.
+
+pub mod console;
+pub mod csv;
+pub mod download;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// Who decided: stamped on every verdict so a page element can be traced back
+/// to the core build that produced it (tests use it to prove the decision came
+/// from Rust, not from JavaScript).
+pub fn core_signature() -> String {
+    let target = if cfg!(target_arch = "wasm32") { "wasm32" } else { "native" };
+    format!("rootguard-core {} {target}", env!("CARGO_PKG_VERSION"))
+}

@@ -1,0 +1,42 @@
+//! The JavaScript bridge: converts values and forwards to the core. No logic
+//! lives here (see the crate docs); errors reach JavaScript as `Error`
+//! objects with a message the user can act on.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::console::PageObservation;
+use crate::download::DownloadClass;
+use crate::verdict;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
+        JsError::new(&format!("RootGuard could not hand its decision to the page: {e}"))
+    })
+}
+
+/// The core's decision for a page observation (`{url, sessionData, …}`).
+#[wasm_bindgen(js_name = assessPage)]
+pub fn assess_page(observation: JsValue) -> Result<JsValue, JsError> {
+    let observation: PageObservation =
+        serde_wasm_bindgen::from_value(observation).map_err(|e| {
+            JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
+        })?;
+    let verdict = verdict::assess(&observation);
+    for diagnostic in &verdict.diagnostics {
+        gloo::console::warn!(diagnostic.as_str());
+    }
+    to_js(&verdict)
+}
+
+/// Whether a download is a credentials file (`{byName, byContent}`).
+#[wasm_bindgen(js_name = classifyDownload)]
+pub fn classify_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    to_js(&DownloadClass::of(file_name, bytes))
+}
+
+/// `rootguard-core <version> wasm32`.
+#[wasm_bindgen(js_name = coreSignature)]
+pub fn core_signature() -> String {
+    crate::core_signature()
+}
