@@ -12,8 +12,9 @@ pub mod csv;
 pub mod download;
 pub mod verdict;
 
+/// The JavaScript bridge (wasm32 only).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 /// Who decided: stamped on every verdict so a page element can be traced back
 /// to the core build that produced it (tests use it to prove the decision came

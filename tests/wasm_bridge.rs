@@ -1,0 +1,63 @@
+//! The wasm-bindgen bridge, run in real headless browsers by
+//! `wasm-bindgen-test-runner` (see build.sh): JavaScript values in, the
+//! core's decisions out, errors as JavaScript `Error`s.
+#![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+use rootguard::wasm::{assess_page, classify_download, core_signature};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
+}
+
+fn observation(url: &str, arn: &str) -> JsValue {
+    let json = format!(
+        r#"{{"url":"{url}","sessionData":"{{\"accountId\":\"123456789012\",\"sessionARN\":\"{arn}\"}}"}}"#
+    );
+    js_sys::JSON::parse(&json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn root_warning_crosses_the_bridge_as_plain_js_data() {
+    let verdict = assess_page(observation(
+        "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
+        "arn:aws:iam::123456789012:root",
+    ))
+    .unwrap();
+    assert_eq!(get(&verdict, &["decidedBy"]).as_string().unwrap(), core_signature());
+    assert!(core_signature().ends_with("wasm32"));
+    assert_eq!(
+        get(&verdict, &["recognition", "page", "kind"]).as_string().unwrap(),
+        "security-credentials"
+    );
+    let notices = Array::from(&get(&verdict, &["notices"]));
+    assert_eq!(notices.length(), 1);
+    assert_eq!(get(&notices.get(0), &["kind"]).as_string().unwrap(), "root-warning");
+    let args = Array::from(&get(&notices.get(0), &["args"]));
+    assert_eq!(args.get(0).as_string().unwrap(), "1234-5678-9012");
+}
+
+#[wasm_bindgen_test]
+fn unreadable_observation_is_a_js_error_with_a_message() {
+    let error = assess_page(JsValue::from_f64(42.0)).unwrap_err();
+    let error: JsValue = error.into();
+    let message = get(&error, &["message"]).as_string().unwrap();
+    assert!(message.contains("unreadable page observation"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn downloads_are_classified_by_name_and_content() {
+    let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
+    let class = classify_download("download.csv", csv).unwrap();
+    assert_eq!(get(&class, &["byContent"]), JsValue::TRUE);
+    assert_eq!(get(&class, &["byName"]), JsValue::FALSE);
+    let list = classify_download("access-keys-list.csv", b"Access key ID,Status\n").unwrap();
+    assert_eq!(get(&list, &["byContent"]), JsValue::FALSE);
+}
