@@ -27,21 +27,23 @@ RootGuard.render = (() => {
     .label { font-weight: 700; color: var(--accent); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
     h2 { font-size: 16px; line-height: 22px; margin: 2px 0 6px; }
     p { margin: 0 0 6px; }
-    ul { margin: 0 0 8px; padding-left: 20px; }
+    ul { margin: 4px 0 8px; padding-left: 20px; }
+    summary { cursor: pointer; font-weight: 700; margin: 0 0 8px; }
     a { color: inherit; }
     button { font: inherit; font-weight: 700; border-radius: 20px; padding: 4px 16px; cursor: pointer;
       border: 2px solid var(--accent); background: transparent; color: var(--fg); }
     button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
   `;
 
-  // One fixed stack in the corner holds every notice; it never covers the
-  // console's own controls for long, and each notice can be dismissed.
+  // One fixed stack in the bottom-left corner holds every notice: Cloudscape
+  // puts page actions at the top right and wizard buttons at the bottom
+  // right, so this corner hides the least. Each notice can be dismissed.
   function ensureStack() {
     if (stack?.isConnected) return stack;
     stack = document.createElement("div");
     stack.setAttribute("data-rootguard", "notices");
     stack.style.cssText =
-      "position:fixed;right:16px;bottom:16px;width:min(440px,calc(100vw - 32px));z-index:2147483000;";
+      "position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";
     (document.body ?? document.documentElement).append(stack);
     return stack;
   }
@@ -70,6 +72,11 @@ RootGuard.render = (() => {
       box.append(p);
     }
     if (alternatives.length) {
+      // Collapsed by default so the card stays small over the console.
+      const details = document.createElement("details");
+      const summary = document.createElement("summary");
+      summary.textContent = t("alternativesSummary");
+      details.append(summary);
       const list = document.createElement("ul");
       for (const alternative of alternatives) {
         const item = document.createElement("li");
@@ -81,7 +88,8 @@ RootGuard.render = (() => {
         item.append(link);
         list.append(item);
       }
-      box.append(list);
+      details.append(list);
+      box.append(details);
     }
     if (dismissKey) {
       const button = document.createElement("button");
@@ -101,6 +109,10 @@ RootGuard.render = (() => {
   /** Replace the page's core notices with those of a new verdict. */
   function verdict(result) {
     const container = ensureStack();
+    // What the core recognised, for tests and for anyone debugging a page.
+    container.setAttribute("data-page", result.recognition.page.kind);
+    container.setAttribute("data-principal", result.recognition.session.principal.kind);
+    container.setAttribute("data-decided-by", result.decidedBy);
     for (const old of container.querySelectorAll("[data-rootguard-from=verdict]")) old.remove();
     for (const notice of result.notices) {
       const dismissKey = `${notice.kind}|${location.pathname}${location.hash}`;

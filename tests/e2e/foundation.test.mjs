@@ -1,0 +1,214 @@
+// Foundation: the built extension in real Chromium and Firefox, on the
+// console replica reached under the real console host names.
+
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test as nodeTest } from "node:test";
+
+import { startReplica } from "../fixtures/console/server.mjs";
+import { BROWSERS, launchBrowser } from "./lib/browsers.mjs";
+import { filesContaining, watchForSecret } from "./lib/disk.mjs";
+
+const CREDENTIALS_URLS = [
+  "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
+  "https://console.aws.amazon.com/iam/home?region=us-east-1#/security_credentials",
+];
+const WIZARD_URL = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
+const CORE = "rootguard-core 0.1.0 wasm32";
+
+// What the content script rendered, read from the page.
+const NOTICES = `
+  const stack = document.querySelector('[data-rootguard="notices"]');
+  if (!stack) return null;
+  return {
+    page: stack.getAttribute("data-page"),
+    principal: stack.getAttribute("data-principal"),
+    decidedBy: stack.getAttribute("data-decided-by"),
+    notices: [...stack.querySelectorAll(":scope > [data-rootguard]")].map((host) => ({
+      kind: host.getAttribute("data-rootguard"),
+      severity: host.getAttribute("data-severity"),
+      decidedBy: host.getAttribute("data-rootguard-decided-by"),
+      text: host.shadowRoot?.querySelector("section")?.textContent ?? null,
+      role: host.shadowRoot?.querySelector("[role]")?.getAttribute("role") ?? null,
+    })),
+  };`;
+
+async function waitForVerdict(wd, page, extra = "true") {
+  return wd.waitFor(
+    `RootGuard's verdict for ${page}`,
+    `const v = (() => { ${NOTICES} })(); return v && v.page === arguments[0] && (${extra}) ? v : null;`,
+    { args: [page] },
+  );
+}
+
+for (const browserName of BROWSERS) {
+  describe(`foundation in ${browserName}`, () => {
+    let replica;
+    let browser;
+    before(async () => {
+      replica = await startReplica();
+    });
+    after(() => replica.close());
+    // Each test: the default scenario, a fresh profile and download directory.
+    const test = (name, body) =>
+      nodeTest(name, { timeout: 120_000 }, async () => {
+        replica.resetScenario();
+        browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
+        await body();
+      });
+
+    test("the Rust core's root warning reaches the Security credentials page at both documented URLs", async () => {
+      try {
+        for (const url of CREDENTIALS_URLS) {
+          await browser.wd.navigate(url);
+          const verdict = await waitForVerdict(browser.wd, "security-credentials", "v.notices.length > 0");
+          assert.equal(verdict.decidedBy, CORE, "the decision is stamped by the Wasm build of the core");
+          assert.equal(verdict.principal, "root");
+          assert.equal(verdict.notices.length, 1);
+          const [warning] = verdict.notices;
+          assert.equal(warning.kind, "root-warning");
+          assert.equal(warning.severity, "critical");
+          assert.equal(warning.decidedBy, CORE);
+          assert.equal(warning.role, "alert");
+          assert.match(warning.text, /root user of account 1234-5678-9012/, "the account ID the core parsed");
+          assert.match(warning.text, /IAM Identity Center/);
+          const host = new URL(await browser.wd.url()).host;
+          assert.ok(replica.requests.some((r) => r.host === host), `the page came from the replica under ${host}`);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("the page really forbids Wasm: its CSP has no 'wasm-unsafe-eval'", async () => {
+      try {
+        await browser.wd.navigate(CREDENTIALS_URLS[0]);
+        await waitForVerdict(browser.wd, "security-credentials");
+        const wasm = await browser.wd.waitFor("the page's own Wasm check", `return document.documentElement.dataset.replicaWasm`);
+        assert.equal(wasm, "blocked", "the page cannot compile Wasm, yet the core answered");
+        replica.setScenario({ csp: "relaxed" });
+        await browser.wd.navigate(CREDENTIALS_URLS[1]);
+        const relaxed = await browser.wd.waitFor(
+          "the relaxed page's own Wasm check",
+          `return document.documentElement.dataset.replicaWasm`,
+        );
+        assert.equal(relaxed, "allowed", "control: the same check passes when the CSP allows Wasm");
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("an IAM user's own Security credentials page gets no root warning", async () => {
+      try {
+        replica.setScenario({ session: "iam-user" });
+        await browser.wd.navigate(CREDENTIALS_URLS[0]);
+        const verdict = await waitForVerdict(browser.wd, "security-credentials");
+        assert.equal(verdict.principal, "iam-user");
+        assert.deepEqual(verdict.notices, []);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("the root warning is dismissible and follows SPA navigation", async () => {
+      try {
+        await browser.wd.navigate(CREDENTIALS_URLS[0]);
+        await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 1");
+        const host = await browser.wd.find('[data-rootguard="root-warning"]');
+        const shadow = await browser.wd.shadowRoot(host);
+        await browser.wd.click(await browser.wd.find('[data-rootguard-action="dismiss"]', shadow));
+        await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 0");
+
+        await browser.wd.execute(`location.hash = "#/home"`);
+        const home = await waitForVerdict(browser.wd, "other");
+        assert.deepEqual(home.notices, []);
+
+        await browser.wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
+        const wizard = await waitForVerdict(browser.wd, "access-key-wizard", "v.notices.length === 1");
+        assert.match(wizard.notices[0].text, /about to create an access key for the root user/);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("the MAIN-world script runs before the page's own scripts", async () => {
+      try {
+        await browser.wd.navigate(CREDENTIALS_URLS[1]);
+        const probe = await browser.wd.waitFor("the replica's probe", `return document.documentElement.dataset.replicaProbe`);
+        assert.equal(probe, "main-world-before-page");
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("does nothing on a non-console host serving the same page", async () => {
+      try {
+        await browser.wd.navigate("https://www.example.com/iam/home#/security_credentials");
+        // Wait until the page has fully rendered its (late) access-key table.
+        await browser.wd.waitFor("the replica's table", `return document.querySelector('[data-testid="access-key-id"]')`);
+        const state = await browser.wd.execute(`return {
+          probe: document.documentElement.dataset.replicaProbe,
+          main: document.documentElement.hasAttribute("data-rootguard-main"),
+          injected: document.querySelectorAll("[data-rootguard]").length,
+        }`);
+        assert.deepEqual(state, { probe: "page-first", main: false, injected: 0 });
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test("a credentials CSV download never reaches disk as plaintext; a secret-free download still saves", async () => {
+      let watch;
+      try {
+        await browser.wd.navigate(WIZARD_URL);
+        await browser.wd.waitFor("the wizard", `return document.querySelector('[data-testid="root-ack"]')`);
+        await browser.wd.clickCss('[data-testid="root-ack"]');
+        await browser.wd.clickCss('[data-testid="wizard-create-access-key"]');
+        await browser.wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
+        const [created] = replica.createdKeys;
+        assert.match(created.secretAccessKey, /RGCANARY/, "the replica planted a canary secret");
+
+        watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+        await browser.wd.clickCss('[data-testid="download-csv"]');
+        const blocked = await browser.wd.waitFor(
+          "RootGuard's notice",
+          `return document.querySelector('[data-rootguard="download-blocked"]')?.shadowRoot?.querySelector("section")?.textContent`,
+        );
+        assert.match(blocked, /rootkey\.csv/);
+
+        // Control: a secret-free download on the same site saves normally.
+        // It also bounds the wait: the blocked file would have landed first.
+        await browser.wd.execute(`location.hash = "#/security_credentials"`);
+        await browser.wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
+        await browser.wd.clickCss('[data-testid="download-key-list"]');
+        const saved = path.join(browser.downloadDir, "access-keys-list.csv");
+        await waitForFile(saved);
+        assert.deepEqual(readdirSync(browser.downloadDir), ["access-keys-list.csv"]);
+        assert.doesNotMatch(readFileSync(saved, "utf8"), /RGCANARY/);
+
+        const seen = await watch.stop();
+        watch = null;
+        assert.deepEqual(seen.leaks, [], "no file in the download directory ever held the secret");
+        await browser.quit();
+        assert.deepEqual(filesContaining(browser.downloadDir, created.secretAccessKey), []);
+        assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), [], "nor does the browser profile");
+      } finally {
+        await watch?.stop();
+        await browser.close();
+      }
+    });
+  });
+}
+
+async function waitForFile(file, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  const dir = path.dirname(file);
+  for (;;) {
+    const names = existsSync(dir) ? readdirSync(dir) : [];
+    const partial = names.some((n) => n.endsWith(".crdownload") || n.endsWith(".part") || n.startsWith(".org.chromium"));
+    if (existsSync(file) && !partial) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file} (have: ${names.join(", ")})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

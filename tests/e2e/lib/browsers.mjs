@@ -1,0 +1,131 @@
+// Launch Debian's Chromium or Firefox ESR, headless, with the built extension
+// loaded, a fresh profile and download directory, and every console host name
+// sent through the replica's CONNECT proxy: the manifest's real match
+// patterns are what decide where RootGuard runs.
+
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { WebDriver } from "./webdriver.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const BROWSERS = ["chromium", "firefox"];
+export const CHROMIUM = process.env.ROOTGUARD_CHROMIUM ?? "/usr/lib/chromium/chromium";
+export const FIREFOX = process.env.ROOTGUARD_FIREFOX ?? "/usr/lib/firefox-esr/firefox-esr";
+
+/**
+ * @param {"chromium"|"firefox"} name
+ * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number]}} options
+ *   extension: a built extension directory (default dist/<browser>), or null for none.
+ */
+export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900] }) {
+  const work = mkdtempSync(path.join(tmpdir(), `rootguard-${name}-`));
+  const profileDir = path.join(work, "profile");
+  const downloadDir = path.join(work, "downloads");
+  mkdirSync(profileDir);
+  mkdirSync(downloadDir);
+  const logPath = path.join(work, "driver.log");
+  const ext = extension === undefined ? path.join(ROOT, "dist", name === "chromium" ? "chrome" : "firefox") : extension;
+
+  let wd;
+  if (name === "chromium") {
+    const args = [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--no-default-browser-check",
+      `--user-data-dir=${profileDir}`,
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
+      "--ignore-certificate-errors",
+      `--window-size=${windowSize.join(",")}`,
+    ];
+    if (ext) args.push(`--load-extension=${ext}`, `--disable-extensions-except=${ext}`);
+    wd = await WebDriver.start({
+      driver: "chromedriver",
+      logPath,
+      capabilities: {
+        browserName: "chrome",
+        acceptInsecureCerts: true,
+        "goog:chromeOptions": {
+          binary: CHROMIUM,
+          args,
+          excludeSwitches: ["disable-extensions", "enable-automation"],
+          prefs: {
+            "download.default_directory": downloadDir,
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+            "safebrowsing.enabled": false,
+          },
+        },
+      },
+    });
+  } else {
+    wd = await WebDriver.start({
+      driver: "geckodriver",
+      logPath,
+      capabilities: {
+        browserName: "firefox",
+        acceptInsecureCerts: true,
+        "moz:firefoxOptions": {
+          binary: FIREFOX,
+          args: ["-headless", "-profile", profileDir, `--width=${windowSize[0]}`, `--height=${windowSize[1]}`],
+          prefs: {
+            "network.proxy.type": 1,
+            "network.proxy.ssl": "127.0.0.1",
+            "network.proxy.ssl_port": proxyPort,
+            "network.proxy.http": "127.0.0.1",
+            "network.proxy.http_port": proxyPort,
+            "network.proxy.no_proxies_on": "",
+            "network.proxy.allow_hijacking_localhost": false,
+            "network.captive-portal-service.enabled": false,
+            "network.connectivity-service.enabled": false,
+            "browser.safebrowsing.malware.enabled": false,
+            "browser.safebrowsing.phishing.enabled": false,
+            "browser.safebrowsing.downloads.enabled": false,
+            "browser.download.folderList": 2,
+            "browser.download.dir": downloadDir,
+            "browser.download.useDownloadDir": true,
+            "browser.download.start_downloads_in_tmp_dir": false,
+            "browser.download.always_ask_before_handling_new_types": false,
+            "browser.download.manager.showWhenStarting": false,
+            "browser.download.alwaysOpenPanel": false,
+            "browser.helperApps.neverAsk.saveToDisk": "text/csv,application/octet-stream,text/plain",
+            "extensions.getAddons.cache.enabled": false,
+            "app.update.disabledForTesting": true,
+            "datareporting.policy.dataSubmissionEnabled": false,
+            "toolkit.telemetry.enabled": false,
+          },
+        },
+      },
+    });
+    if (ext) {
+      // A temporary add-on, as about:debugging would load it.
+      await wd.cmd("POST", "/moz/addon/install", { path: ext, temporary: true });
+    }
+  }
+
+  return {
+    name,
+    wd,
+    work,
+    profileDir,
+    downloadDir,
+    logPath,
+    /** Close the browser; keep the profile and downloads for inspection. */
+    async quit() {
+      await wd.quit();
+    },
+    /** Close and delete everything. */
+    async close() {
+      await wd.quit();
+      if (!process.env.ROOTGUARD_KEEP_PROFILES) rmSync(work, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Proving a secret never reached disk: search files by content (raw, UTF-16
+// and base64 forms of the canary), and watch a directory while a flow runs.
+
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, lstatSync } from "node:fs";
+import path from "node:path";
+
+/** Every byte pattern under which a secret could sit in a file. */
+export function secretForms(secret) {
+  const raw = Buffer.from(secret, "utf8");
+  const forms = [raw, Buffer.from(secret, "utf16le"), Buffer.from(secret, "utf16le").swap16()];
+  // base64 at each of the three alignments, trimmed of the partial edges.
+  for (let offset = 0; offset < 3; offset++) {
+    const b64 = Buffer.concat([Buffer.alloc(offset), raw]).toString("base64");
+    const start = Math.ceil((offset * 4) / 3) + 1;
+    forms.push(Buffer.from(b64.slice(start, b64.length - 4)));
+  }
+  return forms.filter((f) => f.length >= 16);
+}
+
+export function containsSecret(bytes, secret) {
+  return secretForms(secret).some((form) => bytes.includes(form));
+}
+
+/** Files under `dir` whose bytes hold the secret in any form. */
+export function filesContaining(dir, secret) {
+  const hits = [];
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const p = path.join(d, name);
+      let st;
+      try {
+        st = lstatSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) {
+        try {
+          if (containsSecret(readFileSync(p), secret)) hits.push(p);
+        } catch {
+          /* vanished or unreadable socket/lock */
+        }
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+/**
+ * Watch `dir` with inotify for the whole flow; every file that is created,
+ * written or renamed is read at once and checked for the secret. (inotify can
+ * miss a file that lives for under a millisecond; the final scans of the
+ * download directory and the profile cover what stays.)
+ */
+export async function watchForSecret(dir, secret) {
+  const child = spawn("inotifywait", ["-m", "-r", "--format", "%e|%w%f", "-e", "create,modify,close_write,moved_to", dir], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const events = [];
+  const leaks = new Set();
+  let buffered = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk) => {
+    buffered += chunk;
+    const lines = buffered.split("\n");
+    buffered = lines.pop();
+    for (const line of lines) {
+      const [event, file] = line.split("|");
+      events.push({ event, file: path.basename(file ?? "") });
+      try {
+        if (containsSecret(readFileSync(file), secret)) leaks.add(file);
+      } catch {
+        /* already renamed or removed: its successor is reported too */
+      }
+    }
+  });
+  // inotifywait says "Watches established." on stderr once it is watching.
+  await new Promise((resolve, reject) => {
+    let said = "";
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`inotifywait exited with ${code}: ${said}`)));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      said += chunk;
+      if (said.includes("Watches established")) resolve();
+    });
+  });
+  return {
+    events,
+    leaks,
+    async stop() {
+      child.kill();
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", resolve)));
+      return { events, leaks: [...leaks] };
+    },
+  };
+}
+
+export function listFiles(dir) {
+  return readdirSync(dir).sort();
+}
