@@ -1,0 +1,79 @@
+// `./build.sh demo`: RootGuard on the console replica, without an AWS account.
+// With a display: Chromium opens, extension loaded, on the root user's
+// Security credentials page, for you to click around (Ctrl-C ends it).
+// Without one (a server, CI): the same scenario runs headless and each step
+// is saved as a screenshot under target/demo/.
+
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { startReplica } from "./fixtures/console/server.mjs";
+import { CHROMIUM, ROOT, launchBrowser } from "./e2e/lib/browsers.mjs";
+
+const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
+const replica = await startReplica();
+console.log(`console replica: https on 127.0.0.1:${replica.httpsPort}, proxy on 127.0.0.1:${replica.proxyPort}`);
+
+if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
+  const profile = mkdtempSync(path.join(tmpdir(), "rootguard-demo-"));
+  const ext = path.join(ROOT, "dist", "chrome");
+  const args = [
+    `--user-data-dir=${profile}`,
+    `--proxy-server=http://127.0.0.1:${replica.proxyPort}`,
+    "--ignore-certificate-errors",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    `--load-extension=${ext}`,
+    `--disable-extensions-except=${ext}`,
+    CREDENTIALS,
+  ];
+  if (process.getuid?.() === 0) args.unshift("--no-sandbox");
+  console.log("opening Chromium with RootGuard loaded; close it or press Ctrl-C to stop");
+  const chromium = spawn(CHROMIUM, args, { stdio: "inherit" });
+  const stop = () => {
+    chromium.kill();
+    replica.close();
+  };
+  process.on("SIGINT", stop);
+  chromium.on("exit", () => {
+    replica.close();
+    process.exit(0);
+  });
+} else {
+  const out = path.join(ROOT, "target", "demo");
+  mkdirSync(out, { recursive: true });
+  const browser = await launchBrowser("chromium", { proxyPort: replica.proxyPort, windowSize: [1366, 900] });
+  const { wd } = browser;
+  const shots = [];
+  const shot = async (name) => {
+    const file = path.join(out, `${String(shots.length + 1).padStart(2, "0")}-${name}.png`);
+    writeFileSync(file, await wd.screenshot());
+    shots.push(file);
+  };
+  try {
+    await wd.navigate(CREDENTIALS);
+    await wd.waitFor("the root warning", `return document.querySelector('[data-rootguard="root-warning"]')`);
+    await wd.waitFor("the access keys table", `return document.querySelector('[data-testid="access-key-id"]')`);
+    await shot("root-warning-on-security-credentials");
+
+    await wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
+    await wd.waitFor("the wizard", `return document.querySelector('[data-testid="root-ack"]')`);
+    await wd.waitFor("the wizard warning", `return document.querySelector('[data-rootguard="notices"][data-page="access-key-wizard"] [data-rootguard="root-warning"]')`);
+    await shot("root-warning-in-create-key-wizard");
+
+    await wd.clickCss('[data-testid="root-ack"]');
+    await wd.clickCss('[data-testid="wizard-create-access-key"]');
+    await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await wd.waitFor("the blocked-download notice", `return document.querySelector('[data-rootguard="download-blocked"]')`);
+    await shot("plaintext-download-stopped");
+  } finally {
+    await browser.close();
+    replica.close();
+  }
+  console.log("no display: ran the demo headless; screenshots:");
+  for (const file of shots) console.log(`  ${path.relative(process.cwd(), file)}`);
+}
