@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 ca-certificates)
+APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 python3-venv ca-certificates)
 GECKODRIVER_VERSION=0.37.1
 WASM_TARGET=wasm32-unknown-unknown
 
@@ -68,12 +68,26 @@ ensure_npm() {
   fi
 }
 
+# The independent decryptor's Python packages (pinned), in a venv under target/.
+PYVENV=target/pyvenv
+ensure_python() {
+  local stamp=$PYVENV/.requirements
+  if ! cmp -s tests/independent/requirements.txt "$stamp" 2>/dev/null; then
+    log "pip: installing tests/independent/requirements.txt into $PYVENV"
+    rm -rf "$PYVENV"
+    /usr/bin/python3 -m venv "$PYVENV"
+    "$PYVENV/bin/pip" install --quiet --disable-pip-version-check -r tests/independent/requirements.txt
+    cp tests/independent/requirements.txt "$stamp"
+  fi
+}
+
 install_all() {
   ensure_apt
   ensure_rust
   ensure_wasm_bindgen
   ensure_geckodriver
   ensure_npm
+  ensure_python
 }
 
 build() {
@@ -132,6 +146,8 @@ run_tests() {
   suite "native unit tests" cargo test
   suite "wasm-bindgen tests in Chromium" wasm_browser_tests CHROMEDRIVER
   suite "wasm-bindgen tests in Firefox" wasm_browser_tests GECKODRIVER
+  suite "independent decryptor (Python) on the vectors and CLI output" \
+    env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/independent -p 'test_*.py' -v
   suite "replica self-check" node --test tests/fixtures/console/
   suite "E2E in Chromium and Firefox" node --test --test-concurrency=1 tests/e2e/
   suite "addons-linter (Firefox build)" addons_lint

@@ -1,32 +1,42 @@
 // RootGuard background: loads the Rust core (Wasm) where the extension's own
-// CSP applies, and answers the content scripts' questions with its decisions.
-// Chrome runs this as a module service worker, Firefox as a module event page.
-// No logic here: every decision is the core's.
+// CSP applies, and answers the content scripts' and extension pages'
+// questions with its decisions. Chrome runs this as a module service worker,
+// Firefox as a module event page. No decisions are made here: every one is
+// the core's; this file only routes messages and calls browser APIs.
 
-import init, { assessPage, classifyDownload } from "./core/rootguard.js";
+import init, * as wasm from "./core/rootguard.js";
+import { exportHandlers } from "./background/exports.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 // Service workers forbid top-level await, so the core loads behind a promise
 // and every message waits for it. The listener must be registered
 // synchronously, or a worker woken by a message would miss it.
-const core = init({ module_or_path: api.runtime.getURL("core/rootguard_bg.wasm") }).then(() => ({
-  assessPage,
-  classifyDownload,
-}));
+const core = init({ module_or_path: api.runtime.getURL("core/rootguard_bg.wasm") }).then(() => wasm);
 core.catch((error) => console.error("RootGuard: the Rust core did not load", error));
 
+const EXTENSION_PAGE = api.runtime.getURL("pages/");
+
+// Who may ask what: content scripts (in a console tab) and RootGuard's own
+// pages. A console page's scripts cannot send runtime messages at all.
+const fromContentScript = (sender) => sender.id === api.runtime.id && sender.tab !== undefined && !String(sender.url).startsWith(EXTENSION_PAGE);
+const fromExtensionPage = (sender) => sender.id === api.runtime.id && String(sender.url).startsWith(EXTENSION_PAGE);
+
 const handlers = {
-  "assess-page": (c, message) => c.assessPage(message.observation),
-  "classify-download": (c, message) =>
-    c.classifyDownload(String(message.fileName ?? ""), Uint8Array.from(message.bytes ?? [])),
+  "assess-page": { allowed: fromContentScript, run: (c, message) => c.assessPage(message.observation) },
+  "classify-download": {
+    allowed: fromContentScript,
+    run: (c, message) => c.classifyDownload(String(message.fileName ?? ""), Uint8Array.from(message.bytes ?? [])),
+  },
+  "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
+  ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
 };
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = handlers[message?.type];
-  if (!handler || sender.id !== api.runtime.id) return false;
+  if (!handler || !handler.allowed(sender)) return false;
   core
-    .then((c) => handler(c, message))
+    .then((c) => handler.run(c, message, sender))
     .then(
       (result) => sendResponse({ ok: true, result }),
       (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),

@@ -6,10 +6,16 @@
 //! recognises the page and decides ([`verdict::assess`]); the content script
 //! renders the decision. The `wasm` module is only the bridge that converts
 //! values for JavaScript: no logic lives there.
+//!
+//! [`envelope`] is the encrypted file format (Argon2id + AES-256-GCM,
+//! specified in `docs/FORMAT.md`) that the extension saves and the CLI opens.
 
 pub mod console;
 pub mod csv;
 pub mod download;
+pub mod envelope;
+pub mod export;
+pub mod passphrase;
 pub mod verdict;
 
 /// The JavaScript bridge (wasm32 only).

@@ -35,6 +35,35 @@ pub fn classify_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsErr
     to_js(&DownloadClass::of(file_name, bytes))
 }
 
+/// Seal a captured credentials file (`Uint8Array`) under a passphrase.
+#[wasm_bindgen(js_name = sealExport)]
+pub fn seal_export(
+    plaintext: &[u8],
+    file_name: &str,
+    passphrase: &str,
+) -> Result<Vec<u8>, JsError> {
+    crate::export::seal_export(plaintext, file_name, passphrase)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The name an encrypted copy is saved under.
+#[wasm_bindgen(js_name = encryptedFileName)]
+pub fn encrypted_file_name(original: &str) -> String {
+    crate::export::encrypted_file_name(original)
+}
+
+/// `{score, label, bits, acceptable}` for a passphrase.
+#[wasm_bindgen(js_name = ratePassphrase)]
+pub fn rate_passphrase(passphrase: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::passphrase::rate(passphrase))
+}
+
+/// The shortest passphrase RootGuard accepts.
+#[wasm_bindgen(js_name = passphraseMinimumLength)]
+pub fn passphrase_minimum_length() -> usize {
+    crate::passphrase::MINIMUM_LENGTH
+}
+
 /// `rootguard-core <version> wasm32`.
 #[wasm_bindgen(js_name = coreSignature)]
 pub fn core_signature() -> String {

@@ -61,3 +61,14 @@ fn downloads_are_classified_by_name_and_content() {
     let list = classify_download("access-keys-list.csv", b"Access key ID,Status\n").unwrap();
     assert_eq!(get(&list, &["byContent"]), JsValue::FALSE);
 }
+
+#[wasm_bindgen_test]
+fn export_refuses_weak_passphrases_as_a_js_error() {
+    let error: JsValue =
+        rootguard::wasm::seal_export(b"x", "rootkey.csv", "short").unwrap_err().into();
+    let message = get(&error, &["message"]).as_string().unwrap();
+    assert!(message.contains("too weak"), "{message}");
+    let rating = rootguard::wasm::rate_passphrase("correct horse battery staple").unwrap();
+    assert_eq!(get(&rating, &["acceptable"]), JsValue::TRUE);
+    assert_eq!(rootguard::wasm::encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
+}

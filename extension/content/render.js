@@ -132,13 +132,38 @@ RootGuard.render = (() => {
     for (const line of result.diagnostics) console.warn(line);
   }
 
-  /** A notice of the content script's own (core failure, blocked download). */
-  function message(kind, titleKey, titleArgs, bodyKey, bodyArgs) {
+  /** A notice of the content script's own (core failure, export outcome). */
+  function message(kind, titleKey, titleArgs, bodyKey, bodyArgs, severity = "critical") {
     const container = ensureStack();
-    container.querySelector(`[data-rootguard="${kind}"]`)?.remove();
-    const host = card(kind, "critical", t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], `${kind}|${Date.now()}`);
+    for (const old of container.querySelectorAll("[data-rootguard-from=message]")) old.remove();
+    const host = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], `${kind}|${Date.now()}`);
+    host.setAttribute("data-rootguard-from", "message");
     container.append(host);
   }
 
-  return { verdict, message };
+  // The passphrase prompt: a modal overlay holding an iframe of RootGuard's
+  // own page. The page's scripts see the frame element, not what is typed in
+  // it (another origin).
+  const dialogs = new Map();
+  function exportDialog(exportId, frameUrl) {
+    const overlay = document.createElement("div");
+    overlay.setAttribute("data-rootguard", "export-dialog");
+    overlay.style.cssText =
+      "position:fixed;inset:0;z-index:2147483600;display:flex;align-items:center;justify-content:center;background:rgba(0,7,22,.55);";
+    const frame = document.createElement("iframe");
+    frame.setAttribute("data-rootguard", "passphrase-frame");
+    frame.setAttribute("title", t("passphraseTitle"));
+    frame.src = frameUrl;
+    frame.style.cssText = "width:min(460px,calc(100vw - 32px));height:min(560px,calc(100vh - 32px));border:0;border-radius:16px;background:#fff;box-shadow:0 8px 40px rgba(0,7,22,.4);";
+    overlay.append(frame);
+    (document.body ?? document.documentElement).append(overlay);
+    frame.focus();
+    dialogs.set(exportId, overlay);
+  }
+  function closeExportDialog(exportId) {
+    dialogs.get(exportId)?.remove();
+    dialogs.delete(exportId);
+  }
+
+  return { verdict, message, exportDialog, closeExportDialog };
 })();

@@ -48,20 +48,38 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", assess, { once: true });
   else assess();
 
-  // Downloads caught by the page-realm script (main-world.js).
+  // Downloads caught by the page-realm script (main-world.js). A credentials
+  // file is handed to the background and never back to the page: the user is
+  // asked for a passphrase in an extension-origin frame, and only ciphertext
+  // is saved. Anything else is released to download as the page meant.
+  const decide = (id, allow) => postMessage({ source: "rootguard-content", type: "download-decision", id, allow }, location.origin);
+  const blocked = (fileName, detail) =>
+    RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
+
   addEventListener("message", async (event) => {
     const data = event.data;
     if (event.source !== window || data?.source !== "rootguard-main") return;
-    if (data.type === "download-failed") {
-      RootGuard.render.message("download-blocked", "downloadBlockedTitle", [data.fileName], "downloadBlockedBody", []);
-      return;
-    }
+    if (data.type === "download-failed") return blocked(data.fileName, data.error);
     if (data.type !== "download-captured") return;
-    const verdict = await ask({ type: "classify-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
-    const allow = verdict !== null && !verdict.byName && !verdict.byContent;
-    if (!allow) {
-      RootGuard.render.message("download-blocked", "downloadBlockedTitle", [data.fileName], "downloadBlockedBody", []);
+    const held = await ask({ type: "hold-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
+    if (held === null) {
+      decide(data.id, false);
+      return blocked(data.fileName, "the Rust core did not answer");
     }
-    postMessage({ source: "rootguard-content", type: "download-decision", id: data.id, allow }, location.origin);
+    decide(data.id, !held.credentials);
+    if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
+  });
+
+  // The background, never the page or the frame, says how an export ended.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== api.runtime.id || message?.type !== "export-finished") return;
+    RootGuard.render.closeExportDialog(message.exportId);
+    if (message.outcome === "saved") {
+      RootGuard.render.message("export-saved", "exportSavedTitle", [message.savedAs], "exportSavedBody", [message.fileName, message.savedAs], "ok");
+    } else if (message.outcome === "cancelled") {
+      RootGuard.render.message("export-cancelled", "exportCancelledTitle", [message.fileName], "exportCancelledBody", [], "warning");
+    } else {
+      blocked(message.fileName, message.error ?? "unknown error");
+    }
   });
 })();

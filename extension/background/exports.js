@@ -1,0 +1,128 @@
+// Encrypted export: the background's side. A credentials file the page tried
+// to download is held here (in storage.session: memory only, never written to
+// disk, and it survives Chrome stopping an idle service worker while the user
+// types), until the passphrase frame asks to seal it or to cancel. Sealing is
+// the Rust core's (Argon2id + AES-256-GCM); saving uses the downloads API, so
+// only ciphertext ever reaches the download manager.
+
+const HOLD_MINUTES = 15;
+const key = (exportId) => `export:${exportId}`;
+
+function toBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
+  const store = api.storage.session;
+
+  async function held(exportId) {
+    const record = (await store.get(key(exportId)))[key(exportId)];
+    if (!record) throw new Error(api.i18n.getMessage("exportExpired"));
+    if (Date.now() - record.heldAt > HOLD_MINUTES * 60_000) {
+      await store.remove(key(exportId));
+      throw new Error(api.i18n.getMessage("exportExpired"));
+    }
+    return record;
+  }
+
+  async function finish(record, outcome, detail = {}) {
+    await store.remove(key(record.exportId));
+    await api.tabs
+      .sendMessage(record.tabId, { type: "export-finished", exportId: record.exportId, outcome, fileName: record.fileName, ...detail }, { frameId: record.frameId })
+      .catch((error) => console.warn("RootGuard: the console tab did not take the result", error));
+  }
+
+  // Save bytes through the downloads API and wait until the file is complete.
+  async function save(bytes, filename) {
+    // A Chrome service worker has no URL.createObjectURL; a data: URL works there.
+    const url =
+      typeof URL.createObjectURL === "function"
+        ? URL.createObjectURL(new Blob([bytes], { type: "application/octet-stream" }))
+        : `data:application/octet-stream;base64,${toBase64(bytes)}`;
+    try {
+      const id = await api.downloads.download({ url, filename, conflictAction: "uniquify", saveAs: false });
+      const [item] = await waitForDownload(id);
+      return item.filename;
+    } finally {
+      if (url.startsWith("blob:")) URL.revokeObjectURL(url);
+    }
+  }
+
+  function waitForDownload(id) {
+    return new Promise((resolve, reject) => {
+      const check = async () => {
+        const items = await api.downloads.search({ id });
+        const state = items[0]?.state;
+        if (state === "complete") {
+          api.downloads.onChanged.removeListener(listener);
+          resolve(items);
+        } else if (state === "interrupted") {
+          api.downloads.onChanged.removeListener(listener);
+          reject(new Error(`the browser interrupted the download (${items[0].error})`));
+        }
+      };
+      const listener = (delta) => {
+        if (delta.id === id && delta.state) check();
+      };
+      api.downloads.onChanged.addListener(listener);
+      check();
+    });
+  }
+
+  return {
+    // A content script caught a download: credentials are held for sealing,
+    // anything else is let through.
+    "hold-download": {
+      allowed: fromContentScript,
+      async run(core, message, sender) {
+        const bytes = Uint8Array.from(message.bytes ?? []);
+        const fileName = String(message.fileName ?? "download");
+        const verdict = core.classifyDownload(fileName, bytes);
+        if (!verdict.byName && !verdict.byContent) return { credentials: false };
+        const exportId = crypto.randomUUID();
+        await store.set({
+          [key(exportId)]: { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, fileName, data: toBase64(bytes), heldAt: Date.now() },
+        });
+        return { credentials: true, exportId, frameUrl: api.runtime.getURL(`pages/passphrase.html?export=${exportId}`) };
+      },
+    },
+    "export-info": {
+      allowed: fromExtensionPage,
+      async run(core, message) {
+        const record = await held(String(message.exportId));
+        return { fileName: record.fileName, savedAs: core.encryptedFileName(record.fileName), minimumLength: core.passphraseMinimumLength() };
+      },
+    },
+    "seal-export": {
+      allowed: fromExtensionPage,
+      async run(core, message) {
+        const record = await held(String(message.exportId));
+        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""));
+        let savedAs;
+        try {
+          savedAs = await save(sealed, core.encryptedFileName(record.fileName));
+        } catch (error) {
+          await finish(record, "failed", { error: String(error?.message ?? error) });
+          throw error;
+        }
+        const shortName = savedAs.split(/[\\/]/).pop();
+        await finish(record, "saved", { savedAs: shortName });
+        return { savedAs: shortName };
+      },
+    },
+    "cancel-export": {
+      allowed: fromExtensionPage,
+      async run(_core, message) {
+        const record = await held(String(message.exportId));
+        await finish(record, "cancelled");
+        return {};
+      },
+    },
+  };
+}

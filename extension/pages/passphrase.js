@@ -1,0 +1,77 @@
+// The passphrase prompt for an encrypted export. It runs at the extension's
+// origin inside an iframe the content script places on the console page: the
+// page's scripts cannot read what is typed here. The passphrase goes only to
+// the background (which holds the captured file and runs the Rust core), and
+// "done" is announced by the background to the content script, never by this
+// frame, so a page cannot forge it.
+"use strict";
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, args) => api.i18n.getMessage(key, args) || key;
+  const exportId = new URLSearchParams(location.search).get("export") ?? "";
+  const form = document.querySelector('[data-rootguard="passphrase-form"]');
+  const passphrase = form.elements.passphrase;
+  const confirm = form.elements.confirm;
+  const error = document.getElementById("error");
+  const strength = document.getElementById("strength");
+  const meter = document.getElementById("meter");
+  const submit = document.getElementById("submit");
+  const cancel = document.getElementById("cancel");
+  let busy = false;
+
+  async function ask(message) {
+    const reply = await api.runtime.sendMessage(message);
+    if (!reply?.ok) throw new Error(reply?.error ?? t("noAnswer"));
+    return reply.result;
+  }
+
+  ask({ type: "export-info", exportId }).then(
+    (info) => {
+      document.getElementById("file-line").textContent = t("passphraseIntro", [info.fileName, info.savedAs]);
+      document.getElementById("rule").textContent = t("passphraseRule", [String(info.minimumLength)]);
+    },
+    (e) => fail(e.message),
+  );
+
+  let lastVerdict = null;
+  async function rate() {
+    lastVerdict = await ask({ type: "rate-passphrase", passphrase: passphrase.value });
+    meter.value = lastVerdict.score;
+    strength.textContent = passphrase.value ? t(`strength_${lastVerdict.label.replaceAll("-", "_")}`) : "";
+    strength.dataset.acceptable = String(lastVerdict.acceptable);
+    return lastVerdict;
+  }
+  passphrase.addEventListener("input", () => rate().catch((e) => fail(e.message)));
+
+  function fail(message) {
+    error.textContent = message;
+    busy = false;
+    submit.disabled = false;
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    error.textContent = "";
+    try {
+      const verdict = await rate();
+      if (!verdict.acceptable) return fail(t("passphraseTooWeak"));
+      if (passphrase.value !== confirm.value) return fail(t("passphraseMismatch"));
+      busy = true;
+      submit.disabled = true;
+      submit.textContent = t("encrypting");
+      await ask({ type: "seal-export", exportId, passphrase: passphrase.value });
+      // The background tells the content script; it removes this frame.
+    } catch (e) {
+      submit.textContent = t("encryptAndSave");
+      fail(e.message);
+    }
+  });
+
+  cancel.addEventListener("click", () => {
+    ask({ type: "cancel-export", exportId }).catch((e) => fail(e.message));
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") cancel.click();
+  });
+})();

@@ -1,0 +1,85 @@
+//! Encrypted export of a credentials file the console tried to download:
+//! the rules around the envelope (which passphrases, which file name).
+
+use thiserror::Error;
+
+use crate::envelope::{self, EnvelopeError, KdfParams, FILE_SUFFIX};
+use crate::passphrase;
+
+/// Why an export could not be sealed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The passphrase is below RootGuard's bar.
+    #[error("the passphrase is too weak: use at least {min} characters and avoid repeats and runs", min = passphrase::MINIMUM_LENGTH)]
+    WeakPassphrase,
+    /// Sealing failed (randomness or key derivation).
+    #[error(transparent)]
+    Envelope(#[from] EnvelopeError),
+}
+
+/// The name the encrypted copy is saved under: the original's base name plus
+/// [`FILE_SUFFIX`] (`rootkey.csv` → `rootkey.csv.rootguard`). Never ends in
+/// `.csv`, never contains a path.
+pub fn encrypted_file_name(original: &str) -> String {
+    let base = original.rsplit(['/', '\\']).next().unwrap_or_default();
+    let base: String = base.chars().filter(|c| !c.is_control()).collect();
+    let base = base.trim().trim_start_matches('.');
+    let base = if base.is_empty() { "credentials.csv" } else { base };
+    format!("{base}{FILE_SUFFIX}")
+}
+
+/// Seal a captured credentials file under a passphrase, at the default
+/// Argon2id strength.
+pub fn seal_export(
+    plaintext: &[u8],
+    file_name: &str,
+    passphrase: &str,
+) -> Result<Vec<u8>, ExportError> {
+    if !passphrase::rate(passphrase).acceptable {
+        return Err(ExportError::WeakPassphrase);
+    }
+    let name = kept_file_name(file_name);
+    Ok(envelope::seal(plaintext, name, passphrase.as_bytes(), KdfParams::DEFAULT)?)
+}
+
+/// The envelope keeps at most 255 bytes of the original name: a page can
+/// suggest any name, and a long one must not make the export fail.
+fn kept_file_name(name: &str) -> &str {
+    let mut end = name.len().min(envelope::MAX_FILE_NAME_LEN);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encrypted_names_keep_the_base_name_and_never_end_in_csv() {
+        assert_eq!(encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
+        assert_eq!(encrypted_file_name("alice_accessKeys.csv"), "alice_accessKeys.csv.rootguard");
+        assert_eq!(encrypted_file_name("../../etc/rootkey.csv"), "rootkey.csv.rootguard");
+        assert_eq!(encrypted_file_name("C:\\x\\.hidden.csv"), "hidden.csv.rootguard");
+        assert_eq!(encrypted_file_name(""), "credentials.csv.rootguard");
+        assert!(!encrypted_file_name("a.csv").ends_with(".csv"));
+    }
+
+    #[test]
+    fn long_page_file_names_are_shortened_on_a_character_boundary() {
+        let long = "é".repeat(200);
+        let kept = kept_file_name(&long);
+        assert!(kept.len() <= envelope::MAX_FILE_NAME_LEN);
+        assert_eq!(kept.chars().count(), envelope::MAX_FILE_NAME_LEN / 2);
+        assert_eq!(kept_file_name("rootkey.csv"), "rootkey.csv");
+    }
+
+    #[test]
+    fn weak_passphrases_are_refused_before_any_work() {
+        assert!(matches!(
+            seal_export(b"x", "rootkey.csv", "short"),
+            Err(ExportError::WeakPassphrase)
+        ));
+    }
+}

@@ -1,0 +1,166 @@
+// Encrypted export, end to end: the replica's wizard builds the CSV in the
+// page and "downloads" it; RootGuard must catch it before the download
+// manager, ask for a passphrase in its own frame, and save only ciphertext.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test as nodeTest } from "node:test";
+
+import { startReplica } from "../fixtures/console/server.mjs";
+import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
+import { filesContaining, watchForSecret } from "./lib/disk.mjs";
+import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+
+const PASSPHRASE = "correct horse battery staple";
+const CLI = path.join(ROOT, "target", "release", "rootguard");
+const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
+const INDEPENDENT = path.join(ROOT, "tests", "independent", "decrypt.py");
+
+async function waitForFiles(dir, expected, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = readdirSync(dir).sort();
+    if (JSON.stringify(names) === JSON.stringify(expected)) return names;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected.join(", ")} in ${dir} (have: ${names.join(", ")})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function decryptWithCli(file) {
+  const passFile = path.join(path.dirname(file), "..", "passphrase.txt");
+  writeFileSync(passFile, PASSPHRASE);
+  return execFileSync(CLI, ["decrypt", "--passphrase-file", passFile, file]);
+}
+
+function decryptIndependently(file) {
+  const passFile = path.join(path.dirname(file), "..", "passphrase.txt");
+  writeFileSync(passFile, PASSPHRASE);
+  return execFileSync(PYTHON, [INDEPENDENT, file, passFile]);
+}
+
+for (const browserName of BROWSERS) {
+  describe(`encrypted export in ${browserName}`, () => {
+    let replica;
+    let browser;
+    before(async () => {
+      replica = await startReplica();
+    });
+    after(() => replica.close());
+    const test = (name, body, { extension } = {}) =>
+      nodeTest(name, { timeout: 180_000 }, async () => {
+        replica.resetScenario();
+        browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension });
+        try {
+          await body();
+        } finally {
+          await browser.close();
+        }
+      });
+
+    test("Download .csv file saves only an encrypted file that the CLI and an independent decryptor open", async () => {
+      const { wd } = browser;
+      await createRootKey(wd);
+      const [created] = replica.createdKeys;
+      assert.match(created.secretAccessKey, /RGCANARY/);
+      const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+      try {
+        await wd.clickCss('[data-testid="download-csv"]');
+        await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+        const saved = await noticeText(wd, "export-saved");
+        assert.match(saved, /rootkey\.csv\.rootguard/);
+        assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-dialog"]').length`), 0, "the dialog closed");
+        await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+      } finally {
+        const seen = await watch.stop();
+        assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
+      }
+      await browser.quit();
+      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "exactly the encrypted file");
+      assert.deepEqual(filesContaining(browser.downloadDir, created.secretAccessKey), []);
+      assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), [], "nor anywhere in the browser profile");
+      const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
+      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "rootguard decrypt returns the page's CSV byte for byte");
+      assert.ok(decryptIndependently(file).equals(Buffer.from(created.csv)), "so does the independent decryptor");
+    });
+
+    test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async () => {
+      const { wd } = browser;
+      await createRootKey(wd);
+      await wd.clickCss('[data-testid="download-csv"]');
+      await inPassphraseFrame(wd, () => wd.clickCss('[data-rootguard-action="cancel"]'));
+      const cancelled = await noticeText(wd, "export-cancelled");
+      assert.match(cancelled, /Nothing was saved/);
+      assert.match(cancelled, /Show/);
+
+      await wd.execute(`location.hash = "#/security_credentials"`);
+      await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
+      await wd.clickCss('[data-testid="download-key-list"]');
+      await waitForFiles(browser.downloadDir, ["access-keys-list.csv"]);
+      assert.doesNotMatch(readFileSync(path.join(browser.downloadDir, "access-keys-list.csv"), "utf8"), /RGCANARY/);
+    });
+
+    test("a mismatched confirmation or a weak passphrase is refused in the frame, and nothing is saved", async () => {
+      const { wd } = browser;
+      await createRootKey(wd);
+      await wd.clickCss('[data-testid="download-csv"]');
+      await inPassphraseFrame(wd, async () => {
+        await submitPassphrase(wd, PASSPHRASE, `${PASSPHRASE}!`);
+        const mismatch = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
+        assert.match(mismatch, /differ/);
+        await wd.execute(`for (const i of document.querySelectorAll("input")) i.value = "";`);
+        await submitPassphrase(wd, "password1234");
+        const weak = await wd.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
+        assert.match(weak, /too weak/);
+        await wd.clickCss('[data-rootguard-action="cancel"]');
+      });
+      await noticeText(wd, "export-cancelled");
+      assert.deepEqual(readdirSync(browser.downloadDir), []);
+    });
+
+    test("every way the page can start the download is caught", async () => {
+      const { wd } = browser;
+      const mechanisms = ["anchor", "programmatic", "detached", "dispatch", "revoke", "data-url"];
+      for (const downloadMechanism of mechanisms) {
+        replica.setScenario({ downloadMechanism });
+        // A new document each round (the query differs, as the console's does by region).
+        await createRootKey(wd, `https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1&round=${downloadMechanism}#/security_credentials/access-key-wizard`);
+        await wd.clickCss('[data-testid="download-csv"]');
+        const intro = await inPassphraseFrame(wd, async () => {
+          const text = await wd.execute(`return document.getElementById("file-line").textContent`);
+          await wd.clickCss('[data-rootguard-action="cancel"]');
+          return text;
+        });
+        assert.match(intro, /rootkey\.csv/, downloadMechanism);
+        await noticeText(wd, "export-cancelled");
+      }
+      assert.deepEqual(readdirSync(browser.downloadDir), [], "nothing reached the download directory");
+    });
+
+    test("when the Rust core cannot load, nothing is saved and the user is told", async () => {
+      const { wd } = browser;
+      await createRootKey(wd);
+      await wd.clickCss('[data-testid="download-csv"]');
+      const blocked = await noticeText(wd, "download-blocked");
+      assert.match(blocked, /nothing was saved/);
+      assert.match(blocked, /Show/);
+      await wd.execute(`location.hash = "#/security_credentials"`);
+      await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
+      assert.deepEqual(readdirSync(browser.downloadDir), []);
+    }, { extension: brokenBuild(browserName) });
+  });
+}
+
+/** A copy of the built extension whose Wasm is garbage (as if it failed to load). */
+function brokenBuild(browserName) {
+  const source = path.join(ROOT, "dist", browserName === "chromium" ? "chrome" : "firefox");
+  const copy = mkdtempSync(path.join(tmpdir(), `rootguard-broken-${browserName}-`));
+  if (existsSync(source)) {
+    cpSync(source, copy, { recursive: true });
+    writeFileSync(path.join(copy, "core", "rootguard_bg.wasm"), "this is not WebAssembly");
+  }
+  process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
+  return copy;
+}

@@ -1,0 +1,49 @@
+// Console flows the E2E suites share: creating a root key in the replica's
+// wizard, and answering RootGuard's passphrase frame as a user would.
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export const WIZARD_URL = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
+
+/** Open the create-access-key wizard and get to the Retrieve access key step. */
+export async function createRootKey(wd, url = WIZARD_URL) {
+  await wd.navigate(url);
+  await wd.waitFor("the wizard", `return document.querySelector('[data-testid="root-ack"]')`);
+  await wd.clickCss('[data-testid="root-ack"]');
+  await wd.clickCss('[data-testid="wizard-create-access-key"]');
+  await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
+}
+
+/** Run `body` inside RootGuard's passphrase frame, then return to the page. */
+export async function inPassphraseFrame(wd, body) {
+  await wd.waitFor("RootGuard's passphrase frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')`);
+  const frame = await wd.find('[data-rootguard="passphrase-frame"]');
+  await wd.cmd("POST", "/frame", { id: { [ELEMENT]: frame.id } });
+  try {
+    await wd.waitFor("the passphrase form", `return document.querySelector('[data-rootguard="passphrase-form"]') && document.getElementById("file-line").textContent`);
+    return await body();
+  } finally {
+    await wd.cmd("POST", "/frame/parent", {});
+  }
+}
+
+export async function type(wd, css, text) {
+  const element = await wd.find(css);
+  await wd.cmd("POST", `/element/${element.id}/value`, { text });
+}
+
+/** Fill the form and submit (inside the frame). */
+export async function submitPassphrase(wd, passphrase, confirmation = passphrase) {
+  await type(wd, '[data-rootguard="passphrase-form"] input[name=passphrase]', passphrase);
+  await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', confirmation);
+  await wd.clickCss('[data-rootguard="passphrase-form"] button[type=submit]');
+}
+
+/** The text of a RootGuard notice of this kind, once it is shown. */
+export function noticeText(wd, kind, timeout = 30_000) {
+  return wd.waitFor(
+    `RootGuard's ${kind} notice`,
+    `return document.querySelector('[data-rootguard="' + arguments[0] + '"]')?.shadowRoot?.querySelector("section")?.textContent`,
+    { args: [kind], timeout },
+  );
+}
