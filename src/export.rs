@@ -1,7 +1,10 @@
 //! Encrypted export of a credentials file the console tried to download:
 //! the rules around the envelope (which passphrases, which file name).
 
+use serde::Serialize;
 use thiserror::Error;
+
+use crate::csv::{CredentialCsv, CsvError};
 
 use crate::envelope::{self, EnvelopeError, KdfParams, FILE_SUFFIX};
 use crate::passphrase;
@@ -12,9 +15,47 @@ pub enum ExportError {
     /// The passphrase is below RootGuard's bar.
     #[error("the passphrase is too weak: use at least {min} characters and avoid repeats and runs", min = passphrase::MINIMUM_LENGTH)]
     WeakPassphrase,
-    /// Sealing failed (randomness or key derivation).
+    /// Sealing or opening failed (see the envelope's message).
     #[error(transparent)]
     Envelope(#[from] EnvelopeError),
+    /// The file opened, but what it holds is not a credentials file.
+    #[error("the file decrypted, but it does not hold AWS access keys: {0}")]
+    NotCredentials(#[from] CsvError),
+}
+
+/// One key of an opened export, for display in RootGuard's decrypt page.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RevealedKey {
+    /// `AKIA…`.
+    pub access_key_id: String,
+    /// The secret, handed to the page that shows it (masked until asked).
+    pub secret_access_key: String,
+}
+
+/// An opened export.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedExport {
+    /// The name the console gave the file.
+    pub file_name: String,
+    /// The keys it holds.
+    pub keys: Vec<RevealedKey>,
+}
+
+/// Open an export (binary or armored) and read the keys it holds.
+pub fn open_export(file: &[u8], passphrase: &str) -> Result<OpenedExport, ExportError> {
+    let opened = envelope::open(file, passphrase.as_bytes())?;
+    let csv = CredentialCsv::parse(&opened.plaintext)?;
+    let keys = csv
+        .keys
+        .iter()
+        .map(|k| RevealedKey {
+            access_key_id: k.access_key_id.clone(),
+            secret_access_key: k.secret_access_key.as_str().to_owned(),
+        })
+        .collect();
+    Ok(OpenedExport { file_name: opened.file_name, keys })
 }
 
 /// The name the encrypted copy is saved under: the original's base name plus
@@ -73,6 +114,25 @@ mod tests {
         assert!(kept.len() <= envelope::MAX_FILE_NAME_LEN);
         assert_eq!(kept.chars().count(), envelope::MAX_FILE_NAME_LEN / 2);
         assert_eq!(kept_file_name("rootkey.csv"), "rootkey.csv");
+    }
+
+    #[test]
+    fn open_export_reads_the_keys_back_and_refuses_other_content() {
+        let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
+        let pass = "correct horse battery staple";
+        let sealed = envelope::seal(csv, "rootkey.csv", pass.as_bytes(), KdfParams::FLOOR).unwrap();
+        let opened = open_export(&sealed, pass).unwrap();
+        assert_eq!(opened.file_name, "rootkey.csv");
+        assert_eq!(opened.keys[0].access_key_id, "AKIAIOSFODNN7EXAMPLE");
+        assert_eq!(opened.keys[0].secret_access_key, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        let armored = envelope::armor(&sealed);
+        assert!(open_export(armored.as_bytes(), pass).is_ok());
+        assert!(matches!(
+            open_export(&sealed, "wrong passphrase!!"),
+            Err(ExportError::Envelope(_))
+        ));
+        let other = envelope::seal(b"hello", "x.txt", pass.as_bytes(), KdfParams::FLOOR).unwrap();
+        assert!(matches!(open_export(&other, pass), Err(ExportError::NotCredentials(_))));
     }
 
     #[test]

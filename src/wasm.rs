@@ -46,6 +46,14 @@ pub fn seal_export(
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Open an export (`Uint8Array`, binary or armored): `{fileName, keys: [{accessKeyId, secretAccessKey}]}`.
+#[wasm_bindgen(js_name = openExport)]
+pub fn open_export(file: &[u8], passphrase: &str) -> Result<JsValue, JsError> {
+    let opened =
+        crate::export::open_export(file, passphrase).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&opened)
+}
+
 /// The name an encrypted copy is saved under.
 #[wasm_bindgen(js_name = encryptedFileName)]
 pub fn encrypted_file_name(original: &str) -> String {

@@ -12,7 +12,7 @@ import { after, before, describe, test as nodeTest } from "node:test";
 import { startReplica } from "../fixtures/console/server.mjs";
 import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 
 const PASSPHRASE = "correct horse battery staple";
 const CLI = path.join(ROOT, "target", "release", "rootguard");
@@ -84,6 +84,40 @@ for (const browserName of BROWSERS) {
       const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
       assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "rootguard decrypt returns the page's CSV byte for byte");
       assert.ok(decryptIndependently(file).equals(Buffer.from(created.csv)), "so does the independent decryptor");
+    });
+
+    test("RootGuard's decrypt page opens the saved file with its passphrase and shows the key masked", async () => {
+      const { wd } = browser;
+      await createRootKey(wd);
+      const [created] = replica.createdKeys;
+      await wd.clickCss('[data-testid="download-csv"]');
+      const frameSrc = await wd.waitFor("the frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')?.src`);
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+
+      await browser.openExtensionPage("pages/decrypt.html", frameSrc);
+      await wd.waitFor("the decrypt form", `return document.querySelector('[data-rootguard="decrypt-form"]')`);
+      await type(wd, 'input[type="file"]', path.join(browser.downloadDir, "rootkey.csv.rootguard"));
+      await type(wd, 'input[name="passphrase"]', "not the passphrase at all");
+      await wd.clickCss('[data-rootguard-action="decrypt"]');
+      const refused = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="decrypt-error"]').textContent`);
+      assert.match(refused, /passphrase/i);
+
+      await wd.execute(`document.querySelector('input[name="passphrase"]').value = ""`);
+      await type(wd, 'input[name="passphrase"]', PASSPHRASE);
+      await wd.clickCss('[data-rootguard-action="decrypt"]');
+      const shown = await wd.waitFor(
+        "the decrypted key",
+        `const id = document.querySelector('[data-rootguard="decrypted-key-id"]');
+         return id && { id: id.textContent, secret: document.querySelector('[data-rootguard="decrypted-secret"]').textContent };`,
+      );
+      assert.equal(shown.id, created.accessKeyId);
+      assert.doesNotMatch(shown.secret, /RGCANARY/, "masked until asked");
+      await wd.clickCss('[data-rootguard="decrypted-key"] [data-rootguard-action="show"]');
+      const revealed = await wd.waitFor("the revealed secret", `return document.querySelector('[data-rootguard="decrypted-secret"]').textContent`);
+      assert.equal(revealed, created.secretAccessKey);
+      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "decrypting wrote nothing");
     });
 
     test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async () => {

@@ -69,6 +69,9 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
   } else {
     wd = await WebDriver.start({
       driver: "geckodriver",
+      // Chrome-context scripts, used only to open RootGuard's own pages: Firefox's
+      // WebDriver refuses to navigate a tab to a moz-extension:// URL.
+      args: ["--allow-system-access"],
       logPath,
       capabilities: {
         browserName: "firefox",
@@ -118,6 +121,27 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
     profileDir,
     downloadDir,
     logPath,
+    /**
+     * Open one of RootGuard's own pages (e.g. "pages/decrypt.html") in the tab.
+     * Chromium: a plain navigation to chrome-extension://<id>/… (the id comes
+     * from a RootGuard frame's URL). Firefox refuses WebDriver navigations to
+     * moz-extension:// URLs, so it loads the page from the chrome context.
+     */
+    async openExtensionPage(page, chromiumExtensionUrl) {
+      if (name === "chromium") return wd.navigate(new URL(`/${page}`, chromiumExtensionUrl).href);
+      await wd.cmd("POST", "/moz/context", { context: "chrome" });
+      try {
+        await wd.execute(
+          `const url = WebExtensionPolicy.getByID(arguments[0]).getURL(arguments[1]);
+           gBrowser.selectedBrowser.loadURI(Services.io.newURI(url), { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+          "rootguard@rootguard.dev",
+          page,
+        );
+      } finally {
+        await wd.cmd("POST", "/moz/context", { context: "content" });
+      }
+      await wd.waitFor(`RootGuard's ${page}`, `return location.href.endsWith(arguments[0]) && document.readyState !== "loading"`, { args: [page] });
+    },
     /** Close the browser; keep the profile and downloads for inspection. */
     async quit() {
       await wd.quit();
