@@ -6,6 +6,7 @@
 
 import init, * as wasm from "./core/rootguard.js";
 import { exportHandlers } from "./background/exports.js";
+import { installSafetyNet } from "./background/safety-net.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -31,6 +32,8 @@ const handlers = {
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
   ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
 };
+
+installSafetyNet(api, core);
 
 // The toolbar button opens the decrypt page.
 api.action.onClicked.addListener(() => api.tabs.create({ url: api.runtime.getURL("pages/decrypt.html") }));

@@ -72,7 +72,12 @@
 
   // The background, never the page or the frame, says how an export ended.
   api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== api.runtime.id || message?.type !== "export-finished") return;
+    if (sender.id !== api.runtime.id) return;
+    if (message?.type === "download-stopped") {
+      RootGuard.render.message("download-stopped", "downloadStoppedTitle", [message.fileName], "downloadStoppedBody", []);
+      return;
+    }
+    if (message?.type !== "export-finished") return;
     RootGuard.render.closeExportDialog(message.exportId);
     if (message.outcome === "saved") {
       RootGuard.render.message("export-saved", "exportSavedTitle", [message.savedAs], "exportSavedBody", [message.fileName, message.savedAs], "ok");

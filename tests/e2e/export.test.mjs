@@ -198,3 +198,34 @@ function brokenBuild(browserName) {
   process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
   return copy;
 }
+
+for (const browserName of BROWSERS) {
+  describe(`download safety net in ${browserName}`, () => {
+    let replica;
+    before(async () => {
+      replica = await startReplica();
+    });
+    after(() => replica.close());
+
+    nodeTest("a server-sent rootkey.csv is cancelled, removed and reported", { timeout: 180_000 }, async () => {
+      replica.resetScenario({ serverDownloadLink: true });
+      const browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
+      try {
+        const { wd } = browser;
+        await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+        await wd.waitFor("the server copy link", `return document.querySelector('[data-testid="download-server-copy"]')`);
+        await wd.clickCss('[data-testid="download-server-copy"]');
+        const stopped = await noticeText(wd, "download-stopped");
+        assert.match(stopped, /rootkey\.csv/);
+        const [sent] = replica.serverDownloads;
+        assert.ok(sent, "the server did send the file");
+        // The download directory ends with no trace of the file.
+        await waitForFiles(browser.downloadDir, []);
+        await browser.quit();
+        assert.deepEqual(filesContaining(browser.downloadDir, sent.secretAccessKey), []);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+}

@@ -135,8 +135,16 @@ export class WebDriver {
     return this.cmd("POST", `/element/${element.id}/click`, {});
   }
 
-  async clickCss(css) {
-    return this.click(await this.find(css));
+  /** Find and click; an SPA may re-render between the two, so retry a stale find. */
+  async clickCss(css, { timeout = 5_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        return await this.click(await this.find(css));
+      } catch (error) {
+        if (!/stale element/.test(error.message) || Date.now() > deadline) throw error;
+      }
+    }
   }
 
   async screenshot() {
