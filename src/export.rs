@@ -58,6 +58,17 @@ pub fn open_export(file: &[u8], passphrase: &str) -> Result<OpenedExport, Export
     Ok(OpenedExport { file_name: opened.file_name, keys })
 }
 
+/// The name a captured download goes by: the page's suggestion, or
+/// `credentials.csv` when it gave none (window.open, a navigation to a blob).
+pub fn captured_file_name(suggested: &str) -> String {
+    let base = suggested.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    if base.is_empty() {
+        "credentials.csv".to_owned()
+    } else {
+        base.to_owned()
+    }
+}
+
 /// The name the encrypted copy is saved under: the original's base name plus
 /// [`FILE_SUFFIX`] (`rootkey.csv` → `rootkey.csv.rootguard`). Never ends in
 /// `.csv`, never contains a path.
@@ -133,6 +144,14 @@ mod tests {
         ));
         let other = envelope::seal(b"hello", "x.txt", pass.as_bytes(), KdfParams::FLOOR).unwrap();
         assert!(matches!(open_export(&other, pass), Err(ExportError::NotCredentials(_))));
+    }
+
+    #[test]
+    fn unnamed_captures_are_called_credentials_csv() {
+        assert_eq!(captured_file_name(""), "credentials.csv");
+        assert_eq!(captured_file_name("  "), "credentials.csv");
+        assert_eq!(captured_file_name("rootkey.csv"), "rootkey.csv");
+        assert_eq!(captured_file_name("a/b/rootkey.csv"), "rootkey.csv");
     }
 
     #[test]

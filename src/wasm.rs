@@ -54,6 +54,12 @@ pub fn open_export(file: &[u8], passphrase: &str) -> Result<JsValue, JsError> {
     to_js(&opened)
 }
 
+/// The name a captured download goes by (`credentials.csv` when unnamed).
+#[wasm_bindgen(js_name = capturedFileName)]
+pub fn captured_file_name(suggested: &str) -> String {
+    crate::export::captured_file_name(suggested)
+}
+
 /// The name an encrypted copy is saved under.
 #[wasm_bindgen(js_name = encryptedFileName)]
 pub fn encrypted_file_name(original: &str) -> String {

@@ -82,7 +82,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
       allowed: fromContentScript,
       async run(core, message, sender) {
         const bytes = Uint8Array.from(message.bytes ?? []);
-        const fileName = String(message.fileName ?? "download");
+        const fileName = core.capturedFileName(String(message.fileName ?? ""));
         const verdict = core.classifyDownload(fileName, bytes);
         if (!verdict.byName && !verdict.byContent) return { credentials: false };
         const exportId = crypto.randomUUID();

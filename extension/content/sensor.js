@@ -52,7 +52,7 @@
   // file is handed to the background and never back to the page: the user is
   // asked for a passphrase in an extension-origin frame, and only ciphertext
   // is saved. Anything else is released to download as the page meant.
-  const decide = (id, allow) => postMessage({ source: "rootguard-content", type: "download-decision", id, allow }, location.origin);
+  const release = (fileName, bytes) => postMessage({ source: "rootguard-content", type: "download-release", fileName, bytes }, location.origin);
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
 
@@ -61,13 +61,11 @@
     if (event.source !== window || data?.source !== "rootguard-main") return;
     if (data.type === "download-failed") return blocked(data.fileName, data.error);
     if (data.type !== "download-captured") return;
+    if (!ArrayBuffer.isView(data.bytes)) return;
     const held = await ask({ type: "hold-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
-    if (held === null) {
-      decide(data.id, false);
-      return blocked(data.fileName, "the Rust core did not answer");
-    }
-    decide(data.id, !held.credentials);
+    if (held === null) return blocked(data.fileName, "the Rust core did not answer");
     if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
+    else release(data.fileName, Uint8Array.from(data.bytes));
   });
 
   // The background, never the page or the frame, says how an export ended.
