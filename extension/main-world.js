@@ -3,7 +3,9 @@
 // the page builds in memory (a Blob behind <a download>, window.open, a
 // navigation to a blob: URL, the File System Access API) be caught before the
 // browser saves it. It only captures and hands over: the content script asks
-// the Rust core, and only bytes the content script hands back are saved.
+// the Rust core, and the extension saves (ciphertext, or the untouched file
+// when it holds no credentials). Nothing here saves anything, so no message a
+// page script forges can make it release a file.
 (() => {
   "use strict";
   const root = document.documentElement;
@@ -19,8 +21,6 @@
   const windowOpen = window.open;
   const postMessage = window.postMessage.bind(window);
   const blobsByUrl = new Map();
-  const releasedUrls = new Set();
-  let bypass = false;
 
   // Object URLs are often revoked right after the click, so remember the Blob
   // behind every one the page makes (forgotten a minute after revocation).
@@ -56,8 +56,7 @@
     return new TextEncoder().encode(decodeURIComponent(data));
   }
 
-  // Hand the bytes over and forget them: nothing held here can be released
-  // by a message a page script forges. Anything that fails saves nothing.
+  // Hand the bytes over and forget them. Anything that fails saves nothing.
   function handOver(fileName, bytesPromise) {
     Promise.resolve(bytesPromise).then(
       (bytes) => postMessage({ source: "rootguard-main", type: "download-captured", fileName, bytes }, location.origin),
@@ -65,28 +64,6 @@
     );
   }
   const capture = (href, fileName) => handOver(fileName, bytesOf(href));
-
-  // The content script hands back what may be saved as is (not credentials).
-  window.addEventListener("message", (event) => {
-    const data = event.data;
-    if (event.source !== window || data?.source !== "rootguard-content" || data.type !== "download-release") return;
-    if (!ArrayBuffer.isView(data.bytes)) return;
-    const anchor = document.createElement("a");
-    anchor.download = String(data.fileName || "download");
-    const url = createObjectURL.call(URL, new Blob([data.bytes]));
-    releasedUrls.add(url);
-    anchor.href = url;
-    bypass = true;
-    try {
-      anchorClick.call(anchor);
-    } finally {
-      bypass = false;
-    }
-    setTimeout(() => {
-      revokeObjectURL.call(URL, url);
-      releasedUrls.delete(url);
-    }, 60_000);
-  });
 
   function downloadTarget(anchor) {
     if (!(anchor instanceof HTMLAnchorElement) || !anchor.hasAttribute("download")) return null;
@@ -98,7 +75,6 @@
   window.addEventListener(
     "click",
     (event) => {
-      if (bypass) return;
       const anchor = event.target instanceof Element ? event.target.closest("a") : null;
       const target = downloadTarget(anchor);
       if (!target) return;
@@ -111,14 +87,14 @@
   // `.click()` and synthetic click events on anchors that were never attached
   // to the document: their events never reach the window listener above.
   HTMLAnchorElement.prototype.click = function () {
-    if (!bypass && !this.isConnected) {
+    if (!this.isConnected) {
       const target = downloadTarget(this);
       if (target) return void capture(target.href, target.fileName);
     }
     return anchorClick.call(this);
   };
   EventTarget.prototype.dispatchEvent = function (event) {
-    if (!bypass && this instanceof HTMLAnchorElement && !this.isConnected && event?.type === "click") {
+    if (this instanceof HTMLAnchorElement && !this.isConnected && event?.type === "click") {
       const target = downloadTarget(this);
       if (target) {
         capture(target.href, target.fileName);
@@ -142,9 +118,8 @@
   // the Navigation API lets a page's own navigations be cancelled.
   globalThis.navigation?.addEventListener("navigate", (event) => {
     const href = event.destination?.url ?? "";
-    // <a download> activations are the click hooks' (Firefox also reports
-    // them here, after the click); released files are RootGuard's own.
-    if (bypass || !event.cancelable || event.downloadRequest != null || releasedUrls.has(href)) return;
+    // <a download> activations are the click hooks' (Firefox also reports them here).
+    if (!event.cancelable || event.downloadRequest != null) return;
     if (!isBlobOrData(href) || !looksLikeAFile(href)) return;
     event.preventDefault();
     capture(href, "");

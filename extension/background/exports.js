@@ -82,9 +82,15 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
       allowed: fromContentScript,
       async run(core, message, sender) {
         const bytes = Uint8Array.from(message.bytes ?? []);
-        const fileName = core.capturedFileName(String(message.fileName ?? ""));
-        const verdict = core.classifyDownload(fileName, bytes);
-        if (!verdict.byName && !verdict.byContent) return { credentials: false };
+        const suggested = String(message.fileName ?? "");
+        const verdict = core.classifyDownload(suggested, bytes);
+        if (!verdict.byName && !verdict.byContent) {
+          // Not credentials: save it as the page meant, from here, so that the
+          // page world never holds a "release" path a page script could abuse.
+          await save(bytes, suggested || "download");
+          return { credentials: false };
+        }
+        const fileName = core.capturedFileName(suggested);
         const exportId = crypto.randomUUID();
         await store.set({
           [key(exportId)]: { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, fileName, data: toBase64(bytes), heldAt: Date.now() },

@@ -51,8 +51,7 @@
   // Downloads caught by the page-realm script (main-world.js). A credentials
   // file is handed to the background and never back to the page: the user is
   // asked for a passphrase in an extension-origin frame, and only ciphertext
-  // is saved. Anything else is released to download as the page meant.
-  const release = (fileName, bytes) => postMessage({ source: "rootguard-content", type: "download-release", fileName, bytes }, location.origin);
+  // is saved. Anything else the background saves untouched, as the page meant.
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
 
@@ -65,7 +64,6 @@
     const held = await ask({ type: "hold-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
     if (held === null) return blocked(data.fileName, "the Rust core did not answer");
     if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
-    else release(data.fileName, Uint8Array.from(data.bytes));
   });
 
   // The background, never the page or the frame, says how an export ended.

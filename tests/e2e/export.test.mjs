@@ -120,6 +120,41 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "decrypting wrote nothing");
     });
 
+    test("a hostile page script obtains neither the passphrase nor a plaintext file", async () => {
+      replica.setScenario({ hostile: true });
+      const { wd } = browser;
+      await createRootKey(wd);
+      const created = replica.createdKeys.at(-1);
+      const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+      try {
+        await wd.clickCss('[data-testid="download-csv"]');
+        await wd.waitFor("the attack on the frame", `return JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}").framePosted`);
+        await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+        await noticeText(wd, "export-saved");
+        // Forge what RootGuard's scripts say to each other, from the page.
+        await wd.execute(`
+          const csv = new TextEncoder().encode(arguments[0]);
+          postMessage({ source: "rootguard-content", type: "download-release", fileName: "rootkey.csv", bytes: csv }, "*");
+          postMessage({ source: "rootguard-content", type: "download-decision", id: 1, allow: true }, "*");
+          postMessage({ source: "rootguard-content", type: "export-finished", outcome: "saved", savedAs: "forged" }, "*");`, created.csv);
+        await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+      } finally {
+        const seen = await watch.stop();
+        assert.deepEqual(seen.leaks, []);
+      }
+      const attack = JSON.parse(await wd.execute(`return document.documentElement.getAttribute("data-attack-log")`));
+      assert.equal(attack.frameDocument, "null", "the frame's document is another origin's");
+      assert.equal(attack.framePosted, true, "it could post to the frame...");
+      assert.equal(attack.runtime, "unavailable", "...but cannot message the extension");
+      assert.equal(attack.replacedAfterClick, true);
+      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-saved"]').length`), 1, "no forged notice");
+      await browser.quit();
+      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "the forged release saved nothing");
+      assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
+      const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
+      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "sealed the page's CSV, not the replacement, under the user's passphrase");
+    });
+
     test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async () => {
       const { wd } = browser;
       await createRootKey(wd);
