@@ -12,7 +12,7 @@ import { after, before, describe, test as nodeTest } from "node:test";
 import { startReplica } from "../fixtures/console/server.mjs";
 import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 
 const PASSPHRASE = "correct horse battery staple";
 const CLI = path.join(ROOT, "target", "release", "rootguard");
@@ -75,6 +75,7 @@ for (const browserName of BROWSERS) {
         await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
       } finally {
         const seen = await watch.stop();
+        assert.ok(seen.events.length > 0, `the ${seen.method} watch saw the ciphertext being written`);
         assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
       }
       await browser.quit();
@@ -153,6 +154,21 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
       const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
       assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "sealed the page's CSV, not the replacement, under the user's passphrase");
+    });
+
+    test("an IAM user's <user>_accessKeys.csv (BOM, LF) is exported encrypted too", async () => {
+      replica.setScenario({ session: "iam-user", userName: "admin", csvBom: true, csvLineEnd: "\n" });
+      const { wd } = browser;
+      await createUserKey(wd, "alice");
+      const created = replica.createdKeys.at(-1);
+      assert.equal(created.fileName, "alice_accessKeys.csv");
+      await wd.clickCss('[data-testid="download-csv"]');
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
+      await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
+      const file = path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard");
+      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "byte for byte, BOM included");
+      assert.ok(Buffer.from(created.csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
     });
 
     test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async () => {

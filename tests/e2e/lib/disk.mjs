@@ -2,8 +2,10 @@
 // and base64 forms of the canary), and watch a directory while a flow runs.
 
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, lstatSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Every byte pattern under which a secret could sit in a file. */
 export function secretForms(secret) {
@@ -55,12 +57,63 @@ export function filesContaining(dir, secret) {
 }
 
 /**
+ * Watch `dir` for the whole flow. As root, fanotify (fanotify_watch.py) keeps
+ * a copy of the bytes of every write, even of files renamed or deleted within
+ * a millisecond; each copy is checked for the secret. Otherwise inotify.
+ */
+export async function watchForSecret(dir, secret) {
+  if (process.getuid?.() === 0) return watchWithFanotify(dir, secret);
+  return watchWithInotify(dir, secret);
+}
+
+async function watchWithFanotify(dir, secret) {
+  const copies = mkdtempSync(path.join(tmpdir(), "rootguard-fanotify-"));
+  const script = fileURLToPath(new URL("./fanotify_watch.py", import.meta.url));
+  const child = spawn("/usr/bin/python3", [script, dir, copies], { stdio: ["ignore", "pipe", "pipe"] });
+  const events = [];
+  const leaks = new Set();
+  let buffered = "";
+  let said = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk) => (said += chunk));
+  child.stdout.setEncoding("utf8");
+  await new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`fanotify_watch.py exited with ${code}: ${said}`)));
+    child.stdout.on("data", (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop();
+      for (const line of lines) {
+        if (line === "ready") {
+          resolve();
+          continue;
+        }
+        const [copy, file] = line.split("\t");
+        events.push({ event: "WRITE", file: path.basename(file ?? "") });
+        if (containsSecret(readFileSync(copy), secret)) leaks.add(file);
+      }
+    });
+  });
+  return {
+    method: "fanotify",
+    events,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", resolve)));
+      rmSync(copies, { recursive: true, force: true });
+      return { method: "fanotify", events, leaks: [...leaks] };
+    },
+  };
+}
+
+/**
  * Watch `dir` with inotify for the whole flow; every file that is created,
  * written or renamed is read at once and checked for the secret. (inotify can
  * miss a file that lives for under a millisecond; the final scans of the
  * download directory and the profile cover what stays.)
  */
-export async function watchForSecret(dir, secret) {
+async function watchWithInotify(dir, secret) {
   const child = spawn("inotifywait", ["-m", "-r", "--format", "%e|%w%f", "-e", "create,modify,close_write,moved_to", dir], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -99,7 +152,7 @@ export async function watchForSecret(dir, secret) {
     async stop() {
       child.kill();
       await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", resolve)));
-      return { events, leaks: [...leaks] };
+      return { method: "inotify", events, leaks: [...leaks] };
     },
   };
 }

@@ -47,3 +47,15 @@ export function noticeText(wd, kind, timeout = 30_000) {
     { args: [kind], timeout },
   );
 }
+
+/** An IAM user's create-access-key wizard, through to Retrieve access keys. */
+export async function createUserKey(wd, userName) {
+  await wd.navigate(`https://us-east-1.console.aws.amazon.com/iam/home#/users/details/${userName}/create-access-key`);
+  await wd.waitFor("the use cases", `return document.querySelector('input[name="use-case"][value="cli"]')`);
+  await wd.clickCss('input[name="use-case"][value="cli"]');
+  await wd.clickCss('[data-testid="user-ack"]');
+  await wd.clickCss('[data-testid="wizard-next"]');
+  await wd.waitFor("the description step", `return document.querySelector('[data-testid="wizard-create-access-key"]')`);
+  await wd.clickCss('[data-testid="wizard-create-access-key"]');
+  await wd.waitFor("the Retrieve access keys step", `return document.querySelector('[data-testid="download-csv"]')`);
+}
