@@ -81,17 +81,20 @@ pub fn encrypted_file_name(original: &str) -> String {
 }
 
 /// Seal a captured credentials file under a passphrase, at the default
-/// Argon2id strength.
+/// Argon2id strength; `armored` gives text that survives being pasted into a
+/// password manager's notes.
 pub fn seal_export(
     plaintext: &[u8],
     file_name: &str,
     passphrase: &str,
+    armored: bool,
 ) -> Result<Vec<u8>, ExportError> {
     if !passphrase::rate(passphrase).acceptable {
         return Err(ExportError::WeakPassphrase);
     }
     let name = kept_file_name(file_name);
-    Ok(envelope::seal(plaintext, name, passphrase.as_bytes(), KdfParams::DEFAULT)?)
+    let sealed = envelope::seal(plaintext, name, passphrase.as_bytes(), KdfParams::DEFAULT)?;
+    Ok(if armored { envelope::armor(&sealed).into_bytes() } else { sealed })
 }
 
 /// The envelope keeps at most 255 bytes of the original name: a page can
@@ -157,7 +160,7 @@ mod tests {
     #[test]
     fn weak_passphrases_are_refused_before_any_work() {
         assert!(matches!(
-            seal_export(b"x", "rootkey.csv", "short"),
+            seal_export(b"x", "rootkey.csv", "short", false),
             Err(ExportError::WeakPassphrase)
         ));
     }

@@ -35,14 +35,16 @@ pub fn classify_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsErr
     to_js(&DownloadClass::of(file_name, bytes))
 }
 
-/// Seal a captured credentials file (`Uint8Array`) under a passphrase.
+/// Seal a captured credentials file (`Uint8Array`) under a passphrase,
+/// binary or ASCII-armored.
 #[wasm_bindgen(js_name = sealExport)]
 pub fn seal_export(
     plaintext: &[u8],
     file_name: &str,
     passphrase: &str,
+    armored: bool,
 ) -> Result<Vec<u8>, JsError> {
-    crate::export::seal_export(plaintext, file_name, passphrase)
+    crate::export::seal_export(plaintext, file_name, passphrase, armored)
         .map_err(|e| JsError::new(&e.to_string()))
 }
 

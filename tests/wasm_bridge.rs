@@ -65,7 +65,7 @@ fn downloads_are_classified_by_name_and_content() {
 #[wasm_bindgen_test]
 fn export_refuses_weak_passphrases_as_a_js_error() {
     let error: JsValue =
-        rootguard::wasm::seal_export(b"x", "rootkey.csv", "short").unwrap_err().into();
+        rootguard::wasm::seal_export(b"x", "rootkey.csv", "short", false).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("too weak"), "{message}");
     let rating = rootguard::wasm::rate_passphrase("correct horse battery staple").unwrap();

@@ -109,7 +109,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
       allowed: fromExtensionPage,
       async run(core, message) {
         const record = await held(String(message.exportId));
-        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""));
+        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true);
         let savedAs;
         try {
           savedAs = await save(sealed, core.encryptedFileName(record.fileName));

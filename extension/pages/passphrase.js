@@ -60,7 +60,7 @@
       busy = true;
       submit.disabled = true;
       submit.textContent = t("encrypting");
-      await ask({ type: "seal-export", exportId, passphrase: passphrase.value });
+      await ask({ type: "seal-export", exportId, passphrase: passphrase.value, armored: form.elements.armor.checked });
       // The background tells the content script; it removes this frame.
     } catch (e) {
       submit.textContent = t("encryptAndSave");

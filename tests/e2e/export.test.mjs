@@ -156,17 +156,18 @@ for (const browserName of BROWSERS) {
       assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "sealed the page's CSV, not the replacement, under the user's passphrase");
     });
 
-    test("an IAM user's <user>_accessKeys.csv (BOM, LF) is exported encrypted too", async () => {
+    test("an IAM user's <user>_accessKeys.csv (BOM, LF) is exported encrypted too, here as ASCII armor", async () => {
       replica.setScenario({ session: "iam-user", userName: "admin", csvBom: true, csvLineEnd: "\n" });
       const { wd } = browser;
       await createUserKey(wd, "alice");
       const created = replica.createdKeys.at(-1);
       assert.equal(created.fileName, "alice_accessKeys.csv");
       await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE, PASSPHRASE, { armor: true }));
       assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
       await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
       const file = path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard");
+      assert.match(readFileSync(file, "utf8"), /^-----BEGIN ROOTGUARD ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ROOTGUARD ENCRYPTED FILE-----\s*$/);
       assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "byte for byte, BOM included");
       assert.ok(Buffer.from(created.csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
     });

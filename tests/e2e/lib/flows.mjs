@@ -33,9 +33,10 @@ export async function type(wd, css, text) {
 }
 
 /** Fill the form and submit (inside the frame). */
-export async function submitPassphrase(wd, passphrase, confirmation = passphrase) {
+export async function submitPassphrase(wd, passphrase, confirmation = passphrase, { armor = false } = {}) {
   await type(wd, '[data-rootguard="passphrase-form"] input[name=passphrase]', passphrase);
   await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', confirmation);
+  if (armor) await wd.clickCss('[data-rootguard="passphrase-form"] input[name=armor]');
   await wd.clickCss('[data-rootguard="passphrase-form"] button[type=submit]');
 }
 
