@@ -10,12 +10,15 @@
 //! [`envelope`] is the encrypted file format (Argon2id + AES-256-GCM,
 //! specified in `docs/FORMAT.md`) that the extension saves and the CLI opens.
 
+pub mod badge;
 pub mod console;
 pub mod csv;
+pub mod dates;
 pub mod download;
 pub mod envelope;
 pub mod export;
 pub mod passphrase;
+pub mod policy;
 pub mod verdict;
 
 /// The JavaScript bridge (wasm32 only).

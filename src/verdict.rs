@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
+use crate::badge::{badge_for, KeyBadge};
+use crate::console::table::names_access_keys_section;
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
+use crate::policy::{KeyOwner, Thresholds};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -24,8 +27,27 @@ pub enum Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeKind {
-    /// The root user is on its Security credentials page or creating a key.
+    /// The root user is on its Security credentials page.
     RootWarning,
+    /// Root entered the create-access-key wizard: a modal that restates the
+    /// alternatives before the console's flow goes on.
+    CreateKeyInterstitial,
+    /// In the wizard: the secret is shown once, and a download is encrypted.
+    ExportNotice,
+    /// A credentials route whose page RootGuard could not understand.
+    UnrecognizedPage,
+}
+
+/// How long a dismissal lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dismissal {
+    /// Cannot be dismissed.
+    Never,
+    /// Until the browser session ends.
+    Session,
+    /// Until the user leaves this route (the interstitial: once per wizard visit).
+    Visit,
 }
 
 /// A safer alternative AWS itself recommends over root access keys.
@@ -54,8 +76,10 @@ pub struct Notice {
     pub args: Vec<String>,
     /// What to do instead.
     pub alternatives: Vec<Alternative>,
-    /// Whether the user may dismiss it for this page view.
-    pub dismissible: bool,
+    /// Whether, and for how long, the user may dismiss it.
+    pub dismissal: Dismissal,
+    /// Shown as a modal over the page (with proceed and cancel).
+    pub modal: bool,
 }
 
 /// The core's decision for one page.
@@ -68,6 +92,8 @@ pub struct PageVerdict {
     pub recognition: Recognition,
     /// What to show, most serious first.
     pub notices: Vec<Notice>,
+    /// One badge per access key the page shows.
+    pub badges: Vec<KeyBadge>,
     /// Messages for the browser console when something could not be
     /// understood: RootGuard says so rather than going silent.
     pub diagnostics: Vec<String>,
@@ -75,7 +101,7 @@ pub struct PageVerdict {
 
 /// AWS's recommended alternatives to root access keys, in the order the
 /// console's own wizard lists them.
-const ROOT_KEY_ALTERNATIVES: [Alternative; 3] = [
+const ROOT_KEY_ALTERNATIVES: [Alternative; 4] = [
     Alternative {
         message: "alternativeIdentityCenter",
         href: "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html",
@@ -88,6 +114,10 @@ const ROOT_KEY_ALTERNATIVES: [Alternative; 3] = [
         message: "alternativeCloudShell",
         href: "https://docs.aws.amazon.com/cloudshell/latest/userguide/welcome.html",
     },
+    Alternative {
+        message: "alternativeIamUser",
+        href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
+    },
 ];
 
 /// Decide what to show for an observed page.
@@ -95,33 +125,107 @@ pub fn assess(observation: &PageObservation) -> PageVerdict {
     let recognition = observation.recognise();
     let mut notices = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut badges = Vec::new();
     if recognition.host.is_some() {
-        let root = recognition.session.principal == Principal::Root;
-        let account = recognition.session.account_id.clone().unwrap_or_default();
-        let root_warning = |title, body| Notice {
-            kind: NoticeKind::RootWarning,
-            severity: Severity::Critical,
-            title,
-            body,
-            args: vec![format_account_id(&account)],
-            alternatives: ROOT_KEY_ALTERNATIVES.to_vec(),
-            dismissible: true,
-        };
-        match (&recognition.page, root) {
-            (ConsolePage::SecurityCredentials, true) => {
-                notices.push(root_warning("rootWarningTitle", "rootWarningCredentialsBody"));
-            }
-            (ConsolePage::AccessKeyWizard, true) => {
-                notices.push(root_warning("rootWarningTitle", "rootWarningWizardBody"));
-            }
-            _ => {}
+        let principal = &recognition.session.principal;
+        let root = *principal == Principal::Root;
+        let account =
+            format_account_id(recognition.session.account_id.as_deref().unwrap_or_default());
+        let notice =
+            |kind, severity, title, body, alternatives: &[Alternative], dismissal, modal| Notice {
+                kind,
+                severity,
+                title,
+                body,
+                args: vec![account.clone()],
+                alternatives: alternatives.to_vec(),
+                dismissal,
+                modal,
+            };
+        let on_key_page = matches!(
+            recognition.page,
+            ConsolePage::SecurityCredentials | ConsolePage::IamUserCredentials { .. }
+        );
+        if recognition.page == ConsolePage::SecurityCredentials && root {
+            notices.push(notice(
+                NoticeKind::RootWarning,
+                Severity::Critical,
+                "rootWarningTitle",
+                "rootWarningCredentialsBody",
+                &ROOT_KEY_ALTERNATIVES,
+                Dismissal::Session,
+                false,
+            ));
         }
-        let on_credentials_page = recognition.page != ConsolePage::Other;
-        if let (true, Some(problem)) = (on_credentials_page, &recognition.session_problem) {
+        if recognition.page == ConsolePage::AccessKeyWizard {
+            if root {
+                notices.push(notice(
+                    NoticeKind::CreateKeyInterstitial,
+                    Severity::Critical,
+                    "interstitialTitle",
+                    "interstitialBody",
+                    &ROOT_KEY_ALTERNATIVES,
+                    Dismissal::Visit,
+                    true,
+                ));
+            }
+            notices.push(notice(
+                NoticeKind::ExportNotice,
+                Severity::Notice,
+                "exportNoticeTitle",
+                "exportNoticeBody",
+                &[],
+                Dismissal::Session,
+                false,
+            ));
+        }
+        if on_key_page {
+            // Keys on the root user's own page are root keys; an IAM user's
+            // tab, or an IAM user's own page, shows IAM user keys.
+            let owner = match (&recognition.page, principal) {
+                (ConsolePage::SecurityCredentials, Principal::Root) => KeyOwner::Root,
+                _ => KeyOwner::IamUser,
+            };
+            if recognition.page == ConsolePage::SecurityCredentials
+                && *principal == Principal::Unknown
+            {
+                diagnostics.push(
+                    "RootGuard: could not tell who is signed in; judging the keys as an IAM user's.".to_owned(),
+                );
+            }
+            let now = (observation.now_ms / 1000.0) as i64;
+            let limits = Thresholds::default();
+            for table in &observation.tables {
+                for row in table.access_keys(&observation.lang, now) {
+                    if !badges.iter().any(|b: &KeyBadge| b.key_id == row.key_id) {
+                        badges.push(badge_for(&row, owner, now, &limits));
+                    }
+                }
+            }
+            let understood = !badges.is_empty() || names_access_keys_section(&observation.headings);
+            if observation.settled && !understood {
+                notices.push(notice(
+                    NoticeKind::UnrecognizedPage,
+                    Severity::Warning,
+                    "unrecognizedTitle",
+                    "unrecognizedBody",
+                    &[],
+                    Dismissal::Session,
+                    false,
+                ));
+                diagnostics.push(format!(
+                    "RootGuard: this looks like a credentials page ({:?}), but no access-key table or Access keys heading was found after the page settled; the console's markup may have changed.",
+                    recognition.page
+                ));
+            }
+        }
+        if let (true, Some(problem)) =
+            (recognition.page != ConsolePage::Other, &recognition.session_problem)
+        {
             diagnostics.push(format!("RootGuard: {problem}; fell back to the navigation bar."));
         }
     }
-    PageVerdict { decided_by: crate::core_signature(), recognition, notices, diagnostics }
+    PageVerdict { decided_by: crate::core_signature(), recognition, notices, badges, diagnostics }
 }
 
 /// `123456789012` → `1234-5678-9012`, the way the console shows it.
@@ -158,16 +262,62 @@ mod tests {
         assert_eq!(notice.severity, Severity::Critical);
         assert_eq!(notice.body, "rootWarningCredentialsBody");
         assert_eq!(notice.args, vec!["1234-5678-9012".to_owned()]);
-        assert!(notice.dismissible);
-        assert_eq!(notice.alternatives.len(), 3);
+        assert_eq!(notice.dismissal, Dismissal::Session);
+        assert_eq!(notice.alternatives.len(), 4);
         assert!(verdict.decided_by.starts_with("rootguard-core "));
     }
 
     #[test]
-    fn root_in_the_wizard_gets_the_wizard_text() {
+    fn root_in_the_wizard_gets_the_interstitial_and_the_export_notice() {
         let url = "https://console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
         let verdict = assess(&observation(url, ROOT));
-        assert_eq!(verdict.notices[0].body, "rootWarningWizardBody");
+        let kinds: Vec<NoticeKind> = verdict.notices.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds, vec![NoticeKind::CreateKeyInterstitial, NoticeKind::ExportNotice]);
+        assert!(verdict.notices[0].modal);
+        assert_eq!(verdict.notices[0].dismissal, Dismissal::Visit);
+        let user = assess(&observation(url, "arn:aws:iam::123456789012:user/alice"));
+        let kinds: Vec<NoticeKind> = user.notices.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds, vec![NoticeKind::ExportNotice]);
+    }
+
+    fn with_table(mut o: PageObservation, rows: &[[&str; 3]], settled: bool) -> PageObservation {
+        o.tables = vec![crate::console::table::ObservedTable {
+            headers: ["Access key ID", "Created", "Status"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            rows: rows.iter().map(|r| r.iter().map(|s| (*s).to_owned()).collect()).collect(),
+        }];
+        o.settled = settled;
+        o.now_ms = 1_764_000_000_000.0;
+        o
+    }
+
+    #[test]
+    fn root_keys_are_critical_badges_and_iam_keys_follow_the_iam_policy() {
+        let rows = [["AKIAIOSFODNN7EXAMPLE", "2025-11-20T00:00:00Z", "Active"]];
+        let root = assess(&with_table(observation(CREDENTIALS, ROOT), &rows, true));
+        assert_eq!(root.badges.len(), 1);
+        assert_eq!(root.badges[0].severity, Severity::Critical);
+        let user_tab = "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=security_credentials";
+        let user = assess(&with_table(observation(user_tab, ROOT), &rows, true));
+        assert_eq!(user.badges[0].severity, Severity::Ok);
+        assert!(user.notices.is_empty(), "no root warning on an IAM user's tab");
+    }
+
+    #[test]
+    fn a_settled_credentials_page_without_keys_or_heading_is_unrecognized() {
+        let verdict = assess(&with_table(observation(CREDENTIALS, ROOT), &[], true));
+        assert!(verdict.notices.iter().any(|n| n.kind == NoticeKind::UnrecognizedPage));
+        assert!(verdict.diagnostics.iter().any(|d| d.contains("no access-key table")));
+        let mut with_heading = with_table(observation(CREDENTIALS, ROOT), &[], true);
+        with_heading.headings = vec!["Access keys (0)".into()];
+        assert!(!assess(&with_heading)
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::UnrecognizedPage));
+        let unsettled = assess(&with_table(observation(CREDENTIALS, ROOT), &[], false));
+        assert!(!unsettled.notices.iter().any(|n| n.kind == NoticeKind::UnrecognizedPage));
     }
 
     #[test]
@@ -189,7 +339,11 @@ mod tests {
             session_data: Some("{broken".into()),
             ..Default::default()
         });
-        assert_eq!(verdict.diagnostics.len(), 1);
-        assert!(verdict.diagnostics[0].contains("not valid JSON"));
+        assert!(
+            verdict.diagnostics.iter().any(|d| d.contains("not valid JSON")),
+            "{:?}",
+            verdict.diagnostics
+        );
+        assert!(verdict.diagnostics.iter().any(|d| d.contains("could not tell who is signed in")));
     }
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 
 import { startReplica } from "./fixtures/console/server.mjs";
 import { CHROMIUM, ROOT, launchBrowser } from "./e2e/lib/browsers.mjs";
+import { inPassphraseFrame, proceedThroughInterstitial, type } from "./e2e/lib/flows.mjs";
 
 const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
 const replica = await startReplica();
@@ -56,20 +57,27 @@ if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
   try {
     await wd.navigate(CREDENTIALS);
     await wd.waitFor("the root warning", `return document.querySelector('[data-rootguard="root-warning"]')`);
-    await wd.waitFor("the access keys table", `return document.querySelector('[data-testid="access-key-id"]')`);
-    await shot("root-warning-on-security-credentials");
+    await wd.waitFor("the key badges", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 2`);
+    await shot("root-warning-and-key-badges");
 
     await wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
     await wd.waitFor("the wizard", `return document.querySelector('[data-testid="root-ack"]')`);
-    await wd.waitFor("the wizard warning", `return document.querySelector('[data-rootguard="notices"][data-page="access-key-wizard"] [data-rootguard="root-warning"]')`);
-    await shot("root-warning-in-create-key-wizard");
+    await wd.waitFor("the interstitial", `return document.querySelector('[data-rootguard="create-key-interstitial"]')`);
+    await shot("create-key-interstitial");
+    await proceedThroughInterstitial(wd);
 
     await wd.clickCss('[data-testid="root-ack"]');
     await wd.clickCss('[data-testid="wizard-create-access-key"]');
     await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
     await wd.clickCss('[data-testid="download-csv"]');
-    await wd.waitFor("the blocked-download notice", `return document.querySelector('[data-rootguard="download-blocked"]')`);
-    await shot("plaintext-download-stopped");
+    await inPassphraseFrame(wd, async () => {
+      await type(wd, '[data-rootguard="passphrase-form"] input[name=passphrase]', "correct horse battery staple");
+      await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', "correct horse battery staple");
+    });
+    await shot("passphrase-prompt");
+    await inPassphraseFrame(wd, () => wd.clickCss('[data-rootguard="passphrase-form"] button[type=submit]'));
+    await wd.waitFor("the saved notice", `return document.querySelector('[data-rootguard="export-saved"]')`);
+    await shot("encrypted-file-saved");
   } finally {
     await browser.close();
     replica.close();

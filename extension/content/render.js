@@ -1,7 +1,7 @@
-// RootGuard renderer: draws what the core decided. Each notice lives in its
-// own host element marked `data-rootguard="<kind>"` with an open shadow root,
-// so the console's CSS cannot reach it and RootGuard's cannot leak out.
-// Texts come from _locales via i18n; the core only names the messages.
+// RootGuard renderer: draws what the core decided. Every injected element is
+// a host marked `data-rootguard="<kind>"` with an open shadow root, so the
+// console's CSS cannot reach it and RootGuard's cannot leak out. Texts come
+// from _locales via i18n; the core only names the messages.
 "use strict";
 
 globalThis.RootGuard = globalThis.RootGuard ?? {};
@@ -9,8 +9,25 @@ globalThis.RootGuard = globalThis.RootGuard ?? {};
 RootGuard.render = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, args) => api.i18n.getMessage(key, args) || key;
-  const dismissed = new Set();
+  const tm = (message) => t(message.key, message.args);
+  const visitDismissed = new Set();
+  const SESSION_KEY = "rootguard-dismissed";
   let stack = null;
+
+  const sessionDismissed = () => {
+    try {
+      return new Set(JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? "[]"));
+    } catch {
+      return new Set();
+    }
+  };
+  const dismissForSession = (kind) => {
+    try {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify([...sessionDismissed(), kind]));
+    } catch {
+      /* storage unavailable: the dismissal lasts for this page view */
+    }
+  };
 
   const STYLE = `
     :host { all: initial; }
@@ -18,12 +35,17 @@ RootGuard.render = (() => {
       border-radius: 12px; border: 2px solid var(--accent); background: var(--bg); color: var(--fg);
       font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
       box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); }
-    .notice[data-severity="critical"] { --accent: #d91515; }
-    .notice[data-severity="warning"] { --accent: #855900; }
-    .notice[data-severity="notice"], .notice[data-severity="ok"] { --accent: #0972d3; }
-    .notice { --bg: #ffffff; --fg: #000716; }
-    @media (prefers-color-scheme: dark) { .notice { --bg: #0f1b2a; --fg: #e9ebed; } }
-    :host-context(.awsui-dark-mode) .notice { --bg: #0f1b2a; --fg: #e9ebed; }
+    [data-severity="critical"] { --accent: #d91515; }
+    [data-severity="warning"] { --accent: #855900; }
+    [data-severity="notice"] { --accent: #0972d3; }
+    [data-severity="ok"] { --accent: #037f0c; }
+    .notice, .badge, .details, .dialog { --bg: #ffffff; --fg: #000716; }
+    :host([data-theme="dark"]) .notice, :host([data-theme="dark"]) .badge,
+    :host([data-theme="dark"]) .details, :host([data-theme="dark"]) .dialog { --bg: #0f1b2a; --fg: #e9ebed; }
+    :host([data-theme="dark"]) [data-severity="critical"] { --accent: #ff5d64; }
+    :host([data-theme="dark"]) [data-severity="warning"] { --accent: #fbd332; }
+    :host([data-theme="dark"]) [data-severity="notice"] { --accent: #539fe5; }
+    :host([data-theme="dark"]) [data-severity="ok"] { --accent: #29ad32; }
     .label { font-weight: 700; color: var(--accent); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
     h2 { font-size: 16px; line-height: 22px; margin: 2px 0 6px; }
     p { margin: 0 0 6px; }
@@ -32,12 +54,60 @@ RootGuard.render = (() => {
     a { color: inherit; }
     button { font: inherit; font-weight: 700; border-radius: 20px; padding: 4px 16px; cursor: pointer;
       border: 2px solid var(--accent); background: transparent; color: var(--fg); }
+    button.primary { background: var(--accent); color: var(--bg); }
     button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
+    .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
+    .badge { display: inline-flex; align-items: center; gap: 6px; margin-left: 8px; padding: 0 10px; border-radius: 12px;
+      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/20px "Amazon Ember", Arial, sans-serif; }
+    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); flex: none; }
+    .details { position: absolute; z-index: 2147483001; margin-top: 4px; padding: 8px 12px; max-width: 360px; border-radius: 8px;
+      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 13px/18px "Amazon Ember", Arial, sans-serif;
+      box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); white-space: normal; }
+    .details[hidden] { display: none; }
+    .overlay { position: fixed; inset: 0; z-index: 2147483500; display: flex; align-items: center; justify-content: center; background: rgba(0, 7, 22, .55); }
+    .dialog { box-sizing: border-box; width: min(560px, calc(100vw - 32px)); padding: 20px 24px; border-radius: 16px;
+      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 14px/20px "Amazon Ember", Arial, sans-serif; }
   `;
+
+  // The console's dark mode (Cloudscape's body class), else the system's.
+  const theme = () =>
+    document.body?.classList.contains("awsui-dark-mode") || matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+
+  function host(kind, severity) {
+    const element = document.createElement(kind === "key-badge" ? "span" : "div");
+    element.setAttribute("data-rootguard", kind);
+    element.setAttribute("data-theme", theme());
+    if (severity) element.setAttribute("data-severity", severity);
+    const shadow = element.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    shadow.append(style);
+    return [element, shadow];
+  }
+
+  function el(tag, props = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+      if (name === "text") element.textContent = value;
+      else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+      else element.setAttribute(name, value);
+    }
+    element.append(...children.filter(Boolean));
+    return element;
+  }
+
+  function alternativesList(alternatives) {
+    if (!alternatives.length) return null;
+    return el(
+      "ul",
+      {},
+      ...alternatives.map((a) => el("li", {}, el("a", { href: a.href, target: "_blank", rel: "noopener noreferrer", text: t(a.message) }))),
+    );
+  }
 
   // One fixed stack in the bottom-left corner holds every notice: Cloudscape
   // puts page actions at the top right and wizard buttons at the bottom
-  // right, so this corner hides the least. Each notice can be dismissed.
+  // right, so this corner hides the least.
   function ensureStack() {
     if (stack?.isConnected) return stack;
     stack = document.createElement("div");
@@ -48,97 +118,162 @@ RootGuard.render = (() => {
     return stack;
   }
 
-  function card(kind, severity, title, paragraphs, alternatives, dismissKey) {
-    const host = document.createElement("div");
-    host.setAttribute("data-rootguard", kind);
-    host.setAttribute("data-severity", severity);
-    const shadow = host.attachShadow({ mode: "open" });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
-    const box = document.createElement("section");
-    box.className = "notice";
-    box.dataset.severity = severity;
-    box.setAttribute("role", severity === "critical" ? "alert" : "status");
-    box.setAttribute("aria-label", title);
-    const label = document.createElement("div");
-    label.className = "label";
-    label.textContent = t("noticeLabel");
-    const heading = document.createElement("h2");
-    heading.textContent = title;
-    box.append(label, heading);
-    for (const text of paragraphs) {
-      const p = document.createElement("p");
-      p.textContent = text;
-      box.append(p);
-    }
+  function card(kind, severity, title, paragraphs, alternatives, onDismiss) {
+    const [element, shadow] = host(kind, severity);
+    const box = el(
+      "section",
+      { class: "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
+      el("div", { class: "label", text: t("noticeLabel") }),
+      el("h2", { text: title }),
+      ...paragraphs.map((p) => el("p", { text: p })),
+    );
     if (alternatives.length) {
       // Collapsed by default so the card stays small over the console.
-      const details = document.createElement("details");
-      const summary = document.createElement("summary");
-      summary.textContent = t("alternativesSummary");
-      details.append(summary);
-      const list = document.createElement("ul");
-      for (const alternative of alternatives) {
-        const item = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = alternative.href;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        link.textContent = t(alternative.message);
-        item.append(link);
-        list.append(item);
-      }
-      details.append(list);
-      box.append(details);
+      box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), alternativesList(alternatives)));
     }
-    if (dismissKey) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.setAttribute("data-rootguard-action", "dismiss");
-      button.textContent = t("dismiss");
-      button.addEventListener("click", () => {
-        dismissed.add(dismissKey);
-        host.remove();
-      });
-      box.append(button);
+    if (onDismiss) {
+      box.append(el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => { onDismiss(); element.remove(); } }));
     }
-    shadow.append(style, box);
-    return host;
+    shadow.append(box);
+    return element;
   }
 
-  /** Replace the page's core notices with those of a new verdict. */
+  // The interstitial: a modal over the wizard. Proceed lets the console's own
+  // flow continue untouched; Cancel goes back to Security credentials.
+  function interstitial(notice, decidedBy) {
+    if (document.querySelector('[data-rootguard="create-key-interstitial"]')) return;
+    const [element, shadow] = host("create-key-interstitial", notice.severity);
+    element.setAttribute("data-rootguard-decided-by", decidedBy);
+    const close = () => {
+      visitDismissed.add(notice.kind);
+      element.remove();
+    };
+    const proceed = el("button", { type: "button", class: "primary", "data-rootguard-action": "proceed", text: t("interstitialProceed"), onclick: close });
+    const cancel = el("button", {
+      type: "button",
+      "data-rootguard-action": "cancel",
+      text: t("interstitialCancel"),
+      onclick: () => {
+        close();
+        location.hash = "#/security_credentials";
+      },
+    });
+    const title = t(notice.title, notice.args);
+    shadow.append(
+      el(
+        "div",
+        { class: "overlay" },
+        el(
+          "section",
+          { class: "dialog", "data-severity": notice.severity, role: "alertdialog", "aria-modal": "true", "aria-label": title },
+          el("div", { class: "label", text: t("noticeLabel") }),
+          el("h2", { text: title }),
+          el("p", { text: t(notice.body, notice.args) }),
+          alternativesList(notice.alternatives),
+          el("div", { class: "actions" }, cancel, proceed),
+        ),
+      ),
+    );
+    (document.body ?? document.documentElement).append(element);
+    cancel.focus();
+  }
+
+  // A badge next to a key ID: age and last use; click for why and what to do.
+  function badge(b) {
+    const [element, shadow] = host("key-badge", b.severity);
+    element.setAttribute("data-key-id", b.keyId);
+    if (b.ageDays !== null && b.ageDays !== undefined) element.setAttribute("data-age-days", String(b.ageDays));
+    const summary = b.summary.map(tm).join(" · ");
+    const reasons = b.reasons.map(tm);
+    const details = el("div", { class: "details", "data-severity": b.severity, role: "tooltip", id: "details", hidden: "" }, ...reasons.map((r) => el("p", { text: r })));
+    const button = el(
+      "button",
+      {
+        type: "button",
+        class: "badge",
+        "data-severity": b.severity,
+        "aria-expanded": "false",
+        "aria-describedby": "details",
+        "aria-label": `${t(`severity_${b.severity}`)}: ${summary}. ${reasons.join(" ")}`,
+        title: reasons.join("\n"),
+        onclick: (event) => {
+          event.stopPropagation();
+          event.preventDefault();
+          details.hidden = !details.hidden;
+          button.setAttribute("aria-expanded", String(!details.hidden));
+        },
+      },
+      el("span", { class: "dot", "aria-hidden": "true" }),
+      el("span", { text: summary }),
+    );
+    shadow.append(button, details);
+    return element;
+  }
+
+  // Put each badge in the cell that shows its key ID (found again by text,
+  // whatever the markup), once; drop badges of keys no longer shown.
+  function placeBadges(badges) {
+    const wanted = new Map(badges.map((b) => [b.keyId, b]));
+    for (const old of document.querySelectorAll('[data-rootguard="key-badge"]')) {
+      const b = wanted.get(old.getAttribute("data-key-id"));
+      if (!b || old.getAttribute("data-severity") !== b.severity) old.remove();
+    }
+    if (!badges.length) return;
+    const placed = new Set([...document.querySelectorAll('[data-rootguard="key-badge"]')].map((e) => e.getAttribute("data-key-id")));
+    for (const row of document.querySelectorAll("tr, [role=row]")) {
+      for (const cell of row.children) {
+        if (cell.hasAttribute("data-rootguard")) continue;
+        const keyId = [...wanted.keys()].find((id) => !placed.has(id) && cell.textContent.includes(id));
+        if (!keyId) continue;
+        cell.append(badge(wanted.get(keyId)));
+        placed.add(keyId);
+      }
+    }
+  }
+
+  /** Draw a verdict: notices, the interstitial, badges. Idempotent. */
   function verdict(result) {
     const container = ensureStack();
     // What the core recognised, for tests and for anyone debugging a page.
     container.setAttribute("data-page", result.recognition.page.kind);
     container.setAttribute("data-principal", result.recognition.session.principal.kind);
     container.setAttribute("data-decided-by", result.decidedBy);
-    for (const old of container.querySelectorAll("[data-rootguard-from=verdict]")) old.remove();
+    const session = sessionDismissed();
+    const shown = new Set();
     for (const notice of result.notices) {
-      const dismissKey = `${notice.kind}|${location.pathname}${location.hash}`;
-      if (notice.dismissible && dismissed.has(dismissKey)) continue;
-      const host = card(
-        notice.kind,
-        notice.severity,
-        t(notice.title, notice.args),
-        [t(notice.body, notice.args)],
-        notice.alternatives,
-        notice.dismissible ? dismissKey : null,
-      );
-      host.setAttribute("data-rootguard-from", "verdict");
-      host.setAttribute("data-rootguard-decided-by", result.decidedBy);
-      container.append(host);
+      if (session.has(notice.kind) || visitDismissed.has(notice.kind)) continue;
+      shown.add(notice.kind);
+      if (notice.modal) {
+        interstitial(notice, result.decidedBy);
+        continue;
+      }
+      if (container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`)) continue;
+      const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
+      const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss);
+      element.setAttribute("data-rootguard-from", "verdict");
+      element.setAttribute("data-rootguard-decided-by", result.decidedBy);
+      container.append(element);
     }
+    for (const old of container.querySelectorAll(":scope > [data-rootguard-from=verdict]")) {
+      if (!shown.has(old.getAttribute("data-rootguard"))) old.remove();
+    }
+    if (!shown.has("create-key-interstitial")) document.querySelector('[data-rootguard="create-key-interstitial"]')?.remove();
+    placeBadges(result.badges);
     for (const line of result.diagnostics) console.warn(line);
+  }
+
+  /** A new route: per-visit dismissals end. */
+  function routeChanged() {
+    visitDismissed.clear();
   }
 
   /** A notice of the content script's own (core failure, export outcome). */
   function message(kind, titleKey, titleArgs, bodyKey, bodyArgs, severity = "critical") {
     const container = ensureStack();
     for (const old of container.querySelectorAll("[data-rootguard-from=message]")) old.remove();
-    const host = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], `${kind}|${Date.now()}`);
-    host.setAttribute("data-rootguard-from", "message");
-    container.append(host);
+    const element = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], () => {});
+    element.setAttribute("data-rootguard-from", "message");
+    container.append(element);
   }
 
   // The passphrase prompt: a modal overlay holding an iframe of RootGuard's
@@ -154,7 +289,7 @@ RootGuard.render = (() => {
     frame.setAttribute("data-rootguard", "passphrase-frame");
     frame.setAttribute("title", t("passphraseTitle"));
     frame.src = frameUrl;
-    frame.style.cssText = "width:min(460px,calc(100vw - 32px));height:min(560px,calc(100vh - 32px));border:0;border-radius:16px;background:#fff;box-shadow:0 8px 40px rgba(0,7,22,.4);";
+    frame.style.cssText = "width:min(460px,calc(100vw - 32px));height:min(600px,calc(100vh - 32px));border:0;border-radius:16px;background:#fff;box-shadow:0 8px 40px rgba(0,7,22,.4);";
     overlay.append(frame);
     (document.body ?? document.documentElement).append(overlay);
     frame.focus();
@@ -165,5 +300,5 @@ RootGuard.render = (() => {
     dialogs.delete(exportId);
   }
 
-  return { verdict, message, exportDialog, closeExportDialog };
+  return { verdict, message, routeChanged, exportDialog, closeExportDialog };
 })();

@@ -1,13 +1,36 @@
-// RootGuard content script: a thin sensor. It collects what the console page
-// shows as plain data, asks the Rust core (in the background) what to do, and
-// hands the answer to the renderer. It also carries downloads the page-realm
-// script caught to the core and returns its decision.
+// RootGuard content script, page sensor: collects what the console page shows
+// as plain data (route, session, the rows that show access key IDs), asks the
+// Rust core what it means, and hands the answer to the renderer.
+//
+// Cost: on every page only a route check (one message per route change). The
+// DOM is watched only while the core says the route is a credentials page,
+// and then MutationObserver batches are coalesced into one animation frame,
+// and only batches that touch a table (or add one) cause a re-scan.
 "use strict";
 
 (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
+  const KEY_ID = /(AKIA|ASIA)[A-Z2-7]{16}/;
+  const SETTLE_MS = 1500;
+  const WATCHED_PAGES = new Set(["security-credentials", "iam-user-credentials"]);
+  const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguard");
+  const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 
-  function observe() {
+  function tables() {
+    const byTable = new Map();
+    for (const row of document.querySelectorAll("tr, [role=row]")) {
+      if (row.closest("[data-rootguard]") || !KEY_ID.test(row.textContent)) continue;
+      const table = row.closest("table, [role=table], [role=grid]") ?? row.parentElement;
+      if (!byTable.has(table)) {
+        const headers = [...table.querySelectorAll("thead th, [role=columnheader]")].map(text);
+        byTable.set(table, { headers, rows: [] });
+      }
+      const cells = [...row.children].filter((c) => !ours(c)).map(text);
+      byTable.get(table).rows.push(cells);
+    }
+    return [...byTable.values()];
+  }
+
+  function observe(withPage) {
     const meta = document.querySelector('meta[name="awsc-session-data"]');
     const nav = document.querySelector('[data-testid="account-detail-menu"]');
     return {
@@ -15,72 +38,88 @@
       sessionData: meta?.getAttribute("content") ?? null,
       navigationText: nav?.textContent ?? null,
       navigationHasUserLine: Boolean(document.querySelector('[data-testid="awsc-copy-username"]')),
+      lang: document.documentElement.lang || navigator.language || "",
+      tables: withPage ? tables() : [],
+      headings: withPage ? [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50) : [],
+      settled: withPage && Date.now() - lastChange >= SETTLE_MS,
+      nowMs: Date.now(),
     };
   }
 
-  async function ask(message) {
-    let reply;
-    try {
-      reply = await api.runtime.sendMessage(message);
-    } catch (error) {
-      reply = { ok: false, error: String(error?.message ?? error) };
-    }
-    if (!reply?.ok) {
-      const detail = reply?.error ?? "no answer from the background";
-      console.error("RootGuard: the core did not answer:", detail);
-      RootGuard.render.message("core-unavailable", "coreUnavailableTitle", [], "coreUnavailableBody", [detail]);
-      return null;
-    }
-    return reply.result;
-  }
+  let routeUrl = null;
+  let watching = false;
+  let lastChange = Date.now();
+  let lastSent = "";
+  let frame = 0;
+  let settleTimer = 0;
 
-  let lastUrl = null;
-  async function assess() {
-    if (location.href === lastUrl) return;
-    lastUrl = location.href;
-    const verdict = await ask({ type: "assess-page", observation: observe() });
-    if (verdict && location.href === lastUrl) RootGuard.render.verdict(verdict);
-  }
-
-  // The console is an SPA: the route lives in the fragment.
-  addEventListener("hashchange", assess);
-  addEventListener("popstate", assess);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", assess, { once: true });
-  else assess();
-
-  // Downloads caught by the page-realm script (main-world.js). A credentials
-  // file is handed to the background and never back to the page: the user is
-  // asked for a passphrase in an extension-origin frame, and only ciphertext
-  // is saved. Anything else the background saves untouched, as the page meant.
-  const blocked = (fileName, detail) =>
-    RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
-
-  addEventListener("message", async (event) => {
-    const data = event.data;
-    if (event.source !== window || data?.source !== "rootguard-main") return;
-    if (data.type === "download-failed") return blocked(data.fileName, data.error);
-    if (data.type !== "download-captured") return;
-    if (!ArrayBuffer.isView(data.bytes)) return;
-    const held = await ask({ type: "hold-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
-    if (held === null) return blocked(data.fileName, "the Rust core did not answer");
-    if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
-  });
-
-  // The background, never the page or the frame, says how an export ended.
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== api.runtime.id) return;
-    if (message?.type === "download-stopped") {
-      RootGuard.render.message("download-stopped", "downloadStoppedTitle", [message.fileName], "downloadStoppedBody", []);
+  let lastVerdict = null;
+  async function assess({ force = false } = {}) {
+    const observation = observe(watching);
+    const { nowMs, ...comparable } = observation;
+    const key = JSON.stringify(comparable);
+    if (!force && key === lastSent) {
+      // Same data (e.g. the console re-rendered the table and dropped the
+      // badges): draw the last decision again, no need to ask.
+      if (lastVerdict) RootGuard.render.verdict(lastVerdict);
       return;
     }
-    if (message?.type !== "export-finished") return;
-    RootGuard.render.closeExportDialog(message.exportId);
-    if (message.outcome === "saved") {
-      RootGuard.render.message("export-saved", "exportSavedTitle", [message.savedAs], "exportSavedBody", [message.fileName, message.savedAs], "ok");
-    } else if (message.outcome === "cancelled") {
-      RootGuard.render.message("export-cancelled", "exportCancelledTitle", [message.fileName], "exportCancelledBody", [], "warning");
-    } else {
-      blocked(message.fileName, message.error ?? "unknown error");
+    lastSent = key;
+    const url = location.href;
+    const verdict = await RootGuard.ask({ type: "assess-page", observation });
+    if (!verdict || location.href !== url) return;
+    lastVerdict = verdict;
+    RootGuard.render.verdict(verdict);
+    const watch = WATCHED_PAGES.has(verdict.recognition.page.kind);
+    if (watch !== watching) {
+      watching = watch;
+      if (watching) {
+        observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+        touched();
+      } else observer.disconnect();
     }
+  }
+
+  function touched() {
+    lastChange = Date.now();
+    if (!frame) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        assess();
+      });
+    }
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => assess(), SETTLE_MS + 50);
+  }
+
+  const observer = new MutationObserver((mutations) => {
+    const relevant = mutations.some((m) => {
+      if (ours(m.target) || m.target.parentElement?.closest?.("[data-rootguard]")) return false;
+      const changed = [...m.addedNodes, ...m.removedNodes];
+      if (changed.length && changed.every(ours)) return false; // our own badges coming and going
+      const element = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (element?.closest?.("table, [role=table], [role=grid], h1, h2, h3")) return true;
+      return [...m.addedNodes, ...m.removedNodes].some(
+        (n) => n.nodeType === 1 && !ours(n) && (n.matches?.("table, tr, [role=table], [role=row], h1, h2, h3") || n.querySelector?.("table, [role=table], [role=row], h2")),
+      );
+    });
+    if (relevant) touched();
   });
+
+  function routeChanged() {
+    if (location.href === routeUrl) return;
+    routeUrl = location.href;
+    lastChange = Date.now();
+    RootGuard.render.routeChanged();
+    assess({ force: true });
+    if (watching) touched();
+  }
+
+  // The console is an SPA: the route lives in the fragment (and may change
+  // through history.pushState, which fires no event: a re-scan checks it).
+  addEventListener("hashchange", routeChanged);
+  addEventListener("popstate", routeChanged);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
+  else routeChanged();
+  RootGuard.sensor = { routeChanged };
 })();

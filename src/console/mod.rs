@@ -7,6 +7,7 @@ pub mod host;
 pub mod observation;
 pub mod route;
 pub mod session;
+pub mod table;
 
 pub use host::{ConsoleHost, Partition};
 pub use observation::{PageObservation, Recognition};

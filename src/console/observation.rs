@@ -2,10 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::table::ObservedTable;
 use super::{ConsoleHost, ConsolePage, Session};
 
 /// Plain data a content script collects from a console page. It holds no
-/// secrets: only the URL, the session meta tag and the navigation bar's text.
+/// secrets: the URL, the session meta tag, the navigation bar's text, and on
+/// credentials pages the rows that show access key IDs (IDs, dates and
+/// statuses; secrets are never in that table).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PageObservation {
@@ -17,6 +20,16 @@ pub struct PageObservation {
     pub navigation_text: Option<String>,
     /// Whether the navigation bar shows a user line (a copy-user-name button).
     pub navigation_has_user_line: bool,
+    /// `<html lang>`: a hint for reading dates.
+    pub lang: String,
+    /// Tables with access key rows (only collected on credentials routes).
+    pub tables: Vec<ObservedTable>,
+    /// Heading texts of the page (h1–h3), to tell "no keys" from "not understood".
+    pub headings: Vec<String>,
+    /// The page has stopped changing since the route changed.
+    pub settled: bool,
+    /// The browser's clock, in milliseconds since the Unix epoch.
+    pub now_ms: f64,
 }
 
 /// The page as the core understands it.
@@ -139,6 +152,7 @@ mod tests {
             session_data: None,
             navigation_text: Some("Account ID: 1234-5678-9012".into()),
             navigation_has_user_line: false,
+            ..Default::default()
         }
         .recognise();
         assert_eq!(r.session.principal, Principal::Root);

@@ -12,7 +12,7 @@ import { after, before, describe, test as nodeTest } from "node:test";
 import { startReplica } from "../fixtures/console/server.mjs";
 import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
-import { createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { clickClosingFrame, createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 
 const PASSPHRASE = "correct horse battery staple";
 const CLI = path.join(ROOT, "target", "release", "rootguard");
@@ -176,7 +176,7 @@ for (const browserName of BROWSERS) {
       const { wd } = browser;
       await createRootKey(wd);
       await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => wd.clickCss('[data-rootguard-action="cancel"]'));
+      await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
       const cancelled = await noticeText(wd, "export-cancelled");
       assert.match(cancelled, /Nothing was saved/);
       assert.match(cancelled, /Show/);
@@ -200,7 +200,7 @@ for (const browserName of BROWSERS) {
         await submitPassphrase(wd, "password1234");
         const weak = await wd.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
         assert.match(weak, /too weak/);
-        await wd.clickCss('[data-rootguard-action="cancel"]');
+        await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
       });
       await noticeText(wd, "export-cancelled");
       assert.deepEqual(readdirSync(browser.downloadDir), []);
@@ -218,7 +218,7 @@ for (const browserName of BROWSERS) {
         await wd.clickCss('[data-testid="download-csv"]');
         const intro = await inPassphraseFrame(wd, async () => {
           const text = await wd.execute(`return document.getElementById("file-line").textContent`);
-          await wd.clickCss('[data-rootguard-action="cancel"]');
+          await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
           return text;
         });
         // A named download keeps its name; window.open/location carry none.
@@ -230,7 +230,9 @@ for (const browserName of BROWSERS) {
 
     test("when the Rust core cannot load, nothing is saved and the user is told", async () => {
       const { wd } = browser;
-      await createRootKey(wd);
+      // No core, no decisions: no interstitial either, but a notice that says so.
+      await createRootKey(wd, undefined, { interstitial: false });
+      assert.match(await noticeText(wd, "core-unavailable"), /could not start/);
       await wd.clickCss('[data-testid="download-csv"]');
       const blocked = await noticeText(wd, "download-blocked");
       assert.match(blocked, /nothing was saved/);

@@ -121,8 +121,12 @@ for (const browserName of BROWSERS) {
         assert.deepEqual(home.notices, []);
 
         await browser.wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
-        const wizard = await waitForVerdict(browser.wd, "access-key-wizard", "v.notices.length === 1");
-        assert.match(wizard.notices[0].text, /about to create an access key for the root user/);
+        await waitForVerdict(browser.wd, "access-key-wizard");
+        const interstitial = await browser.wd.waitFor(
+          "the interstitial",
+          `return document.querySelector('[data-rootguard="create-key-interstitial"]')?.shadowRoot.querySelector("[role=alertdialog]").textContent`,
+        );
+        assert.match(interstitial, /about to create an access key for the root user/);
       } finally {
         await browser.close();
       }

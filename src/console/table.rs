@@ -1,0 +1,374 @@
+//! Finding the access keys in what a page shows, by meaning.
+//!
+//! The content script hands over every table row that contains an access key
+//! ID, with its table's header texts. Rows are anchored on the key-ID pattern
+//! (it does not change with language or release); columns are mapped from
+//! their headers in every console language; nothing depends on class names
+//! or column order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::csv::is_access_key_id;
+use crate::dates::{parse_cell_date, CellDate};
+use crate::policy::KeyStatus;
+
+/// A table as the content script saw it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ObservedTable {
+    /// Header cell texts, in column order (may be empty).
+    pub headers: Vec<String>,
+    /// The rows that contain an access key ID: their cell texts.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One access key as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessKeyRow {
+    /// `AKIA…`/`ASIA…`.
+    pub key_id: String,
+    /// The Status cell, read.
+    pub status: KeyStatus,
+    /// The Created cell, parsed.
+    pub created: CellDate,
+    /// The Last used cell, parsed.
+    pub last_used: CellDate,
+}
+
+/// Which column a header names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Created,
+    LastUsed,
+    Status,
+}
+
+// Header words in the console's languages (lower case). A "last used" header
+// that also names a region or a service is another column.
+const CREATED: &[&str] = &[
+    "created",
+    "creation",
+    "erstellt",
+    "erstellung",
+    "creado",
+    "creación",
+    "créé",
+    "création",
+    "creato",
+    "creazione",
+    "作成",
+    "생성",
+    "criado",
+    "criação",
+    "创建",
+    "建立",
+    "dibuat",
+    "oluşturul",
+    "oluşturma",
+];
+const LAST_USED: &[&str] = &[
+    "last used",
+    "last use",
+    "zuletzt verwendet",
+    "letzte verwendung",
+    "último uso",
+    "ultimo uso",
+    "dernière utilisation",
+    "ultimo utilizzo",
+    "最終使用",
+    "最後に使用",
+    "마지막 사용",
+    "마지막으로 사용",
+    "上次使用",
+    "最后使用",
+    "最後使用",
+    "terakhir digunakan",
+    "son kullanım",
+    "son kullanılma",
+];
+const REGION_OR_SERVICE: &[&str] = &[
+    "region",
+    "région",
+    "regione",
+    "región",
+    "região",
+    "リージョン",
+    "区域",
+    "區域",
+    "리전",
+    "wilayah",
+    "bölge",
+    "service",
+    "servicio",
+    "servizio",
+    "serviço",
+    "サービス",
+    "服务",
+    "服務",
+    "서비스",
+    "layanan",
+    "hizmet",
+];
+const STATUS: &[&str] =
+    &["status", "estado", "statut", "état", "stato", "ステータス", "상태", "状态", "狀態", "durum"];
+const INACTIVE: &[&str] = &[
+    "inactive",
+    "inaktiv",
+    "inactivo",
+    "inactif",
+    "inactiva",
+    "inattivo",
+    "inativo",
+    "非アクティブ",
+    "비활성",
+    "非活动",
+    "非活跃",
+    "非作用中",
+    "停用",
+    "无效",
+    "tidak aktif",
+    "nonaktif",
+    "pasif",
+    "devre dışı",
+];
+const ACTIVE: &[&str] = &[
+    "active",
+    "aktiv",
+    "activo",
+    "actif",
+    "activa",
+    "attivo",
+    "ativo",
+    "アクティブ",
+    "활성",
+    "活动",
+    "活跃",
+    "作用中",
+    "有效",
+    "aktif",
+];
+const ACCESS_KEYS_HEADINGS: &[&str] = &[
+    "access keys",
+    "access key",
+    "zugriffsschlüssel",
+    "claves de acceso",
+    "clés d'accès",
+    "chiavi di accesso",
+    "アクセスキー",
+    "액세스 키",
+    "chaves de acesso",
+    "访问密钥",
+    "存取金鑰",
+    "kunci akses",
+    "erişim anahtar",
+];
+
+fn column_of(header: &str) -> Option<Column> {
+    let h = header.trim().to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(LAST_USED) {
+        return (!has(REGION_OR_SERVICE)).then_some(Column::LastUsed);
+    }
+    if has(CREATED) {
+        return Some(Column::Created);
+    }
+    has(STATUS).then_some(Column::Status)
+}
+
+fn status_of(cell: &str) -> KeyStatus {
+    let c = cell.trim().to_lowercase();
+    if INACTIVE.iter().any(|w| c.contains(w)) {
+        KeyStatus::Inactive
+    } else if ACTIVE.iter().any(|w| c.contains(w)) {
+        KeyStatus::Active
+    } else {
+        KeyStatus::Unknown
+    }
+}
+
+/// The first access key ID in a text.
+pub fn find_key_id(text: &str) -> Option<&str> {
+    text.char_indices()
+        .filter(|(_, c)| *c == 'A')
+        .filter_map(|(i, _)| text.get(i..i + 20))
+        .find(|candidate| is_access_key_id(candidate))
+}
+
+/// Whether any heading names the Access keys section (so a page with no key
+/// rows is understood: it has no keys, rather than unrecognised markup).
+pub fn names_access_keys_section(headings: &[String]) -> bool {
+    headings.iter().any(|h| {
+        let h = h.trim().to_lowercase();
+        ACCESS_KEYS_HEADINGS.iter().any(|w| h.starts_with(w))
+    })
+}
+
+impl ObservedTable {
+    /// Read the table's access keys. `lang` is the page language (a hint for
+    /// dates such as 03/04/2025), `now` the current Unix time.
+    pub fn access_keys(&self, lang: &str, now: i64) -> Vec<AccessKeyRow> {
+        let columns: Vec<Option<Column>> = self.headers.iter().map(|h| column_of(h)).collect();
+        let column = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
+        fn cell(row: &[String], index: Option<usize>) -> Option<&str> {
+            index.and_then(|i| row.get(i)).map(String::as_str)
+        }
+        self.rows
+            .iter()
+            .filter_map(|row| {
+                let key_id = row.iter().find_map(|c| find_key_id(c))?.to_owned();
+                let date = |wanted| {
+                    cell(row, column(wanted))
+                        .map_or(CellDate::Unknown, |text| parse_cell_date(text, lang, now))
+                };
+                Some(AccessKeyRow {
+                    key_id,
+                    status: cell(row, column(Column::Status)).map_or(KeyStatus::Unknown, status_of),
+                    created: date(Column::Created),
+                    last_used: date(Column::LastUsed),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn headers_map_in_every_language_the_replica_and_console_use() {
+        let sets = [
+            [
+                "Access key ID",
+                "Description",
+                "Created",
+                "Last used",
+                "Last used region",
+                "Last used service",
+                "Status",
+            ],
+            [
+                "Zugriffsschlüssel-ID",
+                "Beschreibung",
+                "Erstellt",
+                "Zuletzt verwendet",
+                "Zuletzt verwendete Region",
+                "Zuletzt verwendeter Service",
+                "Status",
+            ],
+            [
+                "アクセスキー ID",
+                "説明",
+                "作成日",
+                "最終使用日時",
+                "最後に使用したリージョン",
+                "最後に使用したサービス",
+                "ステータス",
+            ],
+            [
+                "ID de clé d'accès",
+                "Description",
+                "Créée",
+                "Dernière utilisation",
+                "Dernière région utilisée",
+                "Dernier service utilisé",
+                "Statut",
+            ],
+            [
+                "访问密钥 ID",
+                "描述",
+                "已创建",
+                "上次使用时间",
+                "上次使用的区域",
+                "上次使用的服务",
+                "状态",
+            ],
+        ];
+        for headers in sets {
+            let mapped: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
+            assert_eq!(
+                mapped,
+                vec![
+                    None,
+                    None,
+                    Some(Column::Created),
+                    Some(Column::LastUsed),
+                    None,
+                    None,
+                    Some(Column::Status)
+                ],
+                "{headers:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn statuses_in_many_languages_with_inactive_checked_first() {
+        for (text, status) in [
+            ("Active", KeyStatus::Active),
+            ("Inactive", KeyStatus::Inactive),
+            ("Inaktiv", KeyStatus::Inactive),
+            ("非アクティブ", KeyStatus::Inactive),
+            ("アクティブ", KeyStatus::Active),
+            ("非活动", KeyStatus::Inactive),
+            ("活动", KeyStatus::Active),
+            ("Inactif", KeyStatus::Inactive),
+            ("Actif", KeyStatus::Active),
+            ("", KeyStatus::Unknown),
+        ] {
+            assert_eq!(status_of(text), status, "{text}");
+        }
+    }
+
+    #[test]
+    fn rows_are_read_whatever_the_column_order() {
+        let table = ObservedTable {
+            headers: strings(&["Status", "Last used", "Access key ID", "Created"]),
+            rows: vec![strings(&[
+                "Inactive",
+                "Never",
+                "AKIAIOSFODNN7EXAMPLE",
+                "2025-01-02T00:00:00Z",
+            ])],
+        };
+        let keys = table.access_keys("en", 1_764_000_000);
+        assert_eq!(keys.len(), 1);
+        assert_eq!(keys[0].key_id, "AKIAIOSFODNN7EXAMPLE");
+        assert_eq!(keys[0].status, KeyStatus::Inactive);
+        assert_eq!(keys[0].last_used, CellDate::Never);
+        assert!(matches!(keys[0].created, CellDate::At { .. }));
+    }
+
+    #[test]
+    fn no_headers_means_unknown_dates_not_guesses() {
+        let table = ObservedTable {
+            headers: vec![],
+            rows: vec![strings(&["x AKIAIOSFODNN7EXAMPLE y", "2025-01-02"])],
+        };
+        let keys = table.access_keys("en", 1_764_000_000);
+        assert_eq!(keys[0].created, CellDate::Unknown);
+        assert_eq!(keys[0].status, KeyStatus::Unknown);
+    }
+
+    #[test]
+    fn key_ids_are_found_inside_text() {
+        assert_eq!(find_key_id("Copy AKIAIOSFODNN7EXAMPLE ✓"), Some("AKIAIOSFODNN7EXAMPLE"));
+        assert_eq!(find_key_id("AKIA short"), None);
+        assert_eq!(find_key_id("日本 AKIAIOSFODNN7EXAMPLE"), Some("AKIAIOSFODNN7EXAMPLE"));
+    }
+
+    #[test]
+    fn access_keys_headings() {
+        assert!(names_access_keys_section(&strings(&[
+            "Multi-factor authentication (MFA)",
+            "Access keys (2)"
+        ])));
+        assert!(names_access_keys_section(&strings(&["アクセスキー (0)"])));
+        assert!(!names_access_keys_section(&strings(&["CloudFront key pairs"])));
+    }
+}
