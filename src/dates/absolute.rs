@@ -133,12 +133,11 @@ fn year_first(t: &Tokens, i: usize) -> Option<DateAt> {
 /// `2025年3月4日`, `2025년 3월 4일` (a two-digit year is 20yy).
 fn cjk_marked(t: &Tokens, i: usize) -> Option<DateAt> {
     let y = t.num(i, 2..=4)?;
-    let after = |j: usize, marks: &[&str]| marks.iter().find_map(|m| t.match_phrase(j, m));
-    let j = after(i + 1, words::YEAR_MARKS)?;
+    let j = t.match_any(i + 1, words::YEAR_MARKS)?;
     let m = t.num(j, 1..=2)?;
-    let j = after(j + 1, words::MONTH_MARKS)?;
+    let j = t.match_any(j + 1, words::MONTH_MARKS)?;
     let d = t.num(j, 1..=2)?;
-    let end = after(j + 1, words::DAY_MARKS)?;
+    let end = t.match_any(j + 1, words::DAY_MARKS)?;
     let year = match t.get(i).map(|t| t.digits) {
         Some(4) => four_digit_year(y)?,
         Some(2) => 2000 + i64::from(y),
@@ -184,10 +183,7 @@ fn month_named(t: &Tokens, k: usize) -> Option<DateAt> {
     let day = t.num(day_at, 1..=2)?;
     // The year: four digits after the month and day, or before both.
     let mut last = k.max(day_at) + 1;
-    if t.kind(last) == Some(Kind::Word)
-        && t.glued(last)
-        && words::ORDINAL_SUFFIXES.contains(&t.text(last))
-    {
+    if t.glued(last) && t.is_word_among(last, words::ORDINAL_SUFFIXES) {
         last += 1;
     }
     let year_after = skip_forward(last);
@@ -206,7 +202,7 @@ fn month_named(t: &Tokens, k: usize) -> Option<DateAt> {
 }
 
 fn is_filler(t: &Tokens, j: usize) -> bool {
-    t.kind(j) == Some(Kind::Word) && words::DATE_FILLERS.contains(&t.text(j))
+    t.is_word_among(j, words::DATE_FILLERS)
 }
 
 /// A day of the month at `j`, not a part of a time (`10:22`) or of a dotted
@@ -236,23 +232,28 @@ fn numeric(t: &Tokens, i: usize, order: Order) -> Found<DateAt> {
     let mdy = year_of_c.and_then(|y| ymd(y, a, b));
     let yy_md = if a_digits == 2 && c_digits <= 2 { ymd(2000 + i64::from(a), b, c) } else { None };
     use Order::*;
-    // Candidates in order of preference; `unique`: accept only if exactly
-    // one distinct reading is a valid date.
-    let (candidates, unique) = match (sep, c_digits == 4, order) {
+    let readings = [dmy, mdy, yy_md];
+    const DMY: usize = 0;
+    const MDY: usize = 1;
+    const YMD: usize = 2;
+    // Readings in order of preference; `unique`: accept only if exactly one
+    // distinct reading is a valid date.
+    let (preferred, unique): (&[usize], bool) = match (sep, c_digits == 4, order) {
         // Nobody writes month.day.year.
-        ('.', true, _) => (vec![dmy], false),
-        ('.', false, YearFirst) => (vec![yy_md], false),
-        ('.', false, DayFirst | MonthFirst) => (vec![dmy], false),
-        ('.', false, Unknown) => (vec![if spaced { yy_md } else { dmy }], false),
-        (_, true, MonthFirst) => (vec![mdy, dmy], false),
-        (_, true, DayFirst) => (vec![dmy, mdy], false),
-        (_, true, YearFirst | Unknown) => (vec![dmy, mdy], true),
-        (_, false, MonthFirst) => (vec![mdy, dmy], false),
-        (_, false, DayFirst) => (vec![dmy, mdy], false),
-        (_, false, YearFirst) => (vec![yy_md], false),
-        (_, false, Unknown) => (vec![dmy, mdy, yy_md], true),
+        ('.', true, _) => (&[DMY], false),
+        ('.', false, YearFirst) => (&[YMD], false),
+        ('.', false, DayFirst | MonthFirst) => (&[DMY], false),
+        ('.', false, Unknown) if spaced => (&[YMD], false),
+        ('.', false, Unknown) => (&[DMY], false),
+        (_, true, MonthFirst) => (&[MDY, DMY], false),
+        (_, true, DayFirst) => (&[DMY, MDY], false),
+        (_, true, YearFirst | Unknown) => (&[DMY, MDY], true),
+        (_, false, MonthFirst) => (&[MDY, DMY], false),
+        (_, false, DayFirst) => (&[DMY, MDY], false),
+        (_, false, YearFirst) => (&[YMD], false),
+        (_, false, Unknown) => (&[DMY, MDY, YMD], true),
     };
-    let mut valid = candidates.into_iter().flatten();
+    let mut valid = preferred.iter().filter_map(|&k| readings[k]);
     let Some(first) = valid.next() else { return Found::No };
     if unique && valid.any(|other| other != first) {
         return Found::Ambiguous;
@@ -386,13 +387,12 @@ fn colon_time(t: &Tokens, i: usize) -> Option<TimeAt> {
 
 /// `10時22分33秒`, `10시 22분 33초`, `10点22分`.
 fn cjk_time(t: &Tokens, i: usize) -> Option<TimeAt> {
-    let after = |j: usize, marks: &[&str]| marks.iter().find_map(|m| t.match_phrase(j, m));
     let hour = t.num(i, 1..=2)?;
-    let j = after(i + 1, words::HOUR_MARKS)?;
+    let j = t.match_any(i + 1, words::HOUR_MARKS)?;
     let minute = t.num(j, 1..=2)?;
-    let j = after(j + 1, words::MINUTE_MARKS)?;
+    let j = t.match_any(j + 1, words::MINUTE_MARKS)?;
     let (second, end) =
-        match t.num(j, 1..=2).and_then(|s| Some((s, after(j + 1, words::SECOND_MARKS)?))) {
+        match t.num(j, 1..=2).and_then(|s| Some((s, t.match_any(j + 1, words::SECOND_MARKS)?))) {
             Some((s, end)) => (s, end),
             None => (0, j),
         };
@@ -425,12 +425,11 @@ fn dotted_time(t: &Tokens, i: usize) -> Option<TimeAt> {
 fn day_period(t: &Tokens, time: &TimeAt) -> Option<(DayPeriod, usize, usize)> {
     let after = words::DAY_PERIODS
         .iter()
-        .filter_map(|&(word, period)| Some((period, time.end, t.match_phrase(time.end, word)?)))
-        .max_by_key(|&(_, _, end)| end);
+        .find_map(|&(period, words)| Some((period, time.end, t.match_any(time.end, words)?)));
     after.or_else(|| {
         (time.start.saturating_sub(6)..time.start).find_map(|s| {
-            words::DAY_PERIODS.iter().find_map(|&(word, period)| {
-                (t.match_phrase(s, word)? == time.start).then_some((period, s, time.start))
+            words::DAY_PERIODS.iter().find_map(|&(period, words)| {
+                (t.match_any(s, words)? == time.start).then_some((period, s, time.start))
             })
         })
     })
@@ -448,7 +447,7 @@ fn zone_at(t: &Tokens, i: usize, bare: bool, hint: &Hint) -> Found<(i32, usize)>
     }
     let word = t.text(j);
     let upper = t.get(j).is_some_and(|tok| tok.upper);
-    let (offset, end) = if t.kind(j) == Some(Kind::Word) && words::UTC_NAMES.contains(&word) {
+    let (offset, end) = if t.is_word_among(j, words::UTC_NAMES) {
         match signed_offset(t, j + 1) {
             Some((offset, end)) => (offset, end),
             None => (0, j + 1),
@@ -458,7 +457,7 @@ fn zone_at(t: &Tokens, i: usize, bare: bool, hint: &Hint) -> Found<(i32, usize)>
     } else if t.kind(j) == Some(Kind::Word) && upper {
         match words::ZONE_ABBREVIATIONS.iter().find(|(name, _)| *name == word) {
             Some(&("cst", _)) if hint.primary == "zh" => (8 * 60, j + 1),
-            Some(&(_, offset)) => (offset, j + 1),
+            Some(&(_, offset)) => (i32::from(offset), j + 1),
             None if (3..=5).contains(&word.len()) && word.is_ascii() => return Found::Ambiguous,
             None => return Found::No,
         }

@@ -11,6 +11,8 @@
 //! do not separate words with spaces: `3天前`, `3日前` and `3일 전` then
 //! tokenise the same way whether or not a space sits between the parts.
 
+use super::words::{lead, lead_bit, Words};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -32,8 +34,8 @@ pub(super) struct Tok {
     end: usize,
     /// No whitespace separates this token from the previous one.
     pub glued: bool,
-    /// A word whose letters were all upper case in the original text (time
-    /// zone abbreviations are told from ordinary words this way).
+    /// A word written in ASCII capitals in the original text (time zone
+    /// abbreviations are told from ordinary words this way: `EST`, not `est`).
     pub upper: bool,
     /// A number's value (saturating: a number too long to be a date part
     /// still never overflows).
@@ -49,21 +51,22 @@ pub(super) struct Tok {
 pub(super) struct Tokens {
     norm: String,
     toks: Vec<Tok>,
+    /// The tokens' first characters (a Bloom filter, see [`Words`]), so a
+    /// vocabulary entry that starts nowhere in the text is skipped without
+    /// visiting any token.
+    leads: u32,
 }
 
 impl Tokens {
     /// Tokenise `text`.
     pub fn new(text: &str) -> Tokens {
         let mut lexer = Lexer {
-            out: Tokens { norm: String::with_capacity(text.len() + 8), toks: Vec::new() },
+            out: Tokens { norm: String::with_capacity(text.len() + 8), toks: Vec::new(), leads: 0 },
             spaced: true,
         };
         for original in text.chars() {
-            let upper = original.is_uppercase();
-            for lower in original.to_lowercase() {
-                if let Some(folded) = fold(lower) {
-                    lexer.push(folded, upper);
-                }
+            if let Some(folded) = fold(original) {
+                lexer.push(folded, original.is_ascii_uppercase());
             }
         }
         lexer.out
@@ -102,12 +105,6 @@ impl Tokens {
         }
     }
 
-    /// Whether `phrase` could match at token `i`: its first character is
-    /// the token's. A cheap filter for loops over a whole vocabulary.
-    pub fn could_start(&self, i: usize, phrase: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.lead == lead(phrase.as_bytes()))
-    }
-
     /// Whether token `i` follows token `i - 1` without whitespace.
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
@@ -140,6 +137,41 @@ impl Tokens {
             any = true;
         }
         any.then_some(i)
+    }
+
+    /// The end of the longest of `words` matching at token `i`.
+    pub fn match_any(&self, i: usize, words: Words) -> Option<usize> {
+        self.candidates(i, words).filter_map(|p| self.match_phrase(i, p)).max()
+    }
+
+    /// The alternatives that start with the first character at token `i`
+    /// (full stops skipped): a cheap filter before matching in full.
+    fn candidates(&self, i: usize, words: Words) -> impl Iterator<Item = &'static str> {
+        let mut j = i;
+        while self.is_punct(j, '.') {
+            j += 1;
+        }
+        let first = self.toks.get(j).map_or([0, 0], |t| t.lead);
+        let words = if words.leads & lead_bit(first) != 0 { words } else { Words::NONE };
+        words.each().filter(move |p| lead(p.as_bytes()) == first)
+    }
+
+    /// Whether token `i` is a word among `words`.
+    pub fn is_word_among(&self, i: usize, words: Words) -> bool {
+        let Some(t) = self.toks.get(i).filter(|t| t.kind == Kind::Word) else { return false };
+        words.leads & lead_bit(t.lead) != 0 && words.each().any(|w| w == self.text(i))
+    }
+
+    /// Whether some token starts like one of `words` (false positives are
+    /// possible, false negatives are not).
+    pub fn may_contain(&self, words: Words) -> bool {
+        self.leads & words.leads != 0
+    }
+
+    /// Whether some token starts with `phrase`'s first character (false
+    /// positives are possible, false negatives are not).
+    pub fn mentions(&self, phrase: &str) -> bool {
+        self.leads & lead_bit(lead(phrase.as_bytes())) != 0
     }
 
     /// [`Tokens::match_phrase`] for a standalone word: a phrase that is a
@@ -178,7 +210,7 @@ impl Lexer {
             Kind::Num
         } else if is_cjk(c) {
             Kind::Cjk
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             Kind::Word
         } else {
             Kind::Punct
@@ -198,6 +230,8 @@ impl Lexer {
                 last.digits = last.digits.saturating_add(1);
             }
         } else {
+            let lead = lead(&self.out.norm.as_bytes()[start..end]);
+            self.out.leads |= lead_bit(lead);
             let (value, digits) =
                 if kind == Kind::Num { (u32::from(c as u8 - b'0'), 1) } else { (0, 0) };
             self.out.toks.push(Tok {
@@ -208,7 +242,7 @@ impl Lexer {
                 upper: upper && kind == Kind::Word,
                 value,
                 digits,
-                lead: lead(&self.out.norm.as_bytes()[start..end]),
+                lead,
             });
         }
         self.spaced = false;
@@ -229,13 +263,13 @@ pub(super) fn phrase_tokens(phrase: &str) -> impl Iterator<Item = (Kind, &str)> 
         }
         let (kind, end) = if is_cjk(c) {
             (Kind::Cjk, len)
-        } else if c.is_alphabetic() || c.is_ascii_digit() {
+        } else if is_letter(c) || c.is_ascii_digit() {
             let kind = if c.is_ascii_digit() { Kind::Num } else { Kind::Word };
             let same = |d: char| {
                 if kind == Kind::Num {
                     d.is_ascii_digit()
                 } else {
-                    d.is_alphabetic() && !is_cjk(d)
+                    is_letter(d)
                 }
             };
             (kind, rest.find(|d: char| !same(d)).unwrap_or(rest.len()))
@@ -246,19 +280,6 @@ pub(super) fn phrase_tokens(phrase: &str) -> impl Iterator<Item = (Kind, &str)> 
         rest = tail;
         return Some((kind, token));
     })
-}
-
-/// The first byte of a text, and the second if it belongs to the same
-/// character: equal for texts that start with the same character, and
-/// different for almost all others (CJK characters share first bytes). Byte
-/// comparisons, because the release build optimises for size and does not
-/// inline character decoding.
-fn lead(text: &[u8]) -> [u8; 2] {
-    match text {
-        [first, second, ..] if *first >= 0x80 => [*first, *second],
-        [first, ..] => [*first, 0],
-        [] => [0, 0],
-    }
 }
 
 /// Han ideographs, kana and Hangul: scripts written without spaces between
@@ -277,27 +298,55 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
-/// One lower-case character in normalised form; `None` drops it.
+/// Letters of alphabetic scripts: Latin (with its accented forms), Greek,
+/// Cyrillic. Other scripts' characters become punctuation tokens: no
+/// console language needs them, and `char::is_alphabetic`'s tables would
+/// grow the Wasm.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{52F}' | '\u{1E00}'..='\u{1EFF}')
+            && c != '\u{D7}'
+            && c != '\u{F7}'
+}
+
+/// One character in normalised form: lower case, without diacritics;
+/// `None` drops it. Case is folded here for the Latin letters of the
+/// console's languages instead of by `char::to_lowercase`, whose Unicode
+/// tables would add kilobytes to the Wasm for nothing the vocabulary needs.
 fn fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
     Some(match c {
-        // Combining marks (a decomposed `é`, the dot `İ` lower-cases to) and
-        // invisible format characters (bidi marks ICU may insert).
+        // Combining marks (a decomposed `é`) and invisible format characters
+        // (bidi marks ICU may insert).
         '\u{0300}'..='\u{036F}'
         | '\u{200B}'..='\u{200F}'
         | '\u{2060}'..='\u{206F}'
         | '\u{FEFF}' => return None,
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ğ' => 'g',
-        'ş' | 'ś' | 'š' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ł' => 'l',
+        // Latin-1 and Latin Extended-A, capital and small, by base letter
+        // (Turkish `İ` and `ı` are both `i`).
+        'À'..='Å' | 'à'..='å' | '\u{100}'..='\u{105}' => 'a',
+        'Ç' | 'ç' | '\u{106}'..='\u{10D}' => 'c',
+        '\u{10E}'..='\u{111}' => 'd',
+        'È'..='Ë' | 'è'..='ë' | '\u{112}'..='\u{11B}' => 'e',
+        '\u{11C}'..='\u{123}' => 'g',
+        '\u{124}'..='\u{127}' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | '\u{128}'..='\u{131}' => 'i',
+        '\u{134}'..='\u{135}' => 'j',
+        '\u{136}'..='\u{138}' => 'k',
+        '\u{139}'..='\u{142}' => 'l',
+        'Ñ' | 'ñ' | '\u{143}'..='\u{14B}' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | '\u{14C}'..='\u{151}' => 'o',
+        '\u{154}'..='\u{159}' => 'r',
+        '\u{15A}'..='\u{161}' => 's',
+        '\u{162}'..='\u{167}' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | '\u{168}'..='\u{173}' => 'u',
+        '\u{174}'..='\u{175}' => 'w',
+        'Ý' | 'ý' | 'ÿ' | '\u{176}'..='\u{178}' => 'y',
+        '\u{179}'..='\u{17E}' => 'z',
+        'Æ' => 'æ',
+        'Œ' => 'œ',
         // Typographic apostrophes (`aujourd’hui`, `l’altro ieri`).
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' => '\'',
         // Hyphens, the minus sign (`UTC−8`) and the en dash. The em dash
@@ -334,7 +383,9 @@ mod tests {
     fn normalises_case_diacritics_and_spaces() {
         assert_eq!(describe("4. März 2025"), ["4", "+.", "marz", "2025"]);
         assert_eq!(describe("10:22\u{202F}AM"), ["10", "+:", "+22", "am"]);
-        assert_eq!(describe("ŞUBAT Ağu İSTANBUL"), ["subat", "agu", "istanbul"]);
+        assert_eq!(describe("ŞUBAT Ağu İSTANBUL ıI"), ["subat", "agu", "istanbul", "ii"]);
+        assert_eq!(describe("ÉÈÊËÀÂÄÇÑÕØÜŁŽŚĆŃ"), ["eeeeaaacnooulzscn"]);
+        assert_eq!(describe("Mar\u{0301}z"), ["marz"]);
         assert_eq!(describe("aujourd’hui"), ["aujourd", "+'", "+hui"]);
         assert_eq!(describe("UTC−8"), ["utc", "+-", "+8"]);
         assert_eq!(describe("３天前"), ["3", "+天", "+前"]);

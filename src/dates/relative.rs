@@ -9,65 +9,60 @@
 //! because the short forms mean different things in different languages.
 
 use super::lexer::{Kind, Tokens};
-use super::words::{RelativeLanguage, Unit, RELATIVE};
+use super::words::{RelativeLanguage, Unit, Words, RELATIVE};
 use super::Hint;
 
 /// How many seconds ago the text says, if it holds a relative date.
 pub(super) fn parse(t: &Tokens, hint: &Hint) -> Option<i64> {
-    // The page's language first: `hier` is yesterday in French, not in a
-    // German sentence.
+    // The page's language first, so that its reading wins where languages
+    // share a word.
     let preferred = RELATIVE.iter().filter(|l| l.langs.contains(&hint.primary.as_str()));
     let others = RELATIVE.iter().filter(|l| !l.langs.contains(&hint.primary.as_str()));
     let languages = || preferred.clone().chain(others.clone());
-    // Numbers before words: in `1 ora fa` (an hour ago) `ora` is not `ora`
-    // (now).
+    // Counts before whole expressions: in `1 ora fa` (an hour ago) `ora` is
+    // the unit, not Italian "now".
     for language in languages() {
         // Cheap test first: no `ago`, `vor`, `前`… means no count to read.
-        let markers = || language.before.iter().chain(language.after).chain(language.within);
-        if !markers().any(|m| (0..t.len()).any(|i| t.match_phrase(i, m).is_some())) {
+        let has = |markers: Words| {
+            t.may_contain(markers) && (0..t.len()).any(|i| t.match_any(i, markers).is_some())
+        };
+        if !(has(language.before) || has(language.after) || has(language.within)) {
             continue;
         }
         if let Some(ago) = (0..t.len()).find_map(|i| counted_at(t, i, language)) {
             return Some(ago);
         }
     }
-    // A counted number with no past marker is the future (`in 2 days`,
-    // `2 days from now`) or no date at all: its `now` is not the present.
-    // (Digits only: `這一季`, "this quarter", counts 一 but is no count.)
+    // A count with no past marker is the future (`in 2 days`, `an hour from
+    // now`) or no date at all: its `now` is not the present. (Counts in
+    // digits or words; not CJK ones: `這一季`, "this quarter", holds 一 季.)
     let counts = |language| {
         (0..t.len()).any(|i| {
-            t.kind(i) == Some(Kind::Num) && starts_word(t, i) && parts(t, i, language).is_some()
+            matches!(t.kind(i), Some(Kind::Num | Kind::Word))
+                && starts_word(t, i)
+                && parts(t, i, language).is_some()
         })
     };
     if RELATIVE.iter().any(counts) {
         return None;
     }
-    for language in languages() {
-        if let Some(ago) = (0..t.len()).find_map(|i| phrase_at(t, i, language)) {
-            return Some(ago);
-        }
-    }
-    None
+    languages().find_map(|language| phrase_in(t, language))
 }
 
 /// `vor 3 Tagen` (marker first) or `3 days ago` (marker last) at token `i`.
 fn counted_at(t: &Tokens, i: usize, language: &RelativeLanguage) -> Option<i64> {
-    if starts_word(t, i) {
-        for marker in language.before {
-            if let Some((ago, _)) = t.match_phrase(i, marker).and_then(|j| parts(t, j, language)) {
-                return Some(ago);
-            }
-        }
-    }
     if !starts_word(t, i) {
         return None;
     }
+    if let Some((ago, _)) = t.match_any(i, language.before).and_then(|j| parts(t, j, language)) {
+        return Some(ago);
+    }
     let (ago, j) = parts(t, i, language)?;
-    if language.after.iter().any(|marker| t.match_phrase(j, marker).is_some()) {
+    if t.match_any(j, language.after).is_some() {
         return Some(ago);
     }
     // `1 分以内`: within the last minute, i.e. now.
-    language.within.iter().any(|marker| t.match_phrase(j, marker).is_some()).then_some(0)
+    t.match_any(j, language.within).map(|_| 0)
 }
 
 /// Token `i` does not continue the word or number before it (the `-` of
@@ -84,7 +79,7 @@ fn parts(t: &Tokens, mut j: usize, language: &RelativeLanguage) -> Option<(i64, 
         let (n, unit, end) = part(t, j, language)?;
         total = total.checked_add(i64::from(n).checked_mul(unit.seconds())?)?;
         j = end;
-        let next = language.joiners.iter().find_map(|w| t.match_phrase(j, w)).unwrap_or(j);
+        let next = t.match_any(j, language.joiners).unwrap_or(j);
         if part(t, next, language).is_none() {
             return Some((total, j));
         }
@@ -92,35 +87,40 @@ fn parts(t: &Tokens, mut j: usize, language: &RelativeLanguage) -> Option<(i64, 
     }
 }
 
+/// `3 days`, `an hour`: the quantity, the unit, and the index after them.
 fn part(t: &Tokens, j: usize, language: &RelativeLanguage) -> Option<(u32, Unit, usize)> {
     let (n, j) = match t.num(j, 1..=9) {
         Some(n) => (n, j + 1),
-        None => language
-            .quantities
-            .iter()
-            .filter(|(word, _)| t.could_start(j, word))
-            .filter_map(|&(word, n)| Some((n, t.match_phrase(j, word)?)))
-            .max_by_key(|&(_, end)| end)?,
+        None => longest(language.quantities.iter().map(|&(n, words)| (n, t.match_any(j, words))))?,
     };
-    let (unit, end) = language
-        .units
-        .iter()
-        .filter(|(word, _)| t.could_start(j, word))
-        .filter_map(|&(word, unit)| Some((unit, t.match_phrase(j, word)?)))
-        .max_by_key(|&(_, end)| end)?;
+    let (unit, end) =
+        longest(language.units.iter().map(|&(unit, words)| (unit, t.match_any(j, words))))?;
     Some((n, unit, end))
 }
 
-/// The longest whole expression (`avant-hier` rather than `hier`) at `i`.
-fn phrase_at(t: &Tokens, i: usize, language: &RelativeLanguage) -> Option<i64> {
-    if !starts_word(t, i) {
-        return None;
+/// The first whole expression in the text, the longest where several start
+/// at the same token (`avant-hier` rather than `hier`).
+fn phrase_in(t: &Tokens, language: &RelativeLanguage) -> Option<i64> {
+    let mut best: Option<(usize, usize, i64)> = None;
+    for &(n, unit, words) in language.phrases {
+        if !t.may_contain(words) {
+            continue;
+        }
+        for word in words.each().filter(|w| t.mentions(w)) {
+            let found = (0..t.len())
+                .filter(|&i| starts_word(t, i))
+                .find_map(|i| Some((i, t.match_word(i, word)?)));
+            if let Some((start, end)) = found {
+                if best.map_or(true, |(s, e, _)| start < s || (start == s && end > e)) {
+                    best = Some((start, end, i64::from(n) * unit.seconds()));
+                }
+            }
+        }
     }
-    let (n, unit, _) = language
-        .phrases
-        .iter()
-        .filter(|(words, _, _)| t.could_start(i, words))
-        .filter_map(|&(words, n, unit)| Some((n, unit, t.match_word(i, words)?)))
-        .max_by_key(|&(_, _, end)| end)?;
-    Some(i64::from(n) * unit.seconds())
+    best.map(|(_, _, ago)| ago)
+}
+
+/// The value whose match ends furthest.
+fn longest<T>(matches: impl Iterator<Item = (T, Option<usize>)>) -> Option<(T, usize)> {
+    matches.filter_map(|(value, end)| Some((value, end?))).max_by_key(|&(_, end)| end)
 }

@@ -3,47 +3,121 @@
 //! Entries are written in the lexer's normalised form (lower case, no
 //! diacritics: `marz` for `März`, `agu` for `Ağu`, `aout` for `août`, see
 //! [`super::lexer`]); a test checks that. Full stops never matter (`févr.`
-//! and `fevr` are one entry). The lists are what ICU renders through
-//! `Intl.DateTimeFormat`/`Intl.RelativeTimeFormat` (the fixtures in
-//! `tests/fixtures/dates/` pin them), plus common hand-written variants.
+//! and `fevr` are one entry). Alternatives are separated by `|`: one string
+//! per meaning keeps the tables readable and the Wasm small (a slice of
+//! strings costs eight bytes per entry before the text). The lists are what
+//! ICU renders through `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`
+//! (the fixtures in `tests/fixtures/dates/` pin them), plus common
+//! hand-written variants.
 
-/// Month names and abbreviations, January first. A name means the same
-/// month in every language that uses it (`mar`, `mai`, `ago`, `set`…); a test
-/// checks that no name sits in two months.
+/// `|`-separated alternatives (`"a|an|one"`) and a summary of their first
+/// characters, computed at compile time: a cell with no token starting like
+/// any of them is not searched for them, which keeps a cell's parse in the
+/// microseconds although the vocabulary has hundreds of entries.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Words {
+    /// The alternatives, `|`-separated.
+    pub text: &'static str,
+    /// A Bloom filter of the alternatives' first characters (see [`lead`]).
+    pub leads: u32,
+}
+
+/// [`Words`] from `|`-separated alternatives.
+pub(super) const fn w(text: &'static str) -> Words {
+    let bytes = text.as_bytes();
+    let mut leads = 0;
+    let mut start = 0;
+    let mut k = 0;
+    while k <= bytes.len() {
+        if k == bytes.len() || bytes[k] == b'|' {
+            if k > start {
+                let second = if bytes[start] >= 0x80 { bytes[start + 1] } else { 0 };
+                leads |= lead_bit([bytes[start], second]);
+            }
+            start = k + 1;
+        }
+        k += 1;
+    }
+    Words { text, leads }
+}
+
+impl Words {
+    /// No alternatives.
+    pub const NONE: Words = w("");
+
+    /// The alternatives one by one. (A byte loop: `str::split`'s searcher
+    /// costs more than the matching in a size-optimised build.)
+    pub fn each(self) -> impl Iterator<Item = &'static str> {
+        let mut rest = Some(self.text).filter(|t| !t.is_empty());
+        std::iter::from_fn(move || {
+            let text = rest?;
+            match text.bytes().position(|b| b == b'|') {
+                Some(bar) => {
+                    rest = text.get(bar + 1..);
+                    text.get(..bar)
+                }
+                None => {
+                    rest = None;
+                    Some(text)
+                }
+            }
+        })
+    }
+}
+
+/// The first byte of a text, and the second if it belongs to the same
+/// character: equal for texts that start with the same character, and
+/// different for almost all others (CJK characters share first bytes). Byte
+/// comparisons, because the release build optimises for size and does not
+/// inline character decoding.
+pub(super) fn lead(text: &[u8]) -> [u8; 2] {
+    match text {
+        [first, second, ..] if *first >= 0x80 => [*first, *second],
+        [first, ..] => [*first, 0],
+        [] => [0, 0],
+    }
+}
+
+/// A [`lead`]'s bit in a 32-bit Bloom filter.
+pub(super) const fn lead_bit(lead: [u8; 2]) -> u32 {
+    1 << ((lead[0] as u32 * 31 + lead[1] as u32) % 32)
+}
+
+/// Month names and abbreviations, January first, in en, de, es, fr, it, pt,
+/// id, tr. A name means the same month in every language that uses it
+/// (`mar`, `mai`, `ago`, `set`…); a test checks that no name sits in two
+/// months.
 #[rustfmt::skip]
-pub(super) const MONTHS: [&[&str]; 12] = [
-    // en, de, es, fr, it, pt, id, tr
-    &["january", "jan", "januar", "enero", "ene", "janvier", "janv", "gennaio", "gen", "janeiro",
-      "januari", "ocak", "oca"],
-    &["february", "feb", "februar", "febrero", "fevrier", "fevr", "fev", "febbraio", "fevereiro",
-      "februari", "subat", "sub"],
-    &["march", "mar", "marz", "maerz", "mrz", "marzo", "mars", "marco", "maret", "mart"],
-    &["april", "apr", "abril", "abr", "avril", "avr", "aprile", "nisan", "nis"],
-    &["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "mayis"],
-    &["june", "jun", "juni", "junio", "juin", "giugno", "giu", "junho", "haziran", "haz"],
-    &["july", "jul", "juli", "julio", "juillet", "juil", "luglio", "lug", "julho", "temmuz", "tem"],
-    &["august", "aug", "agosto", "ago", "aout", "agustus", "agu", "agt", "agustos"],
-    &["september", "sep", "sept", "septiembre", "septembre", "settembre", "set", "setembro",
-      "eylul", "eyl"],
-    &["october", "oct", "oktober", "okt", "octubre", "octobre", "ottobre", "ott", "outubro", "out",
-      "ekim", "eki"],
-    &["november", "nov", "noviembre", "novembre", "novembro", "kasim", "kas"],
-    &["december", "dec", "dezember", "dez", "diciembre", "dic", "decembre", "dicembre", "dezembro",
-      "desember", "des", "aralik", "ara"],
+pub(super) const MONTHS: [Words; 12] = [
+    w("january|jan|januar|enero|ene|janvier|janv|gennaio|gen|janeiro|januari|ocak|oca"),
+    w("february|feb|februar|febrero|fevrier|fevr|fev|febbraio|fevereiro|februari|subat|sub"),
+    w("march|mar|marz|maerz|mrz|marzo|mars|marco|maret|mart"),
+    w("april|apr|abril|abr|avril|avr|aprile|nisan|nis"),
+    w("may|mai|mayo|maggio|mag|maio|mei|mayis"),
+    w("june|jun|juni|junio|juin|giugno|giu|junho|haziran|haz"),
+    w("july|jul|juli|julio|juillet|juil|luglio|lug|julho|temmuz|tem"),
+    w("august|aug|agosto|ago|aout|agustus|agu|agt|agustos"),
+    w("september|sep|sept|septiembre|septembre|settembre|set|setembro|eylul|eyl"),
+    w("october|oct|oktober|okt|octubre|octobre|ottobre|ott|outubro|out|ekim|eki"),
+    w("november|nov|noviembre|novembre|novembro|kasim|kas"),
+    w("december|dec|dezember|dez|diciembre|dic|decembre|dicembre|dezembro|desember|des|aralik|ara"),
 ];
 
 /// The month (1–12) a name stands for.
 pub(super) fn month_number(name: &str) -> Option<u32> {
-    let index = MONTHS.iter().position(|names| names.contains(&name))?;
+    let bit = lead_bit(lead(name.as_bytes()));
+    let index = MONTHS
+        .iter()
+        .position(|names| names.leads & bit != 0 && names.each().any(|n| n == name))?;
     u32::try_from(index + 1).ok()
 }
 
 /// Words between a day, a month name and a year that carry no value:
 /// `4 de marzo de 2025`, `4 de mar. de 2025`.
-pub(super) const DATE_FILLERS: &[&str] = &["de", "del", "of"];
+pub(super) const DATE_FILLERS: Words = w("de|del|of");
 
 /// Ordinal suffixes glued to a day: `March 4th`, `1er mars`.
-pub(super) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "re", "e", "o", "a"];
+pub(super) const ORDINAL_SUFFIXES: Words = w("st|nd|rd|th|er|re|e|o|a");
 
 /// Which half of a 12-hour clock, or a named part of the day (zh-TW writes
 /// `凌晨2:22`, `中午12:05`, `晚上7:05`).
@@ -59,92 +133,47 @@ pub(super) enum DayPeriod {
     Midnight,
 }
 
-/// Markers of a 12-hour clock, before or after the time.
-pub(super) const DAY_PERIODS: &[(&str, DayPeriod)] = &[
-    ("am", DayPeriod::Am),
-    ("a.m.", DayPeriod::Am),
-    ("vorm", DayPeriod::Am),
-    ("午前", DayPeriod::Am),
-    ("上午", DayPeriod::Am),
-    ("凌晨", DayPeriod::Am),
-    ("清晨", DayPeriod::Am),
-    ("早上", DayPeriod::Am),
-    ("早晨", DayPeriod::Am),
-    ("오전", DayPeriod::Am),
-    ("oo", DayPeriod::Am), // ÖÖ (öğleden önce)
-    ("pm", DayPeriod::Pm),
-    ("p.m.", DayPeriod::Pm),
-    ("nachm", DayPeriod::Pm),
-    ("午後", DayPeriod::Pm),
-    ("下午", DayPeriod::Pm),
-    ("晚上", DayPeriod::Pm),
-    ("傍晚", DayPeriod::Pm),
-    ("夜晚", DayPeriod::Pm),
-    ("오후", DayPeriod::Pm),
-    ("os", DayPeriod::Pm), // ÖS (öğleden sonra)
-    ("中午", DayPeriod::Noon),
-    ("正午", DayPeriod::Noon),
-    ("午夜", DayPeriod::Midnight),
-    ("半夜", DayPeriod::Midnight),
+/// Markers of a 12-hour clock, before or after the time. Turkish `ÖÖ`/`ÖS`
+/// (öğleden önce/sonra) normalise to `oo`/`os`.
+pub(super) const DAY_PERIODS: [(DayPeriod, Words); 4] = [
+    (DayPeriod::Am, w("am|a.m.|vorm|午前|上午|凌晨|清晨|早上|早晨|오전|oo")),
+    (DayPeriod::Pm, w("pm|p.m.|nachm|午後|下午|晚上|傍晚|夜晚|오후|os")),
+    (DayPeriod::Noon, w("中午|正午")),
+    (DayPeriod::Midnight, w("午夜|半夜")),
 ];
 
 /// Names of UTC itself (an offset may follow: `GMT+1`, `UTC-08:00`).
-pub(super) const UTC_NAMES: &[&str] = &["utc", "gmt", "ut"];
+pub(super) const UTC_NAMES: Words = w("utc|gmt|ut");
 
 /// Time zone abbreviations ICU and the usual web pages print, with their
-/// offsets in minutes. Only read when written in capitals. `CST` is US
-/// Central here and China Standard Time on a Chinese page (see
+/// offsets in minutes east of UTC. Only read when written in capitals.
+/// `CST` is US Central here and China Standard Time on a Chinese page (see
 /// `absolute::zone_at`); `IST` is India's (by far the most common reading
 /// for an AWS console user); `BST` British Summer Time.
-pub(super) const ZONE_ABBREVIATIONS: &[(&str, i32)] = &[
-    ("pst", -8 * 60),
-    ("pdt", -7 * 60),
-    ("mst", -7 * 60),
-    ("mdt", -6 * 60),
-    ("cst", -6 * 60),
-    ("cdt", -5 * 60),
-    ("est", -5 * 60),
-    ("edt", -4 * 60),
-    ("akst", -9 * 60),
-    ("akdt", -8 * 60),
-    ("hst", -10 * 60),
-    ("brt", -3 * 60),
-    ("wet", 0),
-    ("west", 60),
-    ("bst", 60),
-    ("cet", 60),
-    ("cest", 2 * 60),
-    ("mez", 60),
-    ("mesz", 2 * 60),
-    ("eet", 2 * 60),
-    ("eest", 3 * 60),
-    ("msk", 3 * 60),
-    ("trt", 3 * 60),
-    ("ist", 5 * 60 + 30),
-    ("wib", 7 * 60),
-    ("wita", 8 * 60),
-    ("wit", 9 * 60),
-    ("hkt", 8 * 60),
-    ("sgt", 8 * 60),
-    ("awst", 8 * 60),
-    ("jst", 9 * 60),
-    ("kst", 9 * 60),
-    ("acst", 9 * 60 + 30),
-    ("acdt", 10 * 60 + 30),
-    ("aest", 10 * 60),
-    ("aedt", 11 * 60),
-    ("nzst", 12 * 60),
-    ("nzdt", 13 * 60),
+#[rustfmt::skip]
+pub(super) const ZONE_ABBREVIATIONS: &[(&str, i16)] = &[
+    ("pst", -480), ("pdt", -420), ("mst", -420), ("mdt", -360), ("cst", -360), ("cdt", -300),
+    ("est", -300), ("edt", -240), ("akst", -540), ("akdt", -480), ("hst", -600), ("brt", -180),
+    ("wet", 0), ("west", 60), ("bst", 60), ("cet", 60), ("cest", 120), ("mez", 60), ("mesz", 120),
+    ("eet", 120), ("eest", 180), ("msk", 180), ("trt", 180), ("ist", 330), ("wib", 420),
+    ("wita", 480), ("wit", 540), ("hkt", 480), ("sgt", 480), ("awst", 480), ("jst", 540),
+    ("kst", 540), ("acst", 570), ("acdt", 630), ("aest", 600), ("aedt", 660), ("nzst", 720),
+    ("nzdt", 780),
 ];
 
 /// CJK markers after the numbers of a date (`2025年3月4日`, `2025년 3월 4일`)
 /// and of a time (`10時22分33秒`, `10시 22분 33초`).
-pub(super) const YEAR_MARKS: &[&str] = &["年", "년"];
-pub(super) const MONTH_MARKS: &[&str] = &["月", "월"];
-pub(super) const DAY_MARKS: &[&str] = &["日", "일"];
-pub(super) const HOUR_MARKS: &[&str] = &["時", "时", "點", "点", "시"];
-pub(super) const MINUTE_MARKS: &[&str] = &["分", "분"];
-pub(super) const SECOND_MARKS: &[&str] = &["秒", "초"];
+pub(super) const YEAR_MARKS: Words = w("年|년");
+/// See [`YEAR_MARKS`].
+pub(super) const MONTH_MARKS: Words = w("月|월");
+/// See [`YEAR_MARKS`].
+pub(super) const DAY_MARKS: Words = w("日|일");
+/// See [`YEAR_MARKS`].
+pub(super) const HOUR_MARKS: Words = w("時|时|點|点|시");
+/// See [`YEAR_MARKS`].
+pub(super) const MINUTE_MARKS: Words = w("分|분");
+/// See [`YEAR_MARKS`].
+pub(super) const SECOND_MARKS: Words = w("秒|초");
 
 /// "Never used" and "nothing here", in every console language. A cell saying
 /// one of these (and holding no number) is [`super::CellDate::Never`].
@@ -152,29 +181,18 @@ pub(super) const SECOND_MARKS: &[&str] = &["秒", "초"];
 /// a longer word (`无效`); `mai`, also a month name, only on an Italian page
 /// or one with no language (see `says_never`).
 #[rustfmt::skip]
-pub(super) const NEVER: &[&str] = &[
-    // en
-    "never", "none", "n/a", "n.a.", "not used", "no activity",
-    // de ("k. A.": keine Angabe)
-    "nie", "niemals", "keine", "kein", "nicht verwendet", "k.a.",
-    // es
-    "nunca", "ninguno", "ninguna", "n/d",
-    // fr
-    "jamais", "aucun", "aucune",
-    // it
-    "mai", "nessuno", "nessuna",
-    // ja
-    "なし", "無し", "未使用", "使用されていません",
-    // ko
-    "없음", "사용 안 함", "사용한 적 없음",
-    // pt
-    "nenhum", "nenhuma",
-    // zh-CN, zh-TW
-    "从未", "从不", "无", "從未", "從不", "無",
-    // id
-    "tidak pernah", "belum pernah", "tidak ada",
-    // tr
-    "hicbir zaman", "hicbiri", "hic", "yok", "kullanilmadi",
+pub(super) const NEVER: &[Words] = &[
+    w("never|none|n/a|n.a.|not used|no activity"),          // en
+    w("nie|niemals|keine|kein|nicht verwendet|k.a."),       // de (k. A.: keine Angabe)
+    w("nunca|ninguno|ninguna|n/d"),                         // es
+    w("jamais|aucun|aucune"),                               // fr
+    w("mai|nessuno|nessuna"),                               // it
+    w("なし|無し|未使用|使用されていません"),               // ja
+    w("없음|사용 안 함|사용한 적 없음"),                    // ko
+    w("nenhum|nenhuma"),                                    // pt
+    w("从未|从不|无|從未|從不|無"),                         // zh-CN, zh-TW
+    w("tidak pernah|belum pernah|tidak ada"),               // id
+    w("hicbir zaman|hicbiri|hic|yok|kullanilmadi"),         // tr
 ];
 
 /// Dashes that, standing alone, mean "never" (`-`, `—`, `--`, `―`).
@@ -222,27 +240,28 @@ use Unit::{Day, Hour, Minute, Month, Quarter, Second, Week, Year};
 
 /// How one language says "n units ago". Units are per language because the
 /// short forms collide across languages: `3m ago` is minutes, `hace 3 m`
-/// months; `3h ago` hours, `3 h lalu` days.
+/// months; `3h ago` hours, `3 h lalu` days. An empty [`Words`] has no
+/// alternatives.
 pub(super) struct RelativeLanguage {
     /// Primary language subtags that put this table first (`<html lang>`).
     pub langs: &'static [&'static str],
     /// Words before the quantity: `vor`, `hace`, `il y a`, `há`, French
     /// narrow `-3 j`.
-    pub before: &'static [&'static str],
+    pub before: Words,
     /// Words after the unit: `ago`, `fa`, `前`, `전`, `lalu`, `önce`.
-    pub after: &'static [&'static str],
+    pub after: Words,
     /// Words after the unit meaning "within n units" (ICU's Japanese
     /// "this minute" is `1 分以内`): read as now.
-    pub within: &'static [&'static str],
+    pub within: Words,
     /// Words standing for a number: `an hour ago`, `vor einem Tag`.
-    pub quantities: &'static [(&'static str, u32)],
+    pub quantities: &'static [(u32, Words)],
     /// Unit words, every form (long, short, narrow, singular, plural).
-    pub units: &'static [(&'static str, Unit)],
+    pub units: &'static [(Unit, Words)],
     /// Words joining the parts of `1 year and 2 months ago`.
-    pub joiners: &'static [&'static str],
+    pub joiners: Words,
     /// Whole expressions: `yesterday` (1 day), `this week` (0 weeks),
     /// `last month` (1 month).
-    pub phrases: &'static [(&'static str, u32, Unit)],
+    pub phrases: &'static [(u32, Unit, Words)],
 }
 
 /// Every console language's relative-time vocabulary. Japanese and Chinese
@@ -251,295 +270,344 @@ pub(super) struct RelativeLanguage {
 pub(super) const RELATIVE: &[RelativeLanguage] = &[
     RelativeLanguage {
         langs: &["en"],
-        before: &[],
-        after: &["ago"],
-        within: &[],
-        quantities: &[("a", 1), ("an", 1), ("one", 1)],
+        before: w(""),
+        after: w("ago"),
+        within: w(""),
+        quantities: &[(1, w("a|an|one"))],
         units: &[
-            ("second", Second), ("seconds", Second), ("sec", Second), ("secs", Second), ("s", Second),
-            ("minute", Minute), ("minutes", Minute), ("min", Minute), ("mins", Minute), ("m", Minute),
-            ("hour", Hour), ("hours", Hour), ("hr", Hour), ("hrs", Hour), ("h", Hour),
-            ("day", Day), ("days", Day), ("d", Day),
-            ("week", Week), ("weeks", Week), ("wk", Week), ("wks", Week), ("w", Week),
-            ("month", Month), ("months", Month), ("mo", Month), ("mos", Month), ("mth", Month),
-            ("mths", Month),
-            ("quarter", Quarter), ("quarters", Quarter), ("qtr", Quarter), ("qtrs", Quarter),
-            ("q", Quarter),
-            ("year", Year), ("years", Year), ("yr", Year), ("yrs", Year), ("y", Year),
+            (Second, w("second|seconds|sec|secs|s")),
+            (Minute, w("minute|minutes|min|mins|m")),
+            (Hour, w("hour|hours|hr|hrs|h")),
+            (Day, w("day|days|d")),
+            (Week, w("week|weeks|wk|wks|w")),
+            (Month, w("month|months|mo|mos|mth|mths")),
+            (Quarter, w("quarter|quarters|qtr|qtrs|q")),
+            (Year, w("year|years|yr|yrs|y")),
         ],
-        joiners: &[",", "and"],
+        joiners: w(",|and"),
         phrases: &[
-            ("now", 0, Second), ("just now", 0, Second), ("a few seconds ago", 0, Second),
-            ("moments ago", 0, Second),
-            ("this minute", 0, Minute), ("this hour", 0, Hour), ("today", 0, Day),
-            ("this week", 0, Week), ("this wk", 0, Week), ("this month", 0, Month),
-            ("this mo", 0, Month), ("this quarter", 0, Quarter), ("this qtr", 0, Quarter),
-            ("this year", 0, Year), ("this yr", 0, Year),
-            ("yesterday", 1, Day), ("day before yesterday", 2, Day),
-            ("last week", 1, Week), ("last wk", 1, Week), ("last month", 1, Month),
-            ("last mo", 1, Month), ("last quarter", 1, Quarter), ("last qtr", 1, Quarter),
-            ("last year", 1, Year), ("last yr", 1, Year),
+            (0, Second, w("now|just now|a few seconds ago|moments ago")),
+            (0, Minute, w("this minute")),
+            (0, Hour, w("this hour")),
+            (0, Day, w("today")),
+            (0, Week, w("this week|this wk")),
+            (0, Month, w("this month|this mo")),
+            (0, Quarter, w("this quarter|this qtr")),
+            (0, Year, w("this year|this yr")),
+            (1, Day, w("yesterday")),
+            (2, Day, w("day before yesterday")),
+            (1, Week, w("last week|last wk")),
+            (1, Month, w("last month|last mo")),
+            (1, Quarter, w("last quarter|last qtr")),
+            (1, Year, w("last year|last yr")),
         ],
     },
     RelativeLanguage {
         langs: &["de"],
-        before: &["vor"],
-        after: &[],
-        within: &[],
-        quantities: &[("einer", 1), ("einem", 1), ("einen", 1), ("ein", 1), ("eine", 1)],
+        before: w("vor"),
+        after: w(""),
+        within: w(""),
+        quantities: &[(1, w("einer|einem|einen|ein|eine"))],
         units: &[
-            ("sekunde", Second), ("sekunden", Second), ("sek", Second), ("s", Second),
-            ("minute", Minute), ("minuten", Minute), ("min", Minute), ("m", Minute),
-            ("stunde", Hour), ("stunden", Hour), ("std", Hour), ("h", Hour),
-            ("tag", Day), ("tagen", Day), ("tage", Day),
-            ("woche", Week), ("wochen", Week), ("wo", Week),
-            ("monat", Month), ("monaten", Month), ("monate", Month), ("mon", Month),
-            ("quartal", Quarter), ("quartalen", Quarter), ("quart", Quarter), ("q", Quarter),
-            ("jahr", Year), ("jahren", Year), ("jahre", Year),
+            (Second, w("sekunde|sekunden|sek|s")),
+            (Minute, w("minute|minuten|min|m")),
+            (Hour, w("stunde|stunden|std|h")),
+            (Day, w("tag|tagen|tage")),
+            (Week, w("woche|wochen|wo")),
+            (Month, w("monat|monaten|monate|mon")),
+            (Quarter, w("quartal|quartalen|quart|q")),
+            (Year, w("jahr|jahren|jahre")),
         ],
-        joiners: &[",", "und"],
+        joiners: w(",|und"),
         phrases: &[
-            ("jetzt", 0, Second), ("gerade eben", 0, Second),
-            ("in dieser minute", 0, Minute), ("in dieser stunde", 0, Hour), ("heute", 0, Day),
-            ("diese woche", 0, Week), ("diesen monat", 0, Month), ("dieses quartal", 0, Quarter),
-            ("dieses jahr", 0, Year),
-            ("gestern", 1, Day), ("vorgestern", 2, Day),
-            ("letzte woche", 1, Week), ("letzten monat", 1, Month), ("letzter monat", 1, Month),
-            ("letztes quartal", 1, Quarter), ("letztes jahr", 1, Year),
+            (0, Second, w("jetzt|gerade eben")),
+            (0, Minute, w("in dieser minute")),
+            (0, Hour, w("in dieser stunde")),
+            (0, Day, w("heute")),
+            (0, Week, w("diese woche")),
+            (0, Month, w("diesen monat")),
+            (0, Quarter, w("dieses quartal")),
+            (0, Year, w("dieses jahr")),
+            (1, Day, w("gestern")),
+            (2, Day, w("vorgestern")),
+            (1, Week, w("letzte woche")),
+            (1, Month, w("letzten monat|letzter monat")),
+            (1, Quarter, w("letztes quartal")),
+            (1, Year, w("letztes jahr")),
         ],
     },
     RelativeLanguage {
         langs: &["es"],
-        before: &["hace"],
-        after: &[],
-        within: &[],
-        quantities: &[("un", 1), ("una", 1), ("uno", 1)],
+        before: w("hace"),
+        after: w(""),
+        within: w(""),
+        quantities: &[(1, w("un|una|uno"))],
         units: &[
-            ("segundo", Second), ("segundos", Second), ("seg", Second), ("s", Second),
-            ("minuto", Minute), ("minutos", Minute), ("min", Minute), ("mins", Minute),
-            ("hora", Hour), ("horas", Hour), ("h", Hour),
-            ("dia", Day), ("dias", Day), ("d", Day),
-            ("semana", Week), ("semanas", Week), ("sem", Week),
-            ("mes", Month), ("meses", Month), ("m", Month),
-            ("trimestre", Quarter), ("trimestres", Quarter), ("trim", Quarter),
-            ("ano", Year), ("anos", Year), ("a", Year),
+            (Second, w("segundo|segundos|seg|s")),
+            (Minute, w("minuto|minutos|min|mins")),
+            (Hour, w("hora|horas|h")),
+            (Day, w("dia|dias|d")),
+            (Week, w("semana|semanas|sem")),
+            (Month, w("mes|meses|m")),
+            (Quarter, w("trimestre|trimestres|trim")),
+            (Year, w("ano|anos|a")),
         ],
-        joiners: &[",", "y"],
+        joiners: w(",|y"),
         phrases: &[
-            ("ahora", 0, Second), ("este minuto", 0, Minute), ("esta hora", 0, Hour),
-            ("hoy", 0, Day), ("esta semana", 0, Week), ("esta sem", 0, Week),
-            ("este mes", 0, Month), ("este trimestre", 0, Quarter), ("este ano", 0, Year),
-            ("ayer", 1, Day), ("anteayer", 2, Day), ("antier", 2, Day),
-            ("semana pasada", 1, Week), ("sem. ant.", 1, Week), ("mes pasado", 1, Month),
-            ("trimestre pasado", 1, Quarter), ("ano pasado", 1, Year),
+            (0, Second, w("ahora")),
+            (0, Minute, w("este minuto")),
+            (0, Hour, w("esta hora")),
+            (0, Day, w("hoy")),
+            (0, Week, w("esta semana|esta sem")),
+            (0, Month, w("este mes")),
+            (0, Quarter, w("este trimestre")),
+            (0, Year, w("este ano")),
+            (1, Day, w("ayer")),
+            (2, Day, w("anteayer|antier")),
+            (1, Week, w("semana pasada|sem. ant.")),
+            (1, Month, w("mes pasado")),
+            (1, Quarter, w("trimestre pasado")),
+            (1, Year, w("ano pasado")),
         ],
     },
     RelativeLanguage {
         langs: &["fr"],
         // `-3 j` is ICU's narrow French.
-        before: &["il y a", "-"],
-        after: &[],
-        within: &[],
-        quantities: &[("un", 1), ("une", 1)],
+        before: w("il y a|-"),
+        after: w(""),
+        within: w(""),
+        quantities: &[(1, w("un|une"))],
         units: &[
-            ("seconde", Second), ("secondes", Second), ("sec", Second), ("s", Second),
-            ("minute", Minute), ("minutes", Minute), ("min", Minute), ("mn", Minute),
-            ("heure", Hour), ("heures", Hour), ("h", Hour),
-            ("jour", Day), ("jours", Day), ("j", Day),
-            ("semaine", Week), ("semaines", Week), ("sem", Week),
-            ("mois", Month), ("m", Month),
-            ("trimestre", Quarter), ("trimestres", Quarter), ("trim", Quarter),
-            ("an", Year), ("ans", Year), ("annee", Year), ("annees", Year), ("a", Year),
+            (Second, w("seconde|secondes|sec|s")),
+            (Minute, w("minute|minutes|min|mn")),
+            (Hour, w("heure|heures|h")),
+            (Day, w("jour|jours|j")),
+            (Week, w("semaine|semaines|sem")),
+            (Month, w("mois|m")),
+            (Quarter, w("trimestre|trimestres|trim")),
+            (Year, w("an|ans|annee|annees|a")),
         ],
-        joiners: &[",", "et"],
+        joiners: w(",|et"),
         phrases: &[
-            ("maintenant", 0, Second), ("a l'instant", 0, Second),
-            ("cette minute", 0, Minute), ("cette heure", 0, Hour), ("aujourd'hui", 0, Day),
-            ("cette semaine", 0, Week), ("ce mois", 0, Month), ("ce trimestre", 0, Quarter),
-            ("cette annee", 0, Year),
-            ("hier", 1, Day), ("avant-hier", 2, Day),
-            ("semaine derniere", 1, Week), ("mois dernier", 1, Month),
-            ("trimestre dernier", 1, Quarter), ("annee derniere", 1, Year), ("an dernier", 1, Year),
+            (0, Second, w("maintenant|a l'instant")),
+            (0, Minute, w("cette minute")),
+            (0, Hour, w("cette heure")),
+            (0, Day, w("aujourd'hui")),
+            (0, Week, w("cette semaine")),
+            (0, Month, w("ce mois")),
+            (0, Quarter, w("ce trimestre")),
+            (0, Year, w("cette annee")),
+            (1, Day, w("hier")),
+            (2, Day, w("avant-hier")),
+            (1, Week, w("semaine derniere")),
+            (1, Month, w("mois dernier")),
+            (1, Quarter, w("trimestre dernier")),
+            (1, Year, w("annee derniere|an dernier")),
         ],
     },
     RelativeLanguage {
         langs: &["it"],
-        before: &[],
-        after: &["fa"],
-        within: &[],
-        quantities: &[("un'", 1), ("un", 1), ("una", 1), ("uno", 1)],
+        before: w(""),
+        after: w("fa"),
+        within: w(""),
+        quantities: &[(1, w("un'|un|una|uno"))],
         units: &[
-            ("secondo", Second), ("secondi", Second), ("sec", Second), ("s", Second),
-            ("minuto", Minute), ("minuti", Minute), ("min", Minute),
-            ("ora", Hour), ("ore", Hour), ("h", Hour),
-            ("giorno", Day), ("giorni", Day), ("gg", Day), ("g", Day),
-            ("settimana", Week), ("settimane", Week), ("sett", Week),
-            ("mese", Month), ("mesi", Month),
-            ("trimestre", Quarter), ("trimestri", Quarter), ("trim", Quarter),
-            ("anno", Year), ("anni", Year),
+            (Second, w("secondo|secondi|sec|s")),
+            (Minute, w("minuto|minuti|min")),
+            (Hour, w("ora|ore|h")),
+            (Day, w("giorno|giorni|gg|g")),
+            (Week, w("settimana|settimane|sett")),
+            (Month, w("mese|mesi")),
+            (Quarter, w("trimestre|trimestri|trim")),
+            (Year, w("anno|anni")),
         ],
-        joiners: &[",", "e"],
+        joiners: w(",|e"),
         phrases: &[
-            ("ora", 0, Second), ("adesso", 0, Second), ("poco fa", 0, Second),
-            ("questo minuto", 0, Minute), ("quest'ora", 0, Hour), ("oggi", 0, Day),
-            ("questa settimana", 0, Week), ("questa sett", 0, Week), ("questo mese", 0, Month),
-            ("questo trimestre", 0, Quarter), ("questo trim", 0, Quarter),
-            ("quest'anno", 0, Year),
-            ("ieri", 1, Day), ("l'altro ieri", 2, Day), ("altro ieri", 2, Day),
-            ("ieri l'altro", 2, Day),
-            ("settimana scorsa", 1, Week), ("sett scorsa", 1, Week), ("mese scorso", 1, Month),
-            ("trimestre scorso", 1, Quarter), ("trim scorso", 1, Quarter),
-            ("anno scorso", 1, Year),
+            (0, Second, w("ora|adesso|poco fa")),
+            (0, Minute, w("questo minuto")),
+            (0, Hour, w("quest'ora")),
+            (0, Day, w("oggi")),
+            (0, Week, w("questa settimana|questa sett")),
+            (0, Month, w("questo mese")),
+            (0, Quarter, w("questo trimestre|questo trim")),
+            (0, Year, w("quest'anno")),
+            (1, Day, w("ieri")),
+            (2, Day, w("l'altro ieri|altro ieri|ieri l'altro")),
+            (1, Week, w("settimana scorsa|sett scorsa")),
+            (1, Month, w("mese scorso")),
+            (1, Quarter, w("trimestre scorso|trim scorso")),
+            (1, Year, w("anno scorso")),
         ],
     },
     RelativeLanguage {
         langs: &["pt"],
-        before: &["ha"],
-        after: &["atras"],
-        within: &[],
-        quantities: &[("um", 1), ("uma", 1)],
+        before: w("ha"),
+        after: w("atras"),
+        within: w(""),
+        quantities: &[(1, w("um|uma"))],
         units: &[
-            ("segundo", Second), ("segundos", Second), ("seg", Second), ("s", Second),
-            ("minuto", Minute), ("minutos", Minute), ("min", Minute),
-            ("hora", Hour), ("horas", Hour), ("h", Hour),
-            ("dia", Day), ("dias", Day), ("d", Day),
-            ("semana", Week), ("semanas", Week), ("sem", Week),
-            ("mes", Month), ("meses", Month),
-            ("trimestre", Quarter), ("trimestres", Quarter), ("trim", Quarter),
-            ("ano", Year), ("anos", Year),
+            (Second, w("segundo|segundos|seg|s")),
+            (Minute, w("minuto|minutos|min")),
+            (Hour, w("hora|horas|h")),
+            (Day, w("dia|dias|d")),
+            (Week, w("semana|semanas|sem")),
+            (Month, w("mes|meses")),
+            (Quarter, w("trimestre|trimestres|trim")),
+            (Year, w("ano|anos")),
         ],
-        joiners: &[",", "e"],
+        joiners: w(",|e"),
         phrases: &[
-            ("agora", 0, Second), ("este minuto", 0, Minute), ("esta hora", 0, Hour),
-            ("hoje", 0, Day), ("esta semana", 0, Week), ("este mes", 0, Month),
-            ("este trimestre", 0, Quarter), ("este ano", 0, Year),
-            ("ontem", 1, Day), ("anteontem", 2, Day),
-            ("semana passada", 1, Week), ("mes passado", 1, Month),
-            ("ultimo trimestre", 1, Quarter), ("trimestre passado", 1, Quarter),
-            ("ano passado", 1, Year),
+            (0, Second, w("agora")),
+            (0, Minute, w("este minuto")),
+            (0, Hour, w("esta hora")),
+            (0, Day, w("hoje")),
+            (0, Week, w("esta semana")),
+            (0, Month, w("este mes")),
+            (0, Quarter, w("este trimestre")),
+            (0, Year, w("este ano")),
+            (1, Day, w("ontem")),
+            (2, Day, w("anteontem")),
+            (1, Week, w("semana passada")),
+            (1, Month, w("mes passado")),
+            (1, Quarter, w("ultimo trimestre|trimestre passado")),
+            (1, Year, w("ano passado")),
         ],
     },
     RelativeLanguage {
         langs: &["id", "in", "ms"],
-        before: &[],
-        after: &["yang lalu", "lalu"],
-        within: &[],
-        quantities: &[("satu", 1)],
+        before: w(""),
+        after: w("yang lalu|lalu"),
+        within: w(""),
+        quantities: &[(1, w("satu"))],
         units: &[
-            ("detik", Second), ("dtk", Second),
-            ("menit", Minute), ("mnt", Minute),
-            ("jam", Hour),
-            ("hari", Day), ("h", Day),
-            ("minggu", Week), ("mgg", Week),
-            ("bulan", Month), ("bln", Month),
-            ("kuartal", Quarter), ("krtl", Quarter),
-            ("tahun", Year), ("thn", Year),
+            (Second, w("detik|dtk")),
+            (Minute, w("menit|mnt")),
+            (Hour, w("jam")),
+            (Day, w("hari|h")),
+            (Week, w("minggu|mgg")),
+            (Month, w("bulan|bln")),
+            (Quarter, w("kuartal|krtl")),
+            (Year, w("tahun|thn")),
         ],
-        joiners: &[",", "dan"],
+        joiners: w(",|dan"),
         phrases: &[
-            ("sekarang", 0, Second), ("baru saja", 0, Second),
-            ("menit ini", 0, Minute), ("mnt ini", 0, Minute), ("jam ini", 0, Hour),
-            ("hari ini", 0, Day), ("minggu ini", 0, Week), ("mgg ini", 0, Week),
-            ("bulan ini", 0, Month), ("bln ini", 0, Month), ("kuartal ini", 0, Quarter),
-            ("krtl ini", 0, Quarter), ("tahun ini", 0, Year), ("thn ini", 0, Year),
-            ("kemarin dulu", 2, Day), ("selumbari", 2, Day), ("kemarin", 1, Day),
-            ("minggu lalu", 1, Week), ("mgg lalu", 1, Week), ("bulan lalu", 1, Month),
-            ("bln lalu", 1, Month), ("kuartal lalu", 1, Quarter), ("krtl lalu", 1, Quarter),
-            ("tahun lalu", 1, Year), ("thn lalu", 1, Year),
+            (0, Second, w("sekarang|baru saja")),
+            (0, Minute, w("menit ini|mnt ini")),
+            (0, Hour, w("jam ini")),
+            (0, Day, w("hari ini")),
+            (0, Week, w("minggu ini|mgg ini")),
+            (0, Month, w("bulan ini|bln ini")),
+            (0, Quarter, w("kuartal ini|krtl ini")),
+            (0, Year, w("tahun ini|thn ini")),
+            (1, Day, w("kemarin")),
+            (2, Day, w("kemarin dulu|selumbari")),
+            (1, Week, w("minggu lalu|mgg lalu")),
+            (1, Month, w("bulan lalu|bln lalu")),
+            (1, Quarter, w("kuartal lalu|krtl lalu")),
+            (1, Year, w("tahun lalu|thn lalu")),
         ],
     },
     RelativeLanguage {
         langs: &["tr"],
-        before: &[],
-        after: &["once"],
-        within: &[],
-        quantities: &[("bir", 1)],
+        before: w(""),
+        after: w("once"),
+        within: w(""),
+        quantities: &[(1, w("bir"))],
         units: &[
-            ("saniye", Second), ("sn", Second),
-            ("dakika", Minute), ("dk", Minute),
-            ("saat", Hour), ("sa", Hour),
-            ("gun", Day),
-            ("hafta", Week), ("hf", Week),
-            ("ay", Month),
-            ("ceyrek", Quarter), ("cyr", Quarter),
-            ("yil", Year),
+            (Second, w("saniye|sn")),
+            (Minute, w("dakika|dk")),
+            (Hour, w("saat|sa")),
+            (Day, w("gun")),
+            (Week, w("hafta|hf")),
+            (Month, w("ay")),
+            (Quarter, w("ceyrek|cyr")),
+            (Year, w("yil")),
         ],
-        joiners: &[",", "ve"],
+        joiners: w(",|ve"),
         phrases: &[
-            ("simdi", 0, Second), ("az once", 0, Second),
-            ("bu dakika", 0, Minute), ("bu saat", 0, Hour), ("bugun", 0, Day),
-            ("bu hafta", 0, Week), ("bu hf", 0, Week), ("bu ay", 0, Month),
-            ("bu ceyrek", 0, Quarter), ("bu cyr", 0, Quarter), ("bu yil", 0, Year),
-            ("dun", 1, Day), ("evvelsi gun", 2, Day), ("onceki gun", 2, Day),
-            ("gecen hafta", 1, Week), ("gecen hf", 1, Week), ("gecen ay", 1, Month),
-            ("gecen ceyrek", 1, Quarter), ("gecen cyr", 1, Quarter), ("gecen yil", 1, Year),
+            (0, Second, w("simdi|az once")),
+            (0, Minute, w("bu dakika")),
+            (0, Hour, w("bu saat")),
+            (0, Day, w("bugun")),
+            (0, Week, w("bu hafta|bu hf")),
+            (0, Month, w("bu ay")),
+            (0, Quarter, w("bu ceyrek|bu cyr")),
+            (0, Year, w("bu yil")),
+            (1, Day, w("dun")),
+            (2, Day, w("evvelsi gun|onceki gun")),
+            (1, Week, w("gecen hafta|gecen hf")),
+            (1, Month, w("gecen ay")),
+            (1, Quarter, w("gecen ceyrek|gecen cyr")),
+            (1, Year, w("gecen yil")),
         ],
     },
     RelativeLanguage {
         langs: &["ja", "zh"],
-        before: &[],
-        after: &["以前", "之前", "前"],
-        within: &["以内"],
-        quantities: &[("一", 1), ("两", 2), ("兩", 2)],
+        before: w(""),
+        after: w("以前|之前|前"),
+        within: w("以内"),
+        quantities: &[(1, w("一")), (2, w("两|兩"))],
         units: &[
-            ("秒", Second), ("秒钟", Second), ("秒鐘", Second),
-            ("分", Minute), ("分钟", Minute), ("分鐘", Minute),
-            ("時間", Hour), ("小时", Hour), ("小時", Hour), ("个小时", Hour), ("個小時", Hour),
-            ("个钟头", Hour), ("個鐘頭", Hour),
-            ("日", Day), ("天", Day),
-            ("週間", Week), ("週", Week), ("周", Week), ("星期", Week), ("个星期", Week),
-            ("個星期", Week),
-            ("か月", Month), ("ヶ月", Month), ("カ月", Month), ("ケ月", Month), ("ヵ月", Month),
-            ("个月", Month), ("個月", Month),
-            ("四半期", Quarter), ("季度", Quarter), ("个季度", Quarter), ("個季度", Quarter),
-            ("季", Quarter),
-            ("年", Year),
+            (Second, w("秒|秒钟|秒鐘")),
+            (Minute, w("分|分钟|分鐘")),
+            (Hour, w("時間|小时|小時|个小时|個小時|个钟头|個鐘頭")),
+            (Day, w("日|天")),
+            (Week, w("週間|週|周|星期|个星期|個星期")),
+            (Month, w("か月|ヶ月|カ月|ケ月|ヵ月|个月|個月")),
+            (Quarter, w("四半期|季度|个季度|個季度|季")),
+            (Year, w("年")),
         ],
-        joiners: &[","],
+        joiners: w(","),
         phrases: &[
-            // ja
-            ("今", 0, Second), ("たった今", 0, Second), ("今日", 0, Day), ("今週", 0, Week),
-            ("今月", 0, Month), ("今四半期", 0, Quarter), ("今年", 0, Year),
-            ("昨日", 1, Day), ("一昨日", 2, Day), ("おととい", 2, Day),
-            ("先週", 1, Week), ("先月", 1, Month), ("前四半期", 1, Quarter), ("昨年", 1, Year),
-            ("去年", 1, Year),
-            // zh-CN
-            ("现在", 0, Second), ("刚刚", 0, Second), ("此刻", 0, Minute), ("这一时间", 0, Hour),
-            ("此时", 0, Hour), ("今天", 0, Day), ("本周", 0, Week), ("本月", 0, Month),
-            ("本季度", 0, Quarter),
-            ("昨天", 1, Day), ("前天", 2, Day),
-            ("上周", 1, Week), ("上个月", 1, Month), ("上季度", 1, Quarter),
-            // zh-TW
-            ("現在", 0, Second), ("剛剛", 0, Second), ("這一分鐘", 0, Minute),
-            ("這一小時", 0, Hour), ("本週", 0, Week), ("這一季", 0, Quarter),
-            ("上週", 1, Week), ("上個月", 1, Month), ("上一季", 1, Quarter),
+            // ja, zh-CN, zh-TW
+            (0, Second, w("今|たった今|现在|刚刚|現在|剛剛")),
+            (0, Minute, w("此刻|這一分鐘")),
+            (0, Hour, w("这一时间|此时|這一小時")),
+            (0, Day, w("今日|今天")),
+            (0, Week, w("今週|本周|本週")),
+            (0, Month, w("今月|本月")),
+            (0, Quarter, w("今四半期|本季度|這一季")),
+            (0, Year, w("今年")),
+            (1, Day, w("昨日|昨天")),
+            (2, Day, w("一昨日|おととい|前天")),
+            (1, Week, w("先週|上周|上週")),
+            (1, Month, w("先月|上个月|上個月")),
+            (1, Quarter, w("前四半期|上季度|上一季")),
+            (1, Year, w("昨年|去年")),
         ],
     },
     RelativeLanguage {
         langs: &["ko"],
-        before: &[],
-        after: &["전"],
-        within: &["이내"],
-        quantities: &[("한", 1), ("두", 2), ("세", 3)],
+        before: w(""),
+        after: w("전"),
+        within: w("이내"),
+        quantities: &[(1, w("한")), (2, w("두")), (3, w("세"))],
         units: &[
-            ("초", Second),
-            ("분", Minute),
-            ("시간", Hour),
-            ("일", Day),
-            ("주", Week),
-            ("개월", Month), ("달", Month),
-            ("분기", Quarter),
-            ("년", Year),
+            (Second, w("초")),
+            (Minute, w("분")),
+            (Hour, w("시간")),
+            (Day, w("일")),
+            (Week, w("주")),
+            (Month, w("개월|달")),
+            (Quarter, w("분기")),
+            (Year, w("년")),
         ],
-        joiners: &[","],
+        joiners: w(","),
         phrases: &[
-            ("지금", 0, Second), ("방금", 0, Second),
-            ("현재 분", 0, Minute), ("현재 시간", 0, Hour), ("오늘", 0, Day),
-            ("이번 주", 0, Week), ("이번 달", 0, Month), ("이번 분기", 0, Quarter),
-            ("올해", 0, Year),
-            ("어제", 1, Day), ("그저께", 2, Day), ("그제", 2, Day),
-            ("지난주", 1, Week), ("지난달", 1, Month), ("지난 분기", 1, Quarter),
-            ("작년", 1, Year),
+            (0, Second, w("지금|방금")),
+            (0, Minute, w("현재 분")),
+            (0, Hour, w("현재 시간")),
+            (0, Day, w("오늘")),
+            (0, Week, w("이번 주")),
+            (0, Month, w("이번 달")),
+            (0, Quarter, w("이번 분기")),
+            (0, Year, w("올해")),
+            (1, Day, w("어제")),
+            (2, Day, w("그저께|그제")),
+            (1, Week, w("지난주")),
+            (1, Month, w("지난달")),
+            (1, Quarter, w("지난 분기")),
+            (1, Year, w("작년")),
         ],
     },
 ];
