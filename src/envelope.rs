@@ -549,6 +549,18 @@ thread_local! {
 /// outside the limits (callers check too; this is the last line). Allocates
 /// Argon2's memory fallibly, so a device short of memory gets an error, not
 /// an abort.
+/// Runs the envelope's KDF exactly as [`seal`] and [`open`] do and returns
+/// the derived key. For measuring what a parameter choice costs on this
+/// machine (benchmarks, the options page) and for comparing the output with
+/// another Argon2id implementation; a file's key never leaves this module.
+pub fn derive_key_for_measurement(
+    passphrase: &[u8],
+    salt: &[u8; SALT_LEN],
+    params: KdfParams,
+) -> Result<Zeroizing<[u8; KEY_LEN]>, EnvelopeError> {
+    derive_key(passphrase, salt, params)
+}
+
 fn derive_key(
     passphrase: &[u8],
     salt: &[u8; SALT_LEN],

@@ -80,6 +80,24 @@ pub fn passphrase_minimum_length() -> usize {
     crate::passphrase::MINIMUM_LENGTH
 }
 
+/// Argon2id as the envelope runs it, for timing a parameter choice in this
+/// browser: the 32-byte key as hex. `salt` must be 16 bytes.
+#[wasm_bindgen(js_name = measureKdf)]
+pub fn measure_kdf(
+    passphrase: &[u8],
+    salt: &[u8],
+    m_cost_kib: u32,
+    t_cost: u32,
+    p_cost: u32,
+) -> Result<String, JsError> {
+    let salt: &[u8; 16] =
+        salt.try_into().map_err(|_| JsError::new("the salt must be exactly 16 bytes"))?;
+    let params = crate::envelope::KdfParams { m_cost_kib, t_cost, p_cost };
+    let key = crate::envelope::derive_key_for_measurement(passphrase, salt, params)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(key.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// `rootguard-core <version> wasm32`.
 #[wasm_bindgen(js_name = coreSignature)]
 pub fn core_signature() -> String {
