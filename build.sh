@@ -136,7 +136,7 @@ addons_lint() {
     const r = JSON.parse(process.argv[1]);
     for (const m of [...r.errors, ...r.warnings]) console.log(`${m._type}: ${m.code}: ${m.message} (${m.file ?? ""})`);
     console.log(`addons-linter: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
-    process.exit(r.summary.errors === 0 ? 0 : 1);' "$out"
+    process.exit(r.summary.errors === 0 && r.summary.warnings === 0 ? 0 : 1);' "$out"
 }
 
 run_tests() {
