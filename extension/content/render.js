@@ -295,10 +295,23 @@ RootGuard.render = (() => {
     frame.focus();
     dialogs.set(exportId, overlay);
   }
+  // The export is over (the background said so): hide the dialog at once,
+  // and remove it when its frame says it has read the background's answer.
+  // Removing it earlier would unload the frame with that answer in flight
+  // (Firefox reports it as an error).
   function closeExportDialog(exportId) {
-    dialogs.get(exportId)?.remove();
-    dialogs.delete(exportId);
+    const overlay = dialogs.get(exportId);
+    if (overlay) overlay.style.display = "none";
   }
+  const extensionOrigin = new URL(api.runtime.getURL("")).origin;
+  addEventListener("message", (event) => {
+    if (event.origin !== extensionOrigin || event.data?.source !== "rootguard-passphrase" || event.data.type !== "close") return;
+    for (const [exportId, overlay] of dialogs) {
+      if (overlay.querySelector("iframe")?.contentWindow !== event.source) continue;
+      overlay.remove();
+      dialogs.delete(exportId);
+    }
+  });
 
   return { verdict, message, routeChanged, exportDialog, closeExportDialog };
 })();

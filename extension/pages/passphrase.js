@@ -43,6 +43,13 @@
   }
   passphrase.addEventListener("input", () => rate().catch((e) => fail(e.message)));
 
+  // The background has told the content script how the export ended (only it
+  // can say so); this only lets the content script remove the frame now that
+  // no answer is in flight. Nothing secret is in the message.
+  function closeMe() {
+    parent.postMessage({ source: "rootguard-passphrase", type: "close" }, "*");
+  }
+
   function fail(message) {
     error.textContent = message;
     busy = false;
@@ -61,7 +68,7 @@
       submit.disabled = true;
       submit.textContent = t("encrypting");
       await ask({ type: "seal-export", exportId, passphrase: passphrase.value, armored: form.elements.armor.checked });
-      // The background tells the content script; it removes this frame.
+      closeMe();
     } catch (e) {
       submit.textContent = t("encryptAndSave");
       fail(e.message);
@@ -69,7 +76,7 @@
   });
 
   cancel.addEventListener("click", () => {
-    ask({ type: "cancel-export", exportId }).catch((e) => fail(e.message));
+    ask({ type: "cancel-export", exportId }).then(closeMe, (e) => fail(e.message));
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") cancel.click();

@@ -71,7 +71,7 @@ for (const browserName of BROWSERS) {
         await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
         const saved = await noticeText(wd, "export-saved");
         assert.match(saved, /rootkey\.csv\.rootguard/);
-        assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-dialog"]').length`), 0, "the dialog closed");
+        await wd.waitFor("the dialog to close", `return document.querySelectorAll('[data-rootguard="export-dialog"]').length === 0`);
         await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
       } finally {
         const seen = await watch.stop();

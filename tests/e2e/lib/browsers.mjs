@@ -58,6 +58,9 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
           args,
           excludeSwitches: ["disable-extensions", "enable-automation"],
           prefs: {
+            // Developer mode makes Chromium keep an extension's manifest and
+            // runtime errors, which the packaging test reads back.
+            "extensions.ui.developer_mode": true,
             "download.default_directory": downloadDir,
             "download.prompt_for_download": false,
             "download.directory_upgrade": true,
