@@ -31,6 +31,22 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     return record;
   }
 
+  // The tab's export that is still waiting for a passphrase, if any.
+  async function pendingFor(tabId) {
+    const all = await store.get(null);
+    for (const [name, record] of Object.entries(all)) {
+      if (!name.startsWith("export:") || record.tabId !== tabId) continue;
+      if (Date.now() - record.heldAt <= HOLD_MINUTES * 60_000) return record;
+      await store.remove(name);
+    }
+    return null;
+  }
+
+  api.tabs.onRemoved.addListener(async (tabId) => {
+    const record = await pendingFor(tabId);
+    if (record) await store.remove(key(record.exportId));
+  });
+
   async function finish(record, outcome, detail = {}) {
     await store.remove(key(record.exportId));
     await api.tabs
@@ -76,6 +92,20 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
   }
 
   return {
+    // A console page (re)loaded in a tab. A prompt still pending there
+    // belonged to the page before (a reload or navigation took it away): its
+    // file is dropped, nothing is saved, and the new page says why, since the
+    // console shows a secret only once.
+    "page-started": {
+      allowed: fromContentScript,
+      async run(_core, message, sender) {
+        if ((sender.frameId ?? 0) !== 0) return { discarded: null };
+        const pending = await pendingFor(sender.tab.id);
+        if (!pending || pending.pageToken === String(message.pageToken)) return { discarded: null };
+        await store.remove(key(pending.exportId));
+        return { discarded: pending.fileName };
+      },
+    },
     // A content script caught a download: credentials are held for sealing,
     // anything else is let through.
     "hold-download": {
@@ -91,9 +121,13 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
           return { credentials: false };
         }
         const fileName = core.capturedFileName(suggested);
+        // One prompt per tab: a second click, or a page flooding downloads,
+        // gets a notice instead of a pile of prompts, and nothing is saved.
+        const pending = await pendingFor(sender.tab.id);
+        if (pending) return { credentials: true, busy: true, busyWith: pending.fileName };
         const exportId = crypto.randomUUID();
         await store.set({
-          [key(exportId)]: { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, fileName, data: toBase64(bytes), heldAt: Date.now() },
+          [key(exportId)]: { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), fileName, data: toBase64(bytes), heldAt: Date.now() },
         });
         return { credentials: true, exportId, frameUrl: api.runtime.getURL(`pages/passphrase.html?export=${exportId}`) };
       },

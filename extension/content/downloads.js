@@ -8,19 +8,44 @@
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const ask = RootGuard.ask;
+  // This page's identity for the background: a prompt left pending under
+  // another token belonged to a page this tab has since left.
+  const pageToken = crypto.randomUUID();
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
 
-  addEventListener("message", async (event) => {
-    const data = event.data;
-    if (event.source !== window || data?.source !== "rootguard-main") return;
-    if (data.type === "download-failed") return blocked(data.fileName, data.error);
-    if (data.type !== "download-captured") return;
-    if (!ArrayBuffer.isView(data.bytes)) return;
-    const held = await ask({ type: "hold-download", fileName: data.fileName, bytes: Array.from(data.bytes) });
-    if (held === null) return blocked(data.fileName, "the Rust core did not answer");
+  // The private channel from main-world.js (see there): whichever script
+  // runs first adds the element, the other takes it out, both before any page
+  // script runs, so only RootGuard's page-realm script can send on it.
+  const root = document.documentElement;
+  let channel = root.querySelector(":scope > rootguard-channel");
+  if (channel) channel.remove();
+  else channel = root.appendChild(document.createElement("rootguard-channel"));
+
+  channel.addEventListener("rootguard-capture", async (event) => {
+    let data;
+    try {
+      data = JSON.parse(String(event.detail));
+    } catch {
+      return;
+    }
+    const fileName = String(data?.fileName ?? "");
+    if (data?.type === "download-failed") return blocked(fileName, String(data.error));
+    if (data?.type !== "download-captured" || typeof data.bytes !== "string") return;
+    const bytes = Array.from(atob(data.bytes), (c) => c.charCodeAt(0));
+    const held = await ask({ type: "hold-download", fileName, bytes, pageToken });
+    if (held === null) return blocked(fileName, "the Rust core did not answer");
+    if (held.busy) return RootGuard.render.message("export-busy", "exportBusyTitle", [fileName], "exportBusyBody", [held.busyWith], "warning");
     if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
   });
+
+  if (window === top) {
+    ask({ type: "page-started", pageToken }).then((answer) => {
+      if (answer?.discarded) {
+        RootGuard.render.message("export-discarded", "exportDiscardedTitle", [answer.discarded], "exportDiscardedBody", [], "critical");
+      }
+    });
+  }
 
   // The background, never the page or the frame, says how an export ended.
   api.runtime.onMessage.addListener((message, sender) => {
