@@ -20,10 +20,21 @@ function fromBase64(text) {
 
 export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
   const store = api.storage.session;
+  // Holds are decided one at a time, so "one prompt per tab" holds even when
+  // a page fires many downloads at once.
+  let holding = Promise.resolve();
+  const oneAtATime = (task) => {
+    const result = holding.then(task);
+    holding = result.catch(() => {});
+    return result;
+  };
 
-  async function held(exportId) {
+  // The held record, for the one frame RootGuard opened for it (the frame
+  // key is posted to that frame alone; see pages/passphrase.js).
+  async function held(exportId, frameKey) {
     const record = (await store.get(key(exportId)))[key(exportId)];
     if (!record) throw new Error(api.i18n.getMessage("exportExpired"));
+    if (record.frameKey !== frameKey) throw new Error(api.i18n.getMessage("exportNotThisFrame"));
     if (Date.now() - record.heldAt > HOLD_MINUTES * 60_000) {
       await store.remove(key(exportId));
       throw new Error(api.i18n.getMessage("exportExpired"));
@@ -91,6 +102,18 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     });
   }
 
+  // One prompt per tab: a second click, or a page flooding downloads, gets a
+  // notice instead of a pile of prompts, and nothing is saved.
+  async function hold(fileName, bytes, message, sender) {
+    const pending = await pendingFor(sender.tab.id);
+    if (pending) return { credentials: true, busy: true, busyWith: pending.fileName };
+    const exportId = crypto.randomUUID();
+    const frameKey = crypto.randomUUID();
+    const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), frameKey, fileName, data: toBase64(bytes), heldAt: Date.now() };
+    await store.set({ [key(exportId)]: record });
+    return { credentials: true, exportId, frameKey, frameUrl: api.runtime.getURL(`pages/passphrase.html?export=${exportId}`) };
+  }
+
   return {
     // A console page (re)loaded in a tab. A prompt still pending there
     // belonged to the page before (a reload or navigation took it away): its
@@ -120,29 +143,20 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
           await save(bytes, suggested || "download");
           return { credentials: false };
         }
-        const fileName = core.capturedFileName(suggested);
-        // One prompt per tab: a second click, or a page flooding downloads,
-        // gets a notice instead of a pile of prompts, and nothing is saved.
-        const pending = await pendingFor(sender.tab.id);
-        if (pending) return { credentials: true, busy: true, busyWith: pending.fileName };
-        const exportId = crypto.randomUUID();
-        await store.set({
-          [key(exportId)]: { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), fileName, data: toBase64(bytes), heldAt: Date.now() },
-        });
-        return { credentials: true, exportId, frameUrl: api.runtime.getURL(`pages/passphrase.html?export=${exportId}`) };
+        return oneAtATime(() => hold(core.capturedFileName(suggested), bytes, message, sender));
       },
     },
     "export-info": {
       allowed: fromExtensionPage,
       async run(core, message) {
-        const record = await held(String(message.exportId));
+        const record = await held(String(message.exportId), String(message.frameKey));
         return { fileName: record.fileName, savedAs: core.encryptedFileName(record.fileName), minimumLength: core.passphraseMinimumLength() };
       },
     },
     "seal-export": {
       allowed: fromExtensionPage,
       async run(core, message) {
-        const record = await held(String(message.exportId));
+        const record = await held(String(message.exportId), String(message.frameKey));
         const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true);
         let savedAs;
         try {
@@ -159,7 +173,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     "cancel-export": {
       allowed: fromExtensionPage,
       async run(_core, message) {
-        const record = await held(String(message.exportId));
+        const record = await held(String(message.exportId), String(message.frameKey));
         await finish(record, "cancelled");
         return {};
       },

@@ -11,6 +11,7 @@
   // This page's identity for the background: a prompt left pending under
   // another token belonged to a page this tab has since left.
   const pageToken = crypto.randomUUID();
+  let refused = 0; // downloads refused while this page's prompt was open
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
 
@@ -35,8 +36,15 @@
     const bytes = Array.from(atob(data.bytes), (c) => c.charCodeAt(0));
     const held = await ask({ type: "hold-download", fileName, bytes, pageToken });
     if (held === null) return blocked(fileName, "the Rust core did not answer");
-    if (held.busy) return RootGuard.render.message("export-busy", "exportBusyTitle", [fileName], "exportBusyBody", [held.busyWith], "warning");
-    if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl);
+    if (held.busy) {
+      // Counted, so that a flood of downloads shows as one notice.
+      refused += 1;
+      const notice = RootGuard.render.message("export-busy", "exportBusyTitle", [fileName], "exportBusyBody", [held.busyWith], "warning");
+      notice.setAttribute("data-count", String(refused));
+      return;
+    }
+    refused = 0;
+    if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
   });
 
   if (window === top) {

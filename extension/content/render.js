@@ -274,13 +274,15 @@ RootGuard.render = (() => {
     const element = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], () => {});
     element.setAttribute("data-rootguard-from", "message");
     container.append(element);
+    return element;
   }
 
   // The passphrase prompt: a modal overlay holding an iframe of RootGuard's
   // own page. The page's scripts see the frame element, not what is typed in
   // it (another origin).
   const dialogs = new Map();
-  function exportDialog(exportId, frameUrl) {
+  const extensionOrigin = new URL(api.runtime.getURL("")).origin;
+  function exportDialog(exportId, frameUrl, frameKey) {
     const overlay = document.createElement("div");
     overlay.setAttribute("data-rootguard", "export-dialog");
     overlay.style.cssText =
@@ -289,6 +291,11 @@ RootGuard.render = (() => {
     frame.setAttribute("data-rootguard", "passphrase-frame");
     frame.setAttribute("title", t("passphraseTitle"));
     frame.src = frameUrl;
+    // The key goes only to a document at the extension's origin in this frame:
+    // if the page navigated the frame elsewhere, the browser drops it.
+    frame.addEventListener("load", () => {
+      frame.contentWindow?.postMessage({ source: "rootguard-content", type: "frame-key", frameKey }, extensionOrigin);
+    });
     frame.style.cssText = "width:min(460px,calc(100vw - 32px));height:min(600px,calc(100vh - 32px));border:0;border-radius:16px;background:#fff;box-shadow:0 8px 40px rgba(0,7,22,.4);";
     overlay.append(frame);
     (document.body ?? document.documentElement).append(overlay);
@@ -303,7 +310,6 @@ RootGuard.render = (() => {
     const overlay = dialogs.get(exportId);
     if (overlay) overlay.style.display = "none";
   }
-  const extensionOrigin = new URL(api.runtime.getURL("")).origin;
   addEventListener("message", (event) => {
     if (event.origin !== extensionOrigin || event.data?.source !== "rootguard-passphrase" || event.data.type !== "close") return;
     for (const [exportId, overlay] of dialogs) {

@@ -25,13 +25,39 @@
     return reply.result;
   }
 
-  ask({ type: "export-info", exportId }).then(
-    (info) => {
-      document.getElementById("file-line").textContent = t("passphraseIntro", [info.fileName, info.savedAs]);
-      document.getElementById("rule").textContent = t("passphraseRule", [String(info.minimumLength)]);
-    },
-    (e) => fail(e.message),
-  );
+  // The frame key: the content script that opened this frame posts it here
+  // (only a document at the extension's origin can receive it), and the
+  // background accepts nothing from this frame without it. A copy of this
+  // frame made by the page (same URL, e.g. to clickjack it) never gets the
+  // key, so it stays inert. The page can post guesses too (its messages come
+  // from the same parent window); each is checked by the background.
+  const MAX_KEY_TRIES = 50;
+  let frameKey = null;
+  let keyTries = 0;
+  document.body.dataset.state = "waiting";
+  for (const control of form.elements) control.disabled = true;
+  addEventListener("message", async (event) => {
+    const data = event.data;
+    if (frameKey || event.source !== parent || data?.source !== "rootguard-content" || data.type !== "frame-key") return;
+    if (++keyTries > MAX_KEY_TRIES) return;
+    const candidate = String(data.frameKey);
+    let info;
+    try {
+      info = await ask({ type: "export-info", exportId, frameKey: candidate });
+    } catch (e) {
+      document.body.dataset.refusedKeys = String(Number(document.body.dataset.refusedKeys ?? 0) + 1);
+      error.textContent = e.message;
+      return;
+    }
+    if (frameKey) return;
+    frameKey = candidate;
+    error.textContent = "";
+    document.getElementById("file-line").textContent = t("passphraseIntro", [info.fileName, info.savedAs]);
+    document.getElementById("rule").textContent = t("passphraseRule", [String(info.minimumLength)]);
+    for (const control of form.elements) control.disabled = false;
+    document.body.dataset.state = "ready";
+    passphrase.focus();
+  });
 
   let lastVerdict = null;
   async function rate() {
@@ -58,7 +84,7 @@
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || !frameKey) return;
     error.textContent = "";
     try {
       const verdict = await rate();
@@ -67,7 +93,7 @@
       busy = true;
       submit.disabled = true;
       submit.textContent = t("encrypting");
-      await ask({ type: "seal-export", exportId, passphrase: passphrase.value, armored: form.elements.armor.checked });
+      await ask({ type: "seal-export", exportId, frameKey, passphrase: passphrase.value, armored: form.elements.armor.checked });
       closeMe();
     } catch (e) {
       submit.textContent = t("encryptAndSave");
@@ -76,7 +102,8 @@
   });
 
   cancel.addEventListener("click", () => {
-    ask({ type: "cancel-export", exportId }).then(closeMe, (e) => fail(e.message));
+    if (!frameKey) return;
+    ask({ type: "cancel-export", exportId, frameKey }).then(closeMe, (e) => fail(e.message));
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") cancel.click();

@@ -12,28 +12,11 @@ import { after, before, describe, test as nodeTest } from "node:test";
 import { startReplica } from "../fixtures/console/server.mjs";
 import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
+import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { clickClosingFrame, createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 
-const PASSPHRASE = "correct horse battery staple";
-const CLI = path.join(ROOT, "target", "release", "rootguard");
 const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
 const INDEPENDENT = path.join(ROOT, "tests", "independent", "decrypt.py");
-
-async function waitForFiles(dir, expected, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const names = readdirSync(dir).sort();
-    if (JSON.stringify(names) === JSON.stringify(expected)) return names;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected.join(", ")} in ${dir} (have: ${names.join(", ")})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function decryptWithCli(file) {
-  const passFile = path.join(path.dirname(file), "..", "passphrase.txt");
-  writeFileSync(passFile, PASSPHRASE);
-  return execFileSync(CLI, ["decrypt", "--passphrase-file", passFile, file]);
-}
 
 function decryptIndependently(file) {
   const passFile = path.join(path.dirname(file), "..", "passphrase.txt");

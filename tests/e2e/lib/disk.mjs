@@ -20,8 +20,9 @@ export function secretForms(secret) {
   return forms.filter((f) => f.length >= 16);
 }
 
+/** Whether `bytes` hold the secret (or any of several) in any form. */
 export function containsSecret(bytes, secret) {
-  return secretForms(secret).some((form) => bytes.includes(form));
+  return [].concat(secret).some((one) => secretForms(one).some((form) => bytes.includes(form)));
 }
 
 /** Files under `dir` whose bytes hold the secret in any form. */

@@ -1,0 +1,141 @@
+// Resilience: the console misbehaving, or the browser stopping RootGuard's
+// background, never loses a key silently or leaks one. Both browsers; the
+// download directory is watched for the whole flow in each test.
+
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+import { watchForSecret } from "./lib/disk.mjs";
+import { PASSPHRASE, decryptWithCli, waitForEncryptedFiles, waitForFiles } from "./lib/files.mjs";
+import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { inEachBrowser } from "./lib/suite.mjs";
+
+/** Wait until RootGuard's prompt is ready for typing (it has its frame key). */
+const promptReady = (wd) => inPassphraseFrame(wd, () => wd.waitFor("the prompt to be ready", `return document.body.dataset.state === "ready"`));
+
+/**
+ * Stop RootGuard's background as the browser does to an idle one: Chromium's
+ * service worker from chrome://serviceworker-internals (in a second tab),
+ * Firefox's event page through the add-on's own terminateBackground (as
+ * about:debugging's "Terminate background script" does).
+ */
+async function stopBackground(browser) {
+  const { wd } = browser;
+  if (browser.name === "chromium") {
+    const consoleTab = await wd.cmd("GET", "/window");
+    const tab = await wd.cmd("POST", "/window/new", { type: "tab" });
+    await wd.cmd("POST", "/window", { handle: tab.handle });
+    await wd.navigate("chrome://serviceworker-internals/");
+    const registration = `[...document.querySelectorAll(".serviceworker-registration")].find((r) => r.innerText.includes("Scope: chrome-extension://"))`;
+    await wd.waitFor("RootGuard's running worker", `return ${registration}?.innerText.includes("Running Status: RUNNING")`);
+    await wd.execute(`[...${registration}.querySelectorAll("button")].find((b) => b.textContent.trim() === "Stop").click()`);
+    await wd.waitFor("the worker to stop", `return ${registration}?.innerText.includes("Running Status: STOPPED")`);
+    await wd.cmd("DELETE", "/window");
+    await wd.cmd("POST", "/window", { handle: consoleTab });
+  } else {
+    await wd.cmd("POST", "/moz/context", { context: "chrome" });
+    try {
+      const state = await wd.execute(`
+        const extension = WebExtensionPolicy.getByID("rootguard@rootguard.dev").extension;
+        return extension.terminateBackground({ disableResetIdleForTest: true }).then(() => String(extension.backgroundState));`);
+      assert.equal(state, "stopped");
+    } finally {
+      await wd.cmd("POST", "/moz/context", { context: "content" });
+    }
+  }
+}
+
+inEachBrowser("resilience", (test) => {
+  test("the background is stopped while the prompt is open: the export still completes", async ({ browser, wd, replica }) => {
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await promptReady(wd);
+      await stopBackground(browser);
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    } finally {
+      assert.deepEqual((await watch.stop()).leaks, []);
+    }
+    assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
+  });
+
+  test("the page reloads mid-prompt: nothing is saved, the reloaded page says why, the next export works", async ({ browser, wd, replica }) => {
+    await createRootKey(wd);
+    const lost = replica.createdKeys.at(-1);
+    const watch = await watchForSecret(browser.downloadDir, lost.secretAccessKey);
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await promptReady(wd);
+      await wd.execute(`window.__beforeReload = true; location.reload();`);
+      await wd.waitFor("the reloaded page", `return !window.__beforeReload && document.readyState !== "loading"`);
+      const notice = await noticeText(wd, "export-discarded");
+      assert.match(notice, /rootkey\.csv/);
+      assert.match(notice, /nothing was saved/);
+      assert.match(notice, /deactivate this access key/);
+      assert.deepEqual(readdirSync(browser.downloadDir), []);
+    } finally {
+      assert.deepEqual((await watch.stop()).leaks, []);
+    }
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await noticeText(wd, "export-saved");
+    await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
+  });
+
+  test("two console tabs export at once: each gets its own prompt and its own file", async ({ browser, wd, replica }) => {
+    const firstTab = await wd.cmd("GET", "/window");
+    await createRootKey(wd);
+    const first = replica.createdKeys.at(-1);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await promptReady(wd);
+    const second = await wd.cmd("POST", "/window/new", { type: "tab" });
+    await wd.cmd("POST", "/window", { handle: second.handle });
+    await createRootKey(wd);
+    const other = replica.createdKeys.at(-1);
+    assert.notEqual(other.accessKeyId, first.accessKeyId);
+    const watch = await watchForSecret(browser.downloadDir, [first.secretAccessKey, other.secretAccessKey]);
+    let files;
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      await wd.cmd("POST", "/window", { handle: firstTab });
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      files = await waitForEncryptedFiles(browser.downloadDir, 2);
+    } finally {
+      assert.deepEqual((await watch.stop()).leaks, []);
+    }
+    const opened = files.map((name) => decryptWithCli(path.join(browser.downloadDir, name)).toString()).sort();
+    assert.deepEqual(opened, [first.csv, other.csv].sort(), "each tab's own CSV, none lost or mixed up");
+  });
+
+  test("a second Download click while the prompt is open is refused with a notice; the first export completes", async ({ browser, wd, replica }) => {
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await promptReady(wd);
+      // The prompt's overlay covers the page, so this is the page's own click (as a double click would be).
+      await wd.execute(`document.querySelector('[data-testid="download-csv"]').click()`);
+      const busy = await noticeText(wd, "export-busy");
+      assert.match(busy, /already asking for a passphrase for rootkey\.csv/);
+      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-dialog"]').length`), 1);
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    } finally {
+      assert.deepEqual((await watch.stop()).leaks, []);
+    }
+    assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
+  });
+});
