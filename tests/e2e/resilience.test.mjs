@@ -8,7 +8,7 @@ import path from "node:path";
 
 import { watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForEncryptedFiles, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { WIZARD_URL, createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 /** Wait until RootGuard's prompt is ready for typing (it has its frame key). */
@@ -29,7 +29,7 @@ async function stopBackground(browser) {
     await wd.navigate("chrome://serviceworker-internals/");
     const registration = `[...document.querySelectorAll(".serviceworker-registration")].find((r) => r.innerText.includes("Scope: chrome-extension://"))`;
     await wd.waitFor("RootGuard's running worker", `return ${registration}?.innerText.includes("Running Status: RUNNING")`);
-    await wd.execute(`[...${registration}.querySelectorAll("button")].find((b) => b.textContent.trim() === "Stop").click()`);
+    await wd.execute(`${registration}.querySelector('[data-command="stop"]').click()`);
     await wd.waitFor("the worker to stop", `return ${registration}?.innerText.includes("Running Status: STOPPED")`);
     await wd.cmd("DELETE", "/window");
     await wd.cmd("POST", "/window", { handle: consoleTab });
@@ -81,7 +81,8 @@ inEachBrowser("resilience", (test) => {
     } finally {
       assert.deepEqual((await watch.stop()).leaks, []);
     }
-    await createRootKey(wd);
+    // A query string makes this a new document (a #fragment change would not be).
+    await createRootKey(wd, WIZARD_URL.replace("/iam/home#", "/iam/home?again=1#"));
     const created = replica.createdKeys.at(-1);
     await wd.clickCss('[data-testid="download-csv"]');
     await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
