@@ -232,10 +232,12 @@ RootGuard.render = (() => {
   }
 
   /** Draw a verdict: notices, the interstitial, badges. Idempotent. */
-  function verdict(result) {
+  function verdict(result, { settled = false } = {}) {
     const container = ensureStack();
-    // What the core recognised, for tests and for anyone debugging a page.
+    // What the core recognised, for tests and for anyone debugging a page;
+    // data-settled: the decision saw the page after it stopped changing.
     container.setAttribute("data-page", result.recognition.page.kind);
+    container.setAttribute("data-settled", String(settled));
     container.setAttribute("data-principal", result.recognition.session.principal.kind);
     container.setAttribute("data-decided-by", result.decidedBy);
     const session = sessionDismissed();

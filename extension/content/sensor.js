@@ -61,7 +61,7 @@
     if (!force && key === lastSent) {
       // Same data (e.g. the console re-rendered the table and dropped the
       // badges): draw the last decision again, no need to ask.
-      if (lastVerdict) RootGuard.render.verdict(lastVerdict);
+      if (lastVerdict) RootGuard.render.verdict(lastVerdict, { settled: observation.settled });
       return;
     }
     lastSent = key;
@@ -69,7 +69,7 @@
     const verdict = await RootGuard.ask({ type: "assess-page", observation });
     if (!verdict || location.href !== url) return;
     lastVerdict = verdict;
-    RootGuard.render.verdict(verdict);
+    RootGuard.render.verdict(verdict, { settled: observation.settled });
     const watch = WATCHED_PAGES.has(verdict.recognition.page.kind);
     if (watch !== watching) {
       watching = watch;

@@ -151,8 +151,8 @@ for (const browserName of BROWSERS) {
       replica.setScenario({ keys: [] });
       await wd.navigate(`${CREDENTIALS.replace("#", "?round=empty#")}`);
       await wd.waitFor("the empty table", `return document.querySelector('[data-testid="access-keys-table"]') && !document.querySelector('[data-testid="access-key-id"]')`);
-      // Give the sensor its settle time, then check it stayed calm.
-      await wd.waitFor("the page to settle", `return document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-page") === "security-credentials" && performance.now() > 2500`, { timeout: 20_000 });
+      // Wait for the core's decision on the settled page (no more changes), then check it stayed calm.
+      await wd.waitFor("the decision on the settled page", `const stack = document.querySelector('[data-rootguard="notices"]'); return stack?.getAttribute("data-page") === "security-credentials" && stack.getAttribute("data-settled") === "true"`, { timeout: 20_000 });
       const state = await wd.execute(`return { badges: document.querySelectorAll('[data-rootguard="key-badge"]').length, unrecognized: document.querySelectorAll('[data-rootguard="unrecognized-page"]').length }`);
       assert.deepEqual(state, { badges: 0, unrecognized: 0 });
     });
