@@ -61,10 +61,14 @@ ensure_geckodriver() {
 }
 
 ensure_npm() {
-  # npm ci from the committed lockfile; skipped when node_modules matches it.
-  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed 1,3d package-lock.json) <(sed 1,3d node_modules/.package-lock.json 2>/dev/null); then
+  # npm ci from the committed lockfile; skipped when node_modules was installed
+  # from this very lockfile (a copy of it is kept as a stamp: npm's own
+  # node_modules/.package-lock.json is written differently and never matches).
+  local stamp=node_modules/.rootguard-installed-lock.json
+  if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
     log "npm: installing from package-lock.json"
     npm ci --no-audit --no-fund
+    cp package-lock.json "$stamp"
   fi
 }
 

@@ -7,13 +7,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, test as nodeTest } from "node:test";
 
-import { startReplica } from "../fixtures/console/server.mjs";
-import { BROWSERS, ROOT, launchBrowser } from "./lib/browsers.mjs";
+import { ROOT } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { clickClosingFrame, createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { inEachBrowser } from "./lib/suite.mjs";
 
 const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
 const INDEPENDENT = path.join(ROOT, "tests", "independent", "decrypt.py");
@@ -24,208 +23,189 @@ function decryptIndependently(file) {
   return execFileSync(PYTHON, [INDEPENDENT, file, passFile]);
 }
 
-for (const browserName of BROWSERS) {
-  describe(`encrypted export in ${browserName}`, () => {
-    let replica;
-    let browser;
-    before(async () => {
-      replica = await startReplica();
-    });
-    after(() => replica.close());
-    const test = (name, body, { extension } = {}) =>
-      nodeTest(name, { timeout: 180_000 }, async () => {
-        replica.resetScenario();
-        browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension });
-        try {
-          await body();
-        } finally {
-          await browser.close();
-        }
-      });
-
-    test("Download .csv file saves only an encrypted file that the CLI and an independent decryptor open", async () => {
-      const { wd } = browser;
-      await createRootKey(wd);
-      const created = replica.createdKeys.at(-1);
-      assert.match(created.secretAccessKey, /RGCANARY/);
-      const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
-      try {
-        await wd.clickCss('[data-testid="download-csv"]');
-        await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
-        const saved = await noticeText(wd, "export-saved");
-        assert.match(saved, /rootkey\.csv\.rootguard/);
-        await wd.waitFor("the dialog to close", `return document.querySelectorAll('[data-rootguard="export-dialog"]').length === 0`);
-        await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-      } finally {
-        const seen = await watch.stop();
-        assert.ok(seen.events.length > 0, `the ${seen.method} watch saw the ciphertext being written`);
-        assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
-      }
-      await browser.quit();
-      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "exactly the encrypted file");
-      assert.deepEqual(filesContaining(browser.downloadDir, created.secretAccessKey), []);
-      assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), [], "nor anywhere in the browser profile");
-      const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
-      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "rootguard decrypt returns the page's CSV byte for byte");
-      assert.ok(decryptIndependently(file).equals(Buffer.from(created.csv)), "so does the independent decryptor");
-    });
-
-    test("RootGuard's decrypt page opens the saved file with its passphrase and shows the key masked", async () => {
-      const { wd } = browser;
-      await createRootKey(wd);
-      const created = replica.createdKeys.at(-1);
+inEachBrowser("encrypted export", (test, { browserName }) => {
+  test("Download .csv file saves only an encrypted file that the CLI and an independent decryptor open", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    assert.match(created.secretAccessKey, /RGCANARY/);
+    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+    try {
       await wd.clickCss('[data-testid="download-csv"]');
-      const frameSrc = await wd.waitFor("the frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')?.src`);
+      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      const saved = await noticeText(wd, "export-saved");
+      assert.match(saved, /rootkey\.csv\.rootguard/);
+      await wd.waitFor("the dialog to close", `return document.querySelectorAll('[data-rootguard="export-dialog"]').length === 0`);
+      await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    } finally {
+      const seen = await watch.stop();
+      assert.ok(seen.events.length > 0, `the ${seen.method} watch saw the ciphertext being written`);
+      assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
+    }
+    await browser.quit();
+    assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "exactly the encrypted file");
+    assert.deepEqual(filesContaining(browser.downloadDir, created.secretAccessKey), []);
+    assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), [], "nor anywhere in the browser profile");
+    const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
+    assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "rootguard decrypt returns the page's CSV byte for byte");
+    assert.ok(decryptIndependently(file).equals(Buffer.from(created.csv)), "so does the independent decryptor");
+  });
+
+  test("RootGuard's decrypt page opens the saved file with its passphrase and shows the key masked", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    await wd.clickCss('[data-testid="download-csv"]');
+    const frameSrc = await wd.waitFor("the frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')?.src`);
+    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await noticeText(wd, "export-saved");
+    await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+
+    await browser.openExtensionPage("pages/decrypt.html", frameSrc);
+    await wd.waitFor("the decrypt form", `return document.querySelector('[data-rootguard="decrypt-form"]')`);
+    await type(wd, 'input[type="file"]', path.join(browser.downloadDir, "rootkey.csv.rootguard"));
+    await type(wd, 'input[name="passphrase"]', "not the passphrase at all");
+    await wd.clickCss('[data-rootguard-action="decrypt"]');
+    const refused = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="decrypt-error"]').textContent`);
+    assert.match(refused, /passphrase/i);
+
+    await wd.execute(`document.querySelector('input[name="passphrase"]').value = ""`);
+    await type(wd, 'input[name="passphrase"]', PASSPHRASE);
+    await wd.clickCss('[data-rootguard-action="decrypt"]');
+    const shown = await wd.waitFor(
+      "the decrypted key",
+      `const id = document.querySelector('[data-rootguard="decrypted-key-id"]');
+       return id && { id: id.textContent, secret: document.querySelector('[data-rootguard="decrypted-secret"]').textContent };`,
+    );
+    assert.equal(shown.id, created.accessKeyId);
+    assert.doesNotMatch(shown.secret, /RGCANARY/, "masked until asked");
+    await wd.clickCss('[data-rootguard="decrypted-key"] [data-rootguard-action="show"]');
+    const revealed = await wd.waitFor("the revealed secret", `return document.querySelector('[data-rootguard="decrypted-secret"]').textContent`);
+    assert.equal(revealed, created.secretAccessKey);
+    assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "decrypting wrote nothing");
+  });
+
+  test("a hostile page script obtains neither the passphrase nor a plaintext file", async ({ browser, replica }) => {
+    replica.setScenario({ hostile: true });
+    const { wd } = browser;
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await wd.waitFor("the attack on the frame", `return JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}").framePosted`);
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
+      // Forge what RootGuard's scripts say to each other, from the page.
+      await wd.execute(`
+        const csv = new TextEncoder().encode(arguments[0]);
+        postMessage({ source: "rootguard-content", type: "download-release", fileName: "rootkey.csv", bytes: csv }, "*");
+        postMessage({ source: "rootguard-content", type: "download-decision", id: 1, allow: true }, "*");
+        postMessage({ source: "rootguard-content", type: "export-finished", outcome: "saved", savedAs: "forged" }, "*");`, created.csv);
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-
-      await browser.openExtensionPage("pages/decrypt.html", frameSrc);
-      await wd.waitFor("the decrypt form", `return document.querySelector('[data-rootguard="decrypt-form"]')`);
-      await type(wd, 'input[type="file"]', path.join(browser.downloadDir, "rootkey.csv.rootguard"));
-      await type(wd, 'input[name="passphrase"]', "not the passphrase at all");
-      await wd.clickCss('[data-rootguard-action="decrypt"]');
-      const refused = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="decrypt-error"]').textContent`);
-      assert.match(refused, /passphrase/i);
-
-      await wd.execute(`document.querySelector('input[name="passphrase"]').value = ""`);
-      await type(wd, 'input[name="passphrase"]', PASSPHRASE);
-      await wd.clickCss('[data-rootguard-action="decrypt"]');
-      const shown = await wd.waitFor(
-        "the decrypted key",
-        `const id = document.querySelector('[data-rootguard="decrypted-key-id"]');
-         return id && { id: id.textContent, secret: document.querySelector('[data-rootguard="decrypted-secret"]').textContent };`,
-      );
-      assert.equal(shown.id, created.accessKeyId);
-      assert.doesNotMatch(shown.secret, /RGCANARY/, "masked until asked");
-      await wd.clickCss('[data-rootguard="decrypted-key"] [data-rootguard-action="show"]');
-      const revealed = await wd.waitFor("the revealed secret", `return document.querySelector('[data-rootguard="decrypted-secret"]').textContent`);
-      assert.equal(revealed, created.secretAccessKey);
-      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "decrypting wrote nothing");
-    });
-
-    test("a hostile page script obtains neither the passphrase nor a plaintext file", async () => {
-      replica.setScenario({ hostile: true });
-      const { wd } = browser;
-      await createRootKey(wd);
-      const created = replica.createdKeys.at(-1);
-      const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
-      try {
-        await wd.clickCss('[data-testid="download-csv"]');
-        await wd.waitFor("the attack on the frame", `return JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}").framePosted`);
-        await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
-        await noticeText(wd, "export-saved");
-        // Forge what RootGuard's scripts say to each other, from the page.
-        await wd.execute(`
-          const csv = new TextEncoder().encode(arguments[0]);
-          postMessage({ source: "rootguard-content", type: "download-release", fileName: "rootkey.csv", bytes: csv }, "*");
-          postMessage({ source: "rootguard-content", type: "download-decision", id: 1, allow: true }, "*");
-          postMessage({ source: "rootguard-content", type: "export-finished", outcome: "saved", savedAs: "forged" }, "*");`, created.csv);
-        await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-      } finally {
-        const seen = await watch.stop();
-        assert.deepEqual(seen.leaks, []);
-      }
-      const attack = JSON.parse(await wd.execute(`return document.documentElement.getAttribute("data-attack-log")`));
-      assert.equal(attack.frameDocument, "null", "the frame's document is another origin's");
-      assert.equal(attack.framePosted, true, "it could post to the frame...");
-      assert.equal(attack.runtime, "unavailable", "...but cannot message the extension");
-      assert.equal(attack.replacedAfterClick, true);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-saved"]').length`), 1, "no forged notice");
-      await browser.quit();
-      assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "the forged release saved nothing");
-      assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
-      const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
-      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "sealed the page's CSV, not the replacement, under the user's passphrase");
-    });
-
-    test("an IAM user's <user>_accessKeys.csv (BOM, LF) is exported encrypted too, here as ASCII armor", async () => {
-      replica.setScenario({ session: "iam-user", userName: "admin", csvBom: true, csvLineEnd: "\n" });
-      const { wd } = browser;
-      await createUserKey(wd, "alice");
-      const created = replica.createdKeys.at(-1);
-      assert.equal(created.fileName, "alice_accessKeys.csv");
-      await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE, PASSPHRASE, { armor: true }));
-      assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
-      await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
-      const file = path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard");
-      assert.match(readFileSync(file, "utf8"), /^-----BEGIN ROOTGUARD ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ROOTGUARD ENCRYPTED FILE-----\s*$/);
-      assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "byte for byte, BOM included");
-      assert.ok(Buffer.from(created.csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
-    });
-
-    test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async () => {
-      const { wd } = browser;
-      await createRootKey(wd);
-      await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
-      const cancelled = await noticeText(wd, "export-cancelled");
-      assert.match(cancelled, /Nothing was saved/);
-      assert.match(cancelled, /Show/);
-
-      await wd.execute(`location.hash = "#/security_credentials"`);
-      await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
-      await wd.clickCss('[data-testid="download-key-list"]');
-      await waitForFiles(browser.downloadDir, ["access-keys-list.csv"]);
-      assert.doesNotMatch(readFileSync(path.join(browser.downloadDir, "access-keys-list.csv"), "utf8"), /RGCANARY/);
-    });
-
-    test("a mismatched confirmation or a weak passphrase is refused in the frame, and nothing is saved", async () => {
-      const { wd } = browser;
-      await createRootKey(wd);
-      await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, async () => {
-        await submitPassphrase(wd, PASSPHRASE, `${PASSPHRASE}!`);
-        const mismatch = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
-        assert.match(mismatch, /differ/);
-        await wd.execute(`for (const i of document.querySelectorAll("input")) i.value = "";`);
-        await submitPassphrase(wd, "password1234");
-        const weak = await wd.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
-        assert.match(weak, /too weak/);
-        await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
-      });
-      await noticeText(wd, "export-cancelled");
-      assert.deepEqual(readdirSync(browser.downloadDir), []);
-    });
-
-    test("every way the page can start the download is caught", async () => {
-      const { wd } = browser;
-      const mechanisms = ["anchor", "programmatic", "detached", "dispatch", "revoke", "data-url", "window-open", "location"];
-      // The File System Access API exists only in Chromium.
-      if (browserName === "chromium") mechanisms.push("save-picker");
-      for (const downloadMechanism of mechanisms) {
-        replica.setScenario({ downloadMechanism });
-        // A new document each round (the query differs, as the console's does by region).
-        await createRootKey(wd, `https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1&round=${downloadMechanism}#/security_credentials/access-key-wizard`);
-        await wd.clickCss('[data-testid="download-csv"]');
-        const intro = await inPassphraseFrame(wd, async () => {
-          const text = await wd.execute(`return document.getElementById("file-line").textContent`);
-          await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
-          return text;
-        });
-        // A named download keeps its name; window.open/location carry none.
-        assert.match(intro, ["window-open", "location"].includes(downloadMechanism) ? /caught credentials\.csv/ : /rootkey\.csv/, downloadMechanism);
-        await noticeText(wd, "export-cancelled");
-      }
-      assert.deepEqual(readdirSync(browser.downloadDir), [], "nothing reached the download directory");
-    });
-
-    test("when the Rust core cannot load, nothing is saved and the user is told", async () => {
-      const { wd } = browser;
-      // No core, no decisions: no interstitial either, but a notice that says so.
-      await createRootKey(wd, undefined, { interstitial: false });
-      assert.match(await noticeText(wd, "core-unavailable"), /could not start/);
-      await wd.clickCss('[data-testid="download-csv"]');
-      const blocked = await noticeText(wd, "download-blocked");
-      assert.match(blocked, /nothing was saved/);
-      assert.match(blocked, /Show/);
-      await wd.execute(`location.hash = "#/security_credentials"`);
-      await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
-      assert.deepEqual(readdirSync(browser.downloadDir), []);
-    }, { extension: brokenBuild(browserName) });
+    } finally {
+      const seen = await watch.stop();
+      assert.deepEqual(seen.leaks, []);
+    }
+    const attack = JSON.parse(await wd.execute(`return document.documentElement.getAttribute("data-attack-log")`));
+    assert.equal(attack.frameDocument, "null", "the frame's document is another origin's");
+    assert.equal(attack.framePosted, true, "it could post to the frame...");
+    assert.equal(attack.runtime, "unavailable", "...but cannot message the extension");
+    assert.equal(attack.replacedAfterClick, true);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-saved"]').length`), 1, "no forged notice");
+    await browser.quit();
+    assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "the forged release saved nothing");
+    assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
+    const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
+    assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "sealed the page's CSV, not the replacement, under the user's passphrase");
   });
-}
+
+  test("an IAM user's <user>_accessKeys.csv (BOM, LF) is exported encrypted too, here as ASCII armor", async ({ browser, replica }) => {
+    replica.setScenario({ session: "iam-user", userName: "admin", csvBom: true, csvLineEnd: "\n" });
+    const { wd } = browser;
+    await createUserKey(wd, "alice");
+    const created = replica.createdKeys.at(-1);
+    assert.equal(created.fileName, "alice_accessKeys.csv");
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE, PASSPHRASE, { armor: true }));
+    assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
+    await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
+    const file = path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard");
+    assert.match(readFileSync(file, "utf8"), /^-----BEGIN ROOTGUARD ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ROOTGUARD ENCRYPTED FILE-----\s*$/);
+    assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "byte for byte, BOM included");
+    assert.ok(Buffer.from(created.csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+  });
+
+  test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await createRootKey(wd);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
+    const cancelled = await noticeText(wd, "export-cancelled");
+    assert.match(cancelled, /Nothing was saved/);
+    assert.match(cancelled, /Show/);
+
+    await wd.execute(`location.hash = "#/security_credentials"`);
+    await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
+    await wd.clickCss('[data-testid="download-key-list"]');
+    await waitForFiles(browser.downloadDir, ["access-keys-list.csv"]);
+    assert.doesNotMatch(readFileSync(path.join(browser.downloadDir, "access-keys-list.csv"), "utf8"), /RGCANARY/);
+  });
+
+  test("a mismatched confirmation or a weak passphrase is refused in the frame, and nothing is saved", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await createRootKey(wd);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphraseFrame(wd, async () => {
+      await submitPassphrase(wd, PASSPHRASE, `${PASSPHRASE}!`);
+      const mismatch = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
+      assert.match(mismatch, /differ/);
+      await wd.execute(`for (const i of document.querySelectorAll("input")) i.value = "";`);
+      await submitPassphrase(wd, "password1234");
+      const weak = await wd.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
+      assert.match(weak, /too weak/);
+      await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
+    });
+    await noticeText(wd, "export-cancelled");
+    assert.deepEqual(readdirSync(browser.downloadDir), []);
+  });
+
+  test("every way the page can start the download is caught", async ({ browser, replica }) => {
+    const { wd } = browser;
+    const mechanisms = ["anchor", "programmatic", "detached", "dispatch", "revoke", "data-url", "window-open", "location"];
+    // The File System Access API exists only in Chromium.
+    if (browserName === "chromium") mechanisms.push("save-picker");
+    for (const downloadMechanism of mechanisms) {
+      replica.setScenario({ downloadMechanism });
+      // A new document each round (the query differs, as the console's does by region).
+      await createRootKey(wd, `https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1&round=${downloadMechanism}#/security_credentials/access-key-wizard`);
+      await wd.clickCss('[data-testid="download-csv"]');
+      const intro = await inPassphraseFrame(wd, async () => {
+        const text = await wd.execute(`return document.getElementById("file-line").textContent`);
+        await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
+        return text;
+      });
+      // A named download keeps its name; window.open/location carry none.
+      assert.match(intro, ["window-open", "location"].includes(downloadMechanism) ? /caught credentials\.csv/ : /rootkey\.csv/, downloadMechanism);
+      await noticeText(wd, "export-cancelled");
+    }
+    assert.deepEqual(readdirSync(browser.downloadDir), [], "nothing reached the download directory");
+  });
+
+  test("when the Rust core cannot load, nothing is saved and the user is told", async ({ browser, replica }) => {
+    const { wd } = browser;
+    // No core, no decisions: no interstitial either, but a notice that says so.
+    await createRootKey(wd, undefined, { interstitial: false });
+    assert.match(await noticeText(wd, "core-unavailable"), /could not start/);
+    await wd.clickCss('[data-testid="download-csv"]');
+    const blocked = await noticeText(wd, "download-blocked");
+    assert.match(blocked, /nothing was saved/);
+    assert.match(blocked, /Show/);
+    await wd.execute(`location.hash = "#/security_credentials"`);
+    await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
+    assert.deepEqual(readdirSync(browser.downloadDir), []);
+  }, { extension: brokenBuild(browserName) });
+});
 
 /** A copy of the built extension whose Wasm is garbage (as if it failed to load). */
 function brokenBuild(browserName) {
@@ -239,33 +219,20 @@ function brokenBuild(browserName) {
   return copy;
 }
 
-for (const browserName of BROWSERS) {
-  describe(`download safety net in ${browserName}`, () => {
-    let replica;
-    before(async () => {
-      replica = await startReplica();
-    });
-    after(() => replica.close());
-
-    nodeTest("a server-sent rootkey.csv is cancelled, removed and reported", { timeout: 180_000 }, async () => {
-      replica.resetScenario({ serverDownloadLink: true });
-      const browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
-      try {
-        const { wd } = browser;
-        await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
-        await wd.waitFor("the server copy link", `return document.querySelector('[data-testid="download-server-copy"]')`);
-        await wd.clickCss('[data-testid="download-server-copy"]');
-        const stopped = await noticeText(wd, "download-stopped");
-        assert.match(stopped, /rootkey\.csv/);
-        const [sent] = replica.serverDownloads;
-        assert.ok(sent, "the server did send the file");
-        // The download directory ends with no trace of the file.
-        await waitForFiles(browser.downloadDir, []);
-        await browser.quit();
-        assert.deepEqual(filesContaining(browser.downloadDir, sent.secretAccessKey), []);
-      } finally {
-        await browser.close();
-      }
-    });
+inEachBrowser("download safety net", (test) => {
+  test("a server-sent rootkey.csv is cancelled, removed and reported", async ({ browser, replica }) => {
+    replica.setScenario({ serverDownloadLink: true });
+    const { wd } = browser;
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+    await wd.waitFor("the server copy link", `return document.querySelector('[data-testid="download-server-copy"]')`);
+    await wd.clickCss('[data-testid="download-server-copy"]');
+    const stopped = await noticeText(wd, "download-stopped");
+    assert.match(stopped, /rootkey\.csv/);
+    const [sent] = replica.serverDownloads;
+    assert.ok(sent, "the server did send the file");
+    // The download directory ends with no trace of the file.
+    await waitForFiles(browser.downloadDir, []);
+    await browser.quit();
+    assert.deepEqual(filesContaining(browser.downloadDir, sent.secretAccessKey), []);
   });
-}
+});

@@ -2,10 +2,8 @@
 // console replica reached under the real console host names.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test as nodeTest } from "node:test";
 
-import { startReplica } from "../fixtures/console/server.mjs";
-import { BROWSERS, launchBrowser } from "./lib/browsers.mjs";
+import { inEachBrowser } from "./lib/suite.mjs";
 
 const CREDENTIALS_URLS = [
   "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
@@ -38,125 +36,85 @@ async function waitForVerdict(wd, page, extra = "true") {
   );
 }
 
-for (const browserName of BROWSERS) {
-  describe(`foundation in ${browserName}`, () => {
-    let replica;
-    let browser;
-    before(async () => {
-      replica = await startReplica();
-    });
-    after(() => replica.close());
-    // Each test: the default scenario, a fresh profile and download directory.
-    const test = (name, body) =>
-      nodeTest(name, { timeout: 120_000 }, async () => {
-        replica.resetScenario();
-        browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
-        await body();
-      });
-
-    test("the Rust core's root warning reaches the Security credentials page at both documented URLs", async () => {
-      try {
-        for (const url of CREDENTIALS_URLS) {
-          await browser.wd.navigate(url);
-          const verdict = await waitForVerdict(browser.wd, "security-credentials", "v.notices.length > 0");
-          assert.equal(verdict.decidedBy, CORE, "the decision is stamped by the Wasm build of the core");
-          assert.equal(verdict.principal, "root");
-          assert.equal(verdict.notices.length, 1);
-          const [warning] = verdict.notices;
-          assert.equal(warning.kind, "root-warning");
-          assert.equal(warning.severity, "critical");
-          assert.equal(warning.decidedBy, CORE);
-          assert.equal(warning.role, "alert");
-          assert.match(warning.text, /root user of account 1234-5678-9012/, "the account ID the core parsed");
-          assert.match(warning.text, /IAM Identity Center/);
-          const host = new URL(await browser.wd.url()).host;
-          assert.ok(replica.requests.some((r) => r.host === host), `the page came from the replica under ${host}`);
-        }
-      } finally {
-        await browser.close();
-      }
-    });
-
-    test("the page really forbids Wasm: its CSP has no 'wasm-unsafe-eval'", async () => {
-      try {
-        await browser.wd.navigate(CREDENTIALS_URLS[0]);
-        await waitForVerdict(browser.wd, "security-credentials");
-        const wasm = await browser.wd.waitFor("the page's own Wasm check", `return document.documentElement.dataset.replicaWasm`);
-        assert.equal(wasm, "blocked", "the page cannot compile Wasm, yet the core answered");
-        replica.setScenario({ csp: "relaxed" });
-        await browser.wd.navigate(CREDENTIALS_URLS[1]);
-        const relaxed = await browser.wd.waitFor(
-          "the relaxed page's own Wasm check",
-          `return document.documentElement.dataset.replicaWasm`,
-        );
-        assert.equal(relaxed, "allowed", "control: the same check passes when the CSP allows Wasm");
-      } finally {
-        await browser.close();
-      }
-    });
-
-    test("an IAM user's own Security credentials page gets no root warning", async () => {
-      try {
-        replica.setScenario({ session: "iam-user" });
-        await browser.wd.navigate(CREDENTIALS_URLS[0]);
-        const verdict = await waitForVerdict(browser.wd, "security-credentials");
-        assert.equal(verdict.principal, "iam-user");
-        assert.deepEqual(verdict.notices, []);
-      } finally {
-        await browser.close();
-      }
-    });
-
-    test("the root warning is dismissible and follows SPA navigation", async () => {
-      try {
-        await browser.wd.navigate(CREDENTIALS_URLS[0]);
-        await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 1");
-        const host = await browser.wd.find('[data-rootguard="root-warning"]');
-        const shadow = await browser.wd.shadowRoot(host);
-        await browser.wd.click(await browser.wd.find('[data-rootguard-action="dismiss"]', shadow));
-        await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 0");
-
-        await browser.wd.execute(`location.hash = "#/home"`);
-        const home = await waitForVerdict(browser.wd, "other");
-        assert.deepEqual(home.notices, []);
-
-        await browser.wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
-        await waitForVerdict(browser.wd, "access-key-wizard");
-        const interstitial = await browser.wd.waitFor(
-          "the interstitial",
-          `return document.querySelector('[data-rootguard="create-key-interstitial"]')?.shadowRoot.querySelector("[role=alertdialog]").textContent`,
-        );
-        assert.match(interstitial, /about to create an access key for the root user/);
-      } finally {
-        await browser.close();
-      }
-    });
-
-    test("the MAIN-world script runs before the page's own scripts", async () => {
-      try {
-        await browser.wd.navigate(CREDENTIALS_URLS[1]);
-        const probe = await browser.wd.waitFor("the replica's probe", `return document.documentElement.dataset.replicaProbe`);
-        assert.equal(probe, "main-world-before-page");
-      } finally {
-        await browser.close();
-      }
-    });
-
-    test("does nothing on a non-console host serving the same page", async () => {
-      try {
-        await browser.wd.navigate("https://www.example.com/iam/home#/security_credentials");
-        // Wait until the page has fully rendered its (late) access-key table.
-        await browser.wd.waitFor("the replica's table", `return document.querySelector('[data-testid="access-key-id"]')`);
-        const state = await browser.wd.execute(`return {
-          probe: document.documentElement.dataset.replicaProbe,
-          main: document.documentElement.hasAttribute("data-rootguard-main"),
-          injected: document.querySelectorAll("[data-rootguard]").length,
-        }`);
-        assert.deepEqual(state, { probe: "page-first", main: false, injected: 0 });
-      } finally {
-        await browser.close();
-      }
-    });
+inEachBrowser("foundation", (test) => {
+  test("the Rust core's root warning reaches the Security credentials page at both documented URLs", async ({ browser, replica }) => {
+    for (const url of CREDENTIALS_URLS) {
+      await browser.wd.navigate(url);
+      const verdict = await waitForVerdict(browser.wd, "security-credentials", "v.notices.length > 0");
+      assert.equal(verdict.decidedBy, CORE, "the decision is stamped by the Wasm build of the core");
+      assert.equal(verdict.principal, "root");
+      assert.equal(verdict.notices.length, 1);
+      const [warning] = verdict.notices;
+      assert.equal(warning.kind, "root-warning");
+      assert.equal(warning.severity, "critical");
+      assert.equal(warning.decidedBy, CORE);
+      assert.equal(warning.role, "alert");
+      assert.match(warning.text, /root user of account 1234-5678-9012/, "the account ID the core parsed");
+      assert.match(warning.text, /IAM Identity Center/);
+      const host = new URL(await browser.wd.url()).host;
+      assert.ok(replica.requests.some((r) => r.host === host), `the page came from the replica under ${host}`);
+    }
   });
-}
+
+  test("the page really forbids Wasm: its CSP has no 'wasm-unsafe-eval'", async ({ browser, replica }) => {
+    await browser.wd.navigate(CREDENTIALS_URLS[0]);
+    await waitForVerdict(browser.wd, "security-credentials");
+    const wasm = await browser.wd.waitFor("the page's own Wasm check", `return document.documentElement.dataset.replicaWasm`);
+    assert.equal(wasm, "blocked", "the page cannot compile Wasm, yet the core answered");
+    replica.setScenario({ csp: "relaxed" });
+    await browser.wd.navigate(CREDENTIALS_URLS[1]);
+    const relaxed = await browser.wd.waitFor(
+      "the relaxed page's own Wasm check",
+      `return document.documentElement.dataset.replicaWasm`,
+    );
+    assert.equal(relaxed, "allowed", "control: the same check passes when the CSP allows Wasm");
+  });
+
+  test("an IAM user's own Security credentials page gets no root warning", async ({ browser, replica }) => {
+    replica.setScenario({ session: "iam-user" });
+    await browser.wd.navigate(CREDENTIALS_URLS[0]);
+    const verdict = await waitForVerdict(browser.wd, "security-credentials");
+    assert.equal(verdict.principal, "iam-user");
+    assert.deepEqual(verdict.notices, []);
+  });
+
+  test("the root warning is dismissible and follows SPA navigation", async ({ browser, replica }) => {
+    await browser.wd.navigate(CREDENTIALS_URLS[0]);
+    await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 1");
+    const host = await browser.wd.find('[data-rootguard="root-warning"]');
+    const shadow = await browser.wd.shadowRoot(host);
+    await browser.wd.click(await browser.wd.find('[data-rootguard-action="dismiss"]', shadow));
+    await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 0");
+
+    await browser.wd.execute(`location.hash = "#/home"`);
+    const home = await waitForVerdict(browser.wd, "other");
+    assert.deepEqual(home.notices, []);
+
+    await browser.wd.execute(`location.hash = "#/security_credentials/access-key-wizard"`);
+    await waitForVerdict(browser.wd, "access-key-wizard");
+    const interstitial = await browser.wd.waitFor(
+      "the interstitial",
+      `return document.querySelector('[data-rootguard="create-key-interstitial"]')?.shadowRoot.querySelector("[role=alertdialog]").textContent`,
+    );
+    assert.match(interstitial, /about to create an access key for the root user/);
+  });
+
+  test("the MAIN-world script runs before the page's own scripts", async ({ browser, replica }) => {
+    await browser.wd.navigate(CREDENTIALS_URLS[1]);
+    const probe = await browser.wd.waitFor("the replica's probe", `return document.documentElement.dataset.replicaProbe`);
+    assert.equal(probe, "main-world-before-page");
+  });
+
+  test("does nothing on a non-console host serving the same page", async ({ browser, replica }) => {
+    await browser.wd.navigate("https://www.example.com/iam/home#/security_credentials");
+    // Wait until the page has fully rendered its (late) access-key table.
+    await browser.wd.waitFor("the replica's table", `return document.querySelector('[data-testid="access-key-id"]')`);
+    const state = await browser.wd.execute(`return {
+      probe: document.documentElement.dataset.replicaProbe,
+      main: document.documentElement.hasAttribute("data-rootguard-main"),
+      injected: document.querySelectorAll("[data-rootguard]").length,
+    }`);
+    assert.deepEqual(state, { probe: "page-first", main: false, injected: 0 });
+  });
+});
 

@@ -2,11 +2,9 @@
 // Firefox on the replica under the real console host names.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test as nodeTest } from "node:test";
 
-import { startReplica } from "../fixtures/console/server.mjs";
-import { BROWSERS, launchBrowser } from "./lib/browsers.mjs";
 import { noticeText } from "./lib/flows.mjs";
+import { inEachBrowser } from "./lib/suite.mjs";
 
 const DAY = 86_400_000;
 const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
@@ -39,181 +37,162 @@ async function badges(wd, count) {
   return wd.waitFor(`${count} key badges`, `const all = (() => { ${BADGES} })(); return all.length === arguments[0] ? all : null;`, { args: [count] });
 }
 
-for (const browserName of BROWSERS) {
-  describe(`warnings and key badges in ${browserName}`, () => {
-    let replica;
-    let browser;
-    before(async () => {
-      replica = await startReplica();
-    });
-    after(() => replica.close());
-    const test = (name, body) =>
-      nodeTest(name, { timeout: 180_000 }, async () => {
-        replica.resetScenario();
-        browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
-        try {
-          await body(browser.wd);
-        } finally {
-          await browser.close();
-        }
-      });
-
-    test("root's two keys (active and inactive) both get critical badges with their ages", async (wd) => {
-      await wd.navigate(CREDENTIALS);
-      const shown = await badges(wd, 2);
-      assert.deepEqual(
-        shown.map(({ keyId, ageDays, severity, inRowOfItsKey }) => ({ keyId, ageDays, severity, inRowOfItsKey })),
-        [
-          { keyId: "AKIAIOSFODNN7EXAMPLE", ageDays: 400, severity: "critical", inRowOfItsKey: true },
-          { keyId: "AKIAJ7QZ2EXAMPLEKEY2", ageDays: 30, severity: "critical", inRowOfItsKey: true },
-        ],
-      );
-      assert.match(shown[0].text, /400 days old · used 2 days ago/);
-      assert.match(shown[1].text, /30 days old · never used/);
-      assert.match(shown[1].label, /Inactive root access key/);
-      // The expanded text says why and what to do.
-      const badge = await wd.find('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]');
-      await wd.click(await wd.find("button", await wd.shadowRoot(badge)));
-      const details = await wd.execute(
-        `const d = document.querySelector('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]').shadowRoot.querySelector(".details"); return !d.hidden && d.textContent;`,
-      );
-      assert.match(details, /Delete it/);
-    });
-
-    test("an IAM user's tab follows the IAM policy: ok, warning, critical, notice; no root warning", async (wd) => {
-      const cases = [
-        [[key("AKIAQQQQQQQQQQQQQQQ2", { created: 10, used: 1 })], "ok", 10],
-        [[key("AKIAQQQQQQQQQQQQQQQ3", { created: 200, used: 100 })], "warning", 200],
-        [[key("AKIAQQQQQQQQQQQQQQQ4", { created: 400, used: 1 })], "critical", 400],
-        [[key("AKIAQQQQQQQQQQQQQQQ5", { created: 60, status: "Inactive" })], "notice", 60],
-        [[key("AKIAQQQQQQQQQQQQQQQ6", { created: 50 })], "warning", 50], // never used for 50 days
-      ];
-      for (const [i, [keys, severity, ageDays]] of cases.entries()) {
-        replica.setScenario({ userKeys: { bob: keys } });
-        await wd.navigate(userTab("bob", i));
-        const [badge] = await badges(wd, 1);
-        assert.equal(badge.severity, severity, JSON.stringify(badge));
-        assert.equal(badge.ageDays, ageDays);
-        const notices = await wd.execute(`return [...document.querySelectorAll('[data-rootguard="notices"] > [data-rootguard]')].map((n) => n.getAttribute("data-rootguard"))`);
-        assert.deepEqual(notices, [], "no root warning on an IAM user's tab");
-      }
-    });
-
-    test("an IAM user signed in on their own Security credentials page: IAM policy badges, no root warning", async (wd) => {
-      replica.setScenario({ session: "iam-user" });
-      await wd.navigate(CREDENTIALS);
-      const shown = await badges(wd, 2);
-      assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity]), [
-        ["AKIAIOSFODNN7EXAMPLE", 400, "critical"], // active, over 365 days
-        ["AKIAJ7QZ2EXAMPLEKEY2", 30, "notice"], // inactive
-      ]);
-      assert.match(shown[0].label, /long overdue/);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
-    });
-
-    test("dates in several console languages and formats give the right ages", async (wd) => {
-      const combos = [
-        ["de", "absolute"], ["ja", "absolute"], ["fr", "relative"], ["zh-CN", "absolute"],
-        ["en", "iso"], ["de", "relative"], ["ja", "relative"], ["en", "absolute"],
-      ];
-      for (const [i, [lang, dateStyle]] of combos.entries()) {
-        replica.setScenario({ lang, dateStyle, userKeys: { bob: [key("AKIAQQQQQQQQQQQQQQQ7", { created: 120, used: 17 }), key("AKIAQQQQQQQQQQQQQQQA", { created: 5 })] } });
-        await wd.navigate(userTab("bob", `${lang}-${dateStyle}-${i}`));
-        const shown = await badges(wd, 2);
-        assert.deepEqual(shown.map((b) => b.ageDays), [120, 5], `${lang} ${dateStyle}: ${JSON.stringify(shown)}`);
-        assert.deepEqual(shown.map((b) => b.severity), ["warning", "ok"], `${lang} ${dateStyle}`);
-        assert.match(shown[0].text, /used 17 days ago/, `${lang} ${dateStyle}`);
-        assert.match(shown[1].text, /never used/, `${lang} ${dateStyle}`);
-      }
-    });
-
-    test("another markup: columns reordered, headers in German, late rendering still get correct badges", async (wd) => {
-      replica.setScenario({
-        lang: "de",
-        apiDelayMs: 1200,
-        columnOrder: ["status", "lastUsed", "created", "accessKeyId", "description", "lastUsedRegion", "lastUsedService"],
-      });
-      await wd.navigate(CREDENTIALS);
-      const shown = await badges(wd, 2);
-      assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity, b.inRowOfItsKey]), [
-        ["AKIAIOSFODNN7EXAMPLE", 400, "critical", true],
-        ["AKIAJ7QZ2EXAMPLEKEY2", 30, "critical", true],
-      ]);
-    });
-
-    test("badges follow SPA navigation and re-renders; zero keys is understood, not unrecognized", async (wd) => {
-      await wd.navigate(CREDENTIALS);
-      await badges(wd, 2);
-      await wd.execute(`location.hash = "#/home"`);
-      await wd.waitFor("the badges to go", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 0 && document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-page") === "other"`);
-      await wd.execute(`location.hash = "#/security_credentials"`);
-      await badges(wd, 2);
-      replica.setScenario({ keys: [] });
-      await wd.navigate(`${CREDENTIALS.replace("#", "?round=empty#")}`);
-      await wd.waitFor("the empty table", `return document.querySelector('[data-testid="access-keys-table"]') && !document.querySelector('[data-testid="access-key-id"]')`);
-      // Wait for the core's decision on the settled page (no more changes), then check it stayed calm.
-      await wd.waitFor("the decision on the settled page", `const stack = document.querySelector('[data-rootguard="notices"]'); return stack?.getAttribute("data-page") === "security-credentials" && stack.getAttribute("data-settled") === "true"`, { timeout: 20_000 });
-      const state = await wd.execute(`return { badges: document.querySelectorAll('[data-rootguard="key-badge"]').length, unrecognized: document.querySelectorAll('[data-rootguard="unrecognized-page"]').length }`);
-      assert.deepEqual(state, { badges: 0, unrecognized: 0 });
-    });
-
-    test("a credentials page RootGuard cannot read gets a generic caution, never silence", async (wd) => {
-      replica.setScenario({ keysMarkup: "cards" });
-      await wd.navigate(CREDENTIALS);
-      const text = await noticeText(wd, "unrecognized-page", 20_000);
-      assert.match(text, /could not read this page/);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="key-badge"]').length`), 0);
-    });
-
-    test("the root warning is dismissed for the session: it stays away across navigation and reload", async (wd) => {
-      await wd.navigate(CREDENTIALS);
-      await noticeText(wd, "root-warning");
-      const host = await wd.find('[data-rootguard="root-warning"]');
-      await wd.click(await wd.find('[data-rootguard-action="dismiss"]', await wd.shadowRoot(host)));
-      await wd.execute(`location.hash = "#/home"`);
-      await wd.execute(`location.hash = "#/security_credentials"`);
-      await badges(wd, 2);
-      await wd.navigate(`${CREDENTIALS.replace("#", "?round=reload#")}`);
-      await badges(wd, 2);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
-    });
-
-    test("Create access key: the interstitial's cancel goes back, proceed lets the console's flow continue", async (wd) => {
-      await wd.navigate(CREDENTIALS);
-      await badges(wd, 2);
-      await wd.clickCss('[data-testid="create-access-key"]');
-      const interstitial = await wd.waitFor("the interstitial", `const h = document.querySelector('[data-rootguard="create-key-interstitial"]'); return h && h.shadowRoot.querySelector("[role=alertdialog]").textContent`);
-      assert.match(interstitial, /root user of 1234-5678-9012/);
-      assert.match(interstitial, /IAM Identity Center/);
-      let shadow = await wd.shadowRoot(await wd.find('[data-rootguard="create-key-interstitial"]'));
-      await wd.click(await wd.find('[data-rootguard-action="cancel"]', shadow));
-      await wd.waitFor("the way back", `return location.hash === "#/security_credentials" && !document.querySelector('[data-rootguard="create-key-interstitial"]')`);
-
-      await badges(wd, 2);
-      await wd.clickCss('[data-testid="create-access-key"]');
-      await wd.waitFor("the interstitial again", `return document.querySelector('[data-rootguard="create-key-interstitial"]')`);
-      shadow = await wd.shadowRoot(await wd.find('[data-rootguard="create-key-interstitial"]'));
-      await wd.click(await wd.find('[data-rootguard-action="proceed"]', shadow));
-      const exportNotice = await noticeText(wd, "export-notice");
-      assert.match(exportNotice, /encrypted/);
-      // The console's own flow goes on untouched.
-      await wd.clickCss('[data-testid="root-ack"]');
-      await wd.clickCss('[data-testid="wizard-create-access-key"]');
-      await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="create-key-interstitial"]').length`), 0);
-      assert.ok(await wd.execute(`return document.querySelector('[data-rootguard="export-notice"]') !== null`), "the export notice stays on the Retrieve step");
-    });
-
-    test("dark mode: badges and notices switch to the dark palette", async (wd) => {
-      replica.setScenario({ dark: true });
-      await wd.navigate(CREDENTIALS);
-      await badges(wd, 2);
-      const colors = await wd.execute(`
-        const badge = document.querySelector('[data-rootguard="key-badge"]');
-        const button = badge.shadowRoot.querySelector("button");
-        const style = getComputedStyle(button);
-        return { theme: badge.getAttribute("data-theme"), border: style.borderTopColor, background: style.backgroundColor };`);
-      assert.deepEqual(colors, { theme: "dark", border: "rgb(255, 93, 100)", background: "rgb(15, 27, 42)" });
-    });
+inEachBrowser("warnings and key badges", (test) => {
+  test("root's two keys (active and inactive) both get critical badges with their ages", async ({ wd, replica }) => {
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(
+      shown.map(({ keyId, ageDays, severity, inRowOfItsKey }) => ({ keyId, ageDays, severity, inRowOfItsKey })),
+      [
+        { keyId: "AKIAIOSFODNN7EXAMPLE", ageDays: 400, severity: "critical", inRowOfItsKey: true },
+        { keyId: "AKIAJ7QZ2EXAMPLEKEY2", ageDays: 30, severity: "critical", inRowOfItsKey: true },
+      ],
+    );
+    assert.match(shown[0].text, /400 days old · used 2 days ago/);
+    assert.match(shown[1].text, /30 days old · never used/);
+    assert.match(shown[1].label, /Inactive root access key/);
+    // The expanded text says why and what to do.
+    const badge = await wd.find('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]');
+    await wd.click(await wd.find("button", await wd.shadowRoot(badge)));
+    const details = await wd.execute(
+      `const d = document.querySelector('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]').shadowRoot.querySelector(".details"); return !d.hidden && d.textContent;`,
+    );
+    assert.match(details, /Delete it/);
   });
-}
+
+  test("an IAM user's tab follows the IAM policy: ok, warning, critical, notice; no root warning", async ({ wd, replica }) => {
+    const cases = [
+      [[key("AKIAQQQQQQQQQQQQQQQ2", { created: 10, used: 1 })], "ok", 10],
+      [[key("AKIAQQQQQQQQQQQQQQQ3", { created: 200, used: 100 })], "warning", 200],
+      [[key("AKIAQQQQQQQQQQQQQQQ4", { created: 400, used: 1 })], "critical", 400],
+      [[key("AKIAQQQQQQQQQQQQQQQ5", { created: 60, status: "Inactive" })], "notice", 60],
+      [[key("AKIAQQQQQQQQQQQQQQQ6", { created: 50 })], "warning", 50], // never used for 50 days
+    ];
+    for (const [i, [keys, severity, ageDays]] of cases.entries()) {
+      replica.setScenario({ userKeys: { bob: keys } });
+      await wd.navigate(userTab("bob", i));
+      const [badge] = await badges(wd, 1);
+      assert.equal(badge.severity, severity, JSON.stringify(badge));
+      assert.equal(badge.ageDays, ageDays);
+      const notices = await wd.execute(`return [...document.querySelectorAll('[data-rootguard="notices"] > [data-rootguard]')].map((n) => n.getAttribute("data-rootguard"))`);
+      assert.deepEqual(notices, [], "no root warning on an IAM user's tab");
+    }
+  });
+
+  test("an IAM user signed in on their own Security credentials page: IAM policy badges, no root warning", async ({ wd, replica }) => {
+    replica.setScenario({ session: "iam-user" });
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity]), [
+      ["AKIAIOSFODNN7EXAMPLE", 400, "critical"], // active, over 365 days
+      ["AKIAJ7QZ2EXAMPLEKEY2", 30, "notice"], // inactive
+    ]);
+    assert.match(shown[0].label, /long overdue/);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
+  });
+
+  test("dates in several console languages and formats give the right ages", async ({ wd, replica }) => {
+    const combos = [
+      ["de", "absolute"], ["ja", "absolute"], ["fr", "relative"], ["zh-CN", "absolute"],
+      ["en", "iso"], ["de", "relative"], ["ja", "relative"], ["en", "absolute"],
+    ];
+    for (const [i, [lang, dateStyle]] of combos.entries()) {
+      replica.setScenario({ lang, dateStyle, userKeys: { bob: [key("AKIAQQQQQQQQQQQQQQQ7", { created: 120, used: 17 }), key("AKIAQQQQQQQQQQQQQQQA", { created: 5 })] } });
+      await wd.navigate(userTab("bob", `${lang}-${dateStyle}-${i}`));
+      const shown = await badges(wd, 2);
+      assert.deepEqual(shown.map((b) => b.ageDays), [120, 5], `${lang} ${dateStyle}: ${JSON.stringify(shown)}`);
+      assert.deepEqual(shown.map((b) => b.severity), ["warning", "ok"], `${lang} ${dateStyle}`);
+      assert.match(shown[0].text, /used 17 days ago/, `${lang} ${dateStyle}`);
+      assert.match(shown[1].text, /never used/, `${lang} ${dateStyle}`);
+    }
+  });
+
+  test("another markup: columns reordered, headers in German, late rendering still get correct badges", async ({ wd, replica }) => {
+    replica.setScenario({
+      lang: "de",
+      apiDelayMs: 1200,
+      columnOrder: ["status", "lastUsed", "created", "accessKeyId", "description", "lastUsedRegion", "lastUsedService"],
+    });
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity, b.inRowOfItsKey]), [
+      ["AKIAIOSFODNN7EXAMPLE", 400, "critical", true],
+      ["AKIAJ7QZ2EXAMPLEKEY2", 30, "critical", true],
+    ]);
+  });
+
+  test("badges follow SPA navigation and re-renders; zero keys is understood, not unrecognized", async ({ wd, replica }) => {
+    await wd.navigate(CREDENTIALS);
+    await badges(wd, 2);
+    await wd.execute(`location.hash = "#/home"`);
+    await wd.waitFor("the badges to go", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 0 && document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-page") === "other"`);
+    await wd.execute(`location.hash = "#/security_credentials"`);
+    await badges(wd, 2);
+    replica.setScenario({ keys: [] });
+    await wd.navigate(`${CREDENTIALS.replace("#", "?round=empty#")}`);
+    await wd.waitFor("the empty table", `return document.querySelector('[data-testid="access-keys-table"]') && !document.querySelector('[data-testid="access-key-id"]')`);
+    // Wait for the core's decision on the settled page (no more changes), then check it stayed calm.
+    await wd.waitFor("the decision on the settled page", `const stack = document.querySelector('[data-rootguard="notices"]'); return stack?.getAttribute("data-page") === "security-credentials" && stack.getAttribute("data-settled") === "true"`, { timeout: 20_000 });
+    const state = await wd.execute(`return { badges: document.querySelectorAll('[data-rootguard="key-badge"]').length, unrecognized: document.querySelectorAll('[data-rootguard="unrecognized-page"]').length }`);
+    assert.deepEqual(state, { badges: 0, unrecognized: 0 });
+  });
+
+  test("a credentials page RootGuard cannot read gets a generic caution, never silence", async ({ wd, replica }) => {
+    replica.setScenario({ keysMarkup: "cards" });
+    await wd.navigate(CREDENTIALS);
+    const text = await noticeText(wd, "unrecognized-page", 20_000);
+    assert.match(text, /could not read this page/);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="key-badge"]').length`), 0);
+  });
+
+  test("the root warning is dismissed for the session: it stays away across navigation and reload", async ({ wd, replica }) => {
+    await wd.navigate(CREDENTIALS);
+    await noticeText(wd, "root-warning");
+    const host = await wd.find('[data-rootguard="root-warning"]');
+    await wd.click(await wd.find('[data-rootguard-action="dismiss"]', await wd.shadowRoot(host)));
+    await wd.execute(`location.hash = "#/home"`);
+    await wd.execute(`location.hash = "#/security_credentials"`);
+    await badges(wd, 2);
+    await wd.navigate(`${CREDENTIALS.replace("#", "?round=reload#")}`);
+    await badges(wd, 2);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
+  });
+
+  test("Create access key: the interstitial's cancel goes back, proceed lets the console's flow continue", async ({ wd, replica }) => {
+    await wd.navigate(CREDENTIALS);
+    await badges(wd, 2);
+    await wd.clickCss('[data-testid="create-access-key"]');
+    const interstitial = await wd.waitFor("the interstitial", `const h = document.querySelector('[data-rootguard="create-key-interstitial"]'); return h && h.shadowRoot.querySelector("[role=alertdialog]").textContent`);
+    assert.match(interstitial, /root user of 1234-5678-9012/);
+    assert.match(interstitial, /IAM Identity Center/);
+    let shadow = await wd.shadowRoot(await wd.find('[data-rootguard="create-key-interstitial"]'));
+    await wd.click(await wd.find('[data-rootguard-action="cancel"]', shadow));
+    await wd.waitFor("the way back", `return location.hash === "#/security_credentials" && !document.querySelector('[data-rootguard="create-key-interstitial"]')`);
+
+    await badges(wd, 2);
+    await wd.clickCss('[data-testid="create-access-key"]');
+    await wd.waitFor("the interstitial again", `return document.querySelector('[data-rootguard="create-key-interstitial"]')`);
+    shadow = await wd.shadowRoot(await wd.find('[data-rootguard="create-key-interstitial"]'));
+    await wd.click(await wd.find('[data-rootguard-action="proceed"]', shadow));
+    const exportNotice = await noticeText(wd, "export-notice");
+    assert.match(exportNotice, /encrypted/);
+    // The console's own flow goes on untouched.
+    await wd.clickCss('[data-testid="root-ack"]');
+    await wd.clickCss('[data-testid="wizard-create-access-key"]');
+    await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="create-key-interstitial"]').length`), 0);
+    assert.ok(await wd.execute(`return document.querySelector('[data-rootguard="export-notice"]') !== null`), "the export notice stays on the Retrieve step");
+  });
+
+  test("dark mode: badges and notices switch to the dark palette", async ({ wd, replica }) => {
+    replica.setScenario({ dark: true });
+    await wd.navigate(CREDENTIALS);
+    await badges(wd, 2);
+    const colors = await wd.execute(`
+      const badge = document.querySelector('[data-rootguard="key-badge"]');
+      const button = badge.shadowRoot.querySelector("button");
+      const style = getComputedStyle(button);
+      return { theme: badge.getAttribute("data-theme"), border: style.borderTopColor, background: style.backgroundColor };`);
+    assert.deepEqual(colors, { theme: "dark", border: "rgb(255, 93, 100)", background: "rgb(15, 27, 42)" });
+  });
+});
