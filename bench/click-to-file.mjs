@@ -1,7 +1,9 @@
 // Figure 4: click to file. From the click on Download .csv file to the
 // encrypted file complete on disk, the typing of the passphrase excluded:
 // (prompt ready − click) + (file complete − submit), at the default KDF
-// parameters (the only ones the extension writes).
+// parameters (the only ones the extension writes). Reference, taking turns
+// with it in a second browser without RootGuard: the console's own download,
+// click to plaintext rootkey.csv complete.
 //
 // Both intervals are timed on this process's clock around WebDriver commands,
 // so each includes one command's round trip (a few ms): an upper bound.
@@ -43,10 +45,27 @@ function fileComplete(dir, name) {
   });
 }
 
+// A query of its own makes each run a new document, not a move within the last one.
+const wizardUrl = (serial) => WIZARD_URL.replace("/iam/home#", `/iam/home?bench=${serial}#`);
+
+/** Without RootGuard: click to the plaintext file, of exactly the page's CSV size. */
+async function plainDownloadOnce(browser, serial, replica) {
+  const { wd, downloadDir } = browser;
+  await createRootKey(wd, wizardUrl(serial), { interstitial: false });
+  const expectedBytes = Buffer.byteLength(replica.createdKeys.at(-1).csv);
+  const download = await wd.find('[data-testid="download-csv"]');
+  const clickAt = performance.now();
+  const complete = fileComplete(downloadDir, "rootkey.csv");
+  await wd.click(download);
+  const file = await complete;
+  if (file.bytes !== expectedBytes) throw new Error(`${browser.name}: rootkey.csv looked complete at ${file.bytes} of ${expectedBytes} bytes`);
+  rmSync(path.join(downloadDir, "rootkey.csv"));
+  return { totalMs: file.at - clickAt };
+}
+
 async function exportOnce(browser, serial) {
   const { wd, downloadDir } = browser;
-  // A query of its own makes each run a new document, not a move within the last one.
-  await createRootKey(wd, WIZARD_URL.replace("/iam/home#", `/iam/home?bench=${serial}#`));
+  await createRootKey(wd, wizardUrl(serial));
   const download = await wd.find('[data-testid="download-csv"]');
 
   const clickAt = performance.now();
@@ -83,16 +102,21 @@ export async function measureClickToFile({ replica, runs, machine, log }) {
   replica.resetScenario();
   const rows = [];
   for (const browserName of ["chromium", "firefox"]) {
-    const browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
+    const withRootGuard = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
+    const without = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension: null });
     try {
-      machine.browsers[browserName] ??= `${browser.wd.capabilities.browserName} ${browser.wd.capabilities.browserVersion}`;
+      machine.browsers[browserName] ??= `${without.wd.capabilities.browserName} ${without.wd.capabilities.browserVersion}`;
       const samples = [];
+      const plain = [];
       for (let run = 0; run < runs; run++) {
-        samples.push(await exportOnce(browser, run));
+        const exportRun = async () => samples.push(await exportOnce(withRootGuard, run));
+        const plainRun = async () => plain.push(await plainDownloadOnce(without, run, replica));
+        for (const go of run % 2 ? [plainRun, exportRun] : [exportRun, plainRun]) await go();
         const s = samples.at(-1);
-        log(`click-to-file: ${browserName} run ${run + 1}/${runs}: ${s.totalMs.toFixed(0)} ms (prompt ${s.promptMs.toFixed(0)}, seal and save ${s.sealAndSaveMs.toFixed(0)})`);
+        log(`click-to-file: ${browserName} run ${run + 1}/${runs}: ${s.totalMs.toFixed(0)} ms (prompt ${s.promptMs.toFixed(0)}, seal and save ${s.sealAndSaveMs.toFixed(0)}); without RootGuard ${plain.at(-1).totalMs.toFixed(0)} ms`);
       }
       const total = summarize(samples.map((s) => s.totalMs));
+      const plainTotal = summarize(plain.map((s) => s.totalMs));
       rows.push({
         browser: browserName,
         // The first export of a browser session starts the extension's core: kept, and named.
@@ -100,10 +124,13 @@ export async function measureClickToFile({ replica, runs, machine, log }) {
         totalMs: total,
         promptMs: summarize(samples.map((s) => s.promptMs)),
         sealAndSaveMs: summarize(samples.map((s) => s.sealAndSaveMs)),
+        plaintextWithoutRootGuardMs: plainTotal,
+        ratio: total.median / plainTotal.median,
         met: total.median <= GOAL_MS,
       });
     } finally {
-      await browser.close();
+      await withRootGuard.close();
+      await without.close();
     }
   }
   return { goal: { ms: GOAL_MS }, rows, met: rows.every((r) => r.met) };
