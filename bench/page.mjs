@@ -5,6 +5,7 @@
 // appearing to RootGuard's first badge in it.
 
 import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
+import { cpuByProcess, cpuSpent } from "./cpu.mjs";
 import { summarize } from "./stats.mjs";
 
 export const GOAL_RATIO = 1.02;
@@ -15,10 +16,12 @@ const BASE_URL = "https://us-east-1.console.aws.amazon.com/iam/home";
 /** One session in a fresh document; the query makes each URL a new document, not a fragment move. */
 async function session(browser, withRootGuard, serial) {
   const { wd } = browser;
+  const cpuBefore = cpuByProcess(wd.child.pid);
   await wd.navigate(`${BASE_URL}?bench=${serial}#/security_credentials`);
   const result = JSON.parse(
     await wd.waitFor("the workload", `return document.documentElement.getAttribute("data-bench-workload")`, { timeout: 120_000, interval: 20 }),
   );
+  result.cpuMs = cpuSpent(cpuBefore, cpuByProcess(wd.child.pid));
   if (result.error) throw new Error(`${browser.name}: the workload failed: ${result.error}`);
   if (!withRootGuard) return { ...result, badges: null };
   // Every key table the session showed gets its badges, possibly after the session's end.
@@ -48,7 +51,8 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
       for (const which of order) {
         runs[which].push(which === "with" ? await session(withRootGuard, true, serial++) : await session(without, false, serial++));
       }
-      log(`page: ${browserName}, pair ${pair + 1}/${pairs}: with ${runs.with.at(-1).totalMs.toFixed(0)} ms, without ${runs.without.at(-1).totalMs.toFixed(0)} ms`);
+      const [a, b] = [runs.with.at(-1), runs.without.at(-1)];
+      log(`page: ${browserName}, pair ${pair + 1}/${pairs}: with ${a.totalMs.toFixed(0)} ms (CPU ${a.cpuMs.toFixed(0)}), without ${b.totalMs.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)})`);
     }
     const total = (list) => summarize(list.map((r) => r.totalMs));
     const load = (list) => summarize(list.map((r) => r.loadMs));
@@ -56,6 +60,8 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
     const withTotal = total(runs.with);
     const withoutTotal = total(runs.without);
     const ratio = withTotal.median / withoutTotal.median;
+    const withCpu = summarize(runs.with.map((r) => r.cpuMs));
+    const withoutCpu = summarize(runs.without.map((r) => r.cpuMs));
     const badgeCold = summarize(runs.with.flatMap((r) => r.badges.cold));
     const badgeWarm = summarize(runs.with.flatMap((r) => r.badges.warm));
     return {
@@ -65,9 +71,12 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
       withoutMs: withoutTotal,
       ratio,
       ratioMet: ratio <= GOAL_RATIO,
+      // The same sessions' CPU time, all of the browser's processes.
+      cpu: { withMs: withCpu, withoutMs: withoutCpu, ratio: withCpu.median / withoutCpu.median },
       phases: {
         loadToCredentials: { withMs: load(runs.with), withoutMs: load(runs.without) },
         spaAndChurn: { withMs: spa(runs.with), withoutMs: spa(runs.without) },
+        churn: { withMs: summarize(runs.with.map((r) => r.churnMs)), withoutMs: summarize(runs.without.map((r) => r.churnMs)) },
       },
       badgeMs: {
         pageLoad: badgeCold,
