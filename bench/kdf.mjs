@@ -92,6 +92,8 @@ async function inBrowser(browserName, { root, proxyPort, pageUrl, runs, machine,
       const nativeMs = summarize(millis.native);
       const vsHashWasm = rootguard.median / hashWasm.median;
       const vsNative = rootguard.median / nativeMs.median;
+      // Also per round (the three ran back to back): less sensitive to drift between rounds.
+      const perRound = (reference) => summarize(millis.rootguard.map((ms, round) => ms / millis[reference][round]));
       rows.push({
         browser: browserName,
         params: name,
@@ -102,6 +104,7 @@ async function inBrowser(browserName, { root, proxyPort, pageUrl, runs, machine,
         nativeMs,
         vsHashWasm,
         vsNative,
+        perRoundRatio: { vsHashWasm: perRound("hash-wasm"), vsNative: perRound("native") },
         met: vsHashWasm <= GOAL_VS_HASH_WASM && vsNative <= GOAL_VS_NATIVE,
       });
     }

@@ -80,7 +80,9 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
       badgeMs: {
         pageLoad: badgeCold,
         spaRevisit: badgeWarm,
+        // A table left (an SPA move) or re-rendered before its badge came, or never badged.
         missed: runs.with.reduce((sum, r) => sum + r.badges.missed, 0),
+        tables: runs.with.length * TABLES_PER_SESSION,
       },
       badgeMet: badgeCold.median <= GOAL_BADGE_MS && badgeWarm.median <= GOAL_BADGE_MS,
     };
