@@ -22,7 +22,7 @@ const FIGURES = ["size", "page", "kdf", "click"];
 // Repetitions: the full set keeps `./build.sh bench` well inside 15 minutes
 // on a 2-core machine (build included); --quick is for iterating.
 const REPETITIONS = {
-  full: { pagePairs: 10, kdfRuns: 5, clickRuns: 5 },
+  full: { pagePairs: 8, kdfRuns: 4, clickRuns: 4 },
   quick: { pagePairs: 3, kdfRuns: 2, clickRuns: 2 },
 };
 
