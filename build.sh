@@ -3,6 +3,7 @@
 #   ./build.sh          install what is missing, build dist/chrome, dist/firefox, .zip, .xpi
 #   ./build.sh test     build, then run every check and test suite
 #   ./build.sh demo     start the console replica and show RootGuard on it
+#   ./build.sh bench    build, then time size, page overhead, Argon2id, click to file (bench/)
 # Idempotent: each install step checks first and is skipped when satisfied.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -166,5 +167,6 @@ case "${1:-build}" in
   build) install_all; build ;;
   test) install_all; build; run_tests ;;
   demo) install_all; build; exec node tests/demo.mjs ;;
-  *) echo "usage: ./build.sh [build|test|demo]" >&2; exit 2 ;;
+  bench) install_all; build; node bench/run.mjs "${@:2}" ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click]]" >&2; exit 2 ;;
 esac
