@@ -3,9 +3,12 @@
 // Rust core what it means, and hands the answer to the renderer.
 //
 // Cost: on every page only a route check (one message per route change). The
-// DOM is watched only while the core says the route is a credentials page,
-// and then MutationObserver batches are coalesced into one animation frame,
-// and only batches that touch a table (or add one) cause a re-scan.
+// DOM is watched only while the core says the route is a credentials page.
+// Then the MutationObserver callback does nothing but ask for one animation
+// frame: looking at each mutation (in Firefox, through the content script's
+// Xray wrappers) cost more than reading the few key rows once per frame. The
+// core is asked again only when what RootGuard reads (key rows, headings)
+// changed; "settled" means that has not changed for SETTLE_MS.
 "use strict";
 
 (() => {
@@ -31,6 +34,17 @@
   }
 
   function observe(withPage) {
+    const rows = withPage ? tables() : [];
+    const headings = withPage ? [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50) : [];
+    const read = JSON.stringify([rows, headings]);
+    if (read !== lastRead) {
+      lastRead = read;
+      lastChange = Date.now();
+      if (withPage) {
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(() => assess(), SETTLE_MS + 50);
+      }
+    }
     const meta = document.querySelector('meta[name="awsc-session-data"]');
     const nav = document.querySelector('[data-testid="account-detail-menu"]');
     return {
@@ -39,8 +53,8 @@
       navigationText: nav?.textContent ?? null,
       navigationHasUserLine: Boolean(document.querySelector('[data-testid="awsc-copy-username"]')),
       lang: document.documentElement.lang || navigator.language || "",
-      tables: withPage ? tables() : [],
-      headings: withPage ? [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50) : [],
+      tables: rows,
+      headings,
       settled: withPage && Date.now() - lastChange >= SETTLE_MS,
       nowMs: Date.now(),
     };
@@ -50,6 +64,7 @@
   let watching = false;
   let lastChange = Date.now();
   let lastSent = "";
+  let lastRead = "";
   let frame = 0;
   let settleTimer = 0;
 
@@ -81,35 +96,19 @@
   }
 
   function touched() {
-    lastChange = Date.now();
-    if (!frame) {
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        assess();
-      });
-    }
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => assess(), SETTLE_MS + 50);
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      assess();
+    });
   }
 
-  const observer = new MutationObserver((mutations) => {
-    const relevant = mutations.some((m) => {
-      if (ours(m.target) || m.target.parentElement?.closest?.("[data-rootguard]")) return false;
-      const changed = [...m.addedNodes, ...m.removedNodes];
-      if (changed.length && changed.every(ours)) return false; // our own badges coming and going
-      const element = m.target.nodeType === 1 ? m.target : m.target.parentElement;
-      if (element?.closest?.("table, [role=table], [role=grid], h1, h2, h3")) return true;
-      return [...m.addedNodes, ...m.removedNodes].some(
-        (n) => n.nodeType === 1 && !ours(n) && (n.matches?.("table, tr, [role=table], [role=row], h1, h2, h3") || n.querySelector?.("table, [role=table], [role=row], h2")),
-      );
-    });
-    if (relevant) touched();
-  });
+  const observer = new MutationObserver(touched);
 
   function routeChanged() {
     if (location.href === routeUrl) return;
     routeUrl = location.href;
-    lastChange = Date.now();
+    lastRead = ""; // a new route starts unsettled
     RootGuard.render.routeChanged();
     assess({ force: true });
     if (watching) touched();
