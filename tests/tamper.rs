@@ -94,6 +94,9 @@ fn with_params(file: &[u8], params: KdfParams) -> Vec<u8> {
 
 /// Runs `open` on inputs that must be refused before key derivation, and
 /// checks the refusals took less time, all together, than one derivation.
+/// Each input is opened three times and counts with its fastest run: on a
+/// loaded machine one run may be preempted for longer than a derivation,
+/// but a derivation would slow down every run.
 struct Fast {
     spent: Duration,
     count: usize,
@@ -105,14 +108,21 @@ impl Fast {
     }
 
     fn open(&mut self, file: &[u8]) -> EnvelopeError {
-        let start = Instant::now();
-        let result = open(file, PASS);
-        self.spent += start.elapsed();
-        self.count += 1;
-        match result {
-            Ok(_) => panic!("a damaged file opened"),
-            Err(e) => e,
+        let mut fastest = Duration::MAX;
+        let mut errors = Vec::new();
+        for _ in 0..3 {
+            let start = Instant::now();
+            let result = open(file, PASS);
+            fastest = fastest.min(start.elapsed());
+            match result {
+                Ok(_) => panic!("a damaged file opened"),
+                Err(e) => errors.push(e),
+            }
         }
+        self.spent += fastest;
+        self.count += 1;
+        assert!(errors.windows(2).all(|w| w[0] == w[1]), "{errors:?}");
+        errors.swap_remove(0)
     }
 
     fn assert_before_kdf(&self) {
@@ -421,11 +431,20 @@ fn kdf_parameters_at_and_beyond_the_floor_and_cap() {
         let file = with_params(&sample().file, params);
         assert_eq!(fast.open(&file), expected);
         assert_eq!(fast.open(armor(&file).as_bytes()), expected);
-        let start = Instant::now();
-        assert_eq!(peek(&file).unwrap_err(), expected);
-        assert_eq!(seal_with(CSV, "x.csv", PASS, params, SALT, NONCE).unwrap_err(), expected);
-        assert_eq!(derive_key_for_measurement(PASS, &SALT, params).unwrap_err(), expected);
-        spent_elsewhere += start.elapsed();
+        let fastest = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                assert_eq!(peek(&file).unwrap_err(), expected);
+                assert_eq!(
+                    seal_with(CSV, "x.csv", PASS, params, SALT, NONCE).unwrap_err(),
+                    expected
+                );
+                assert_eq!(derive_key_for_measurement(PASS, &SALT, params).unwrap_err(), expected);
+                start.elapsed()
+            })
+            .min()
+            .unwrap();
+        spent_elsewhere += fastest;
     }
     fast.spent += spent_elsewhere;
     fast.assert_before_kdf();
