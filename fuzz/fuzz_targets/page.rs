@@ -12,8 +12,9 @@
 //!   either raw or assembled from a console host, a port, a path and a
 //!   fragment, so host, route and session parsing are reached often.
 //!
-//! Host, route and session parsers are also called directly on the raw
-//! strings.
+//! Each observation is assessed at its own clock and at the extremes of the
+//! float clock. Host, route and session parsers are also called directly on
+//! the raw strings.
 #![no_main]
 
 use arbitrary::{Arbitrary, Unstructured};
@@ -87,7 +88,19 @@ impl Observation {
     }
 }
 
+/// `assess` at the observed clock and at the extremes a float clock
+/// converts to (the content script sends `Date.now()`; nothing stops a
+/// broken or hostile clock from being anything).
 fn check(observation: &PageObservation) {
+    let mut at_extreme = observation.clone();
+    for now_ms in [f64::MAX, f64::MIN, f64::NAN] {
+        at_extreme.now_ms = now_ms;
+        check_verdict(&at_extreme);
+    }
+    check_verdict(observation);
+}
+
+fn check_verdict(observation: &PageObservation) {
     let verdict = assess(observation);
     // The bridge hands the verdict to JavaScript as JSON-compatible data.
     serde_json::to_string(&verdict).expect("a verdict always serialises");
