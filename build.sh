@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 python3-venv ca-certificates time)
+APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 python3-venv ca-certificates time g++)
 GECKODRIVER_VERSION=0.37.1
 WASM_TARGET=wasm32-unknown-unknown
 
