@@ -4,13 +4,14 @@
 #   ./build.sh test     build, then run every check and test suite
 #   ./build.sh demo     start the console replica and show RootGuard on it
 #   ./build.sh bench    build, then time size, page overhead, Argon2id, click to file (bench/)
+#   ./build.sh fuzz [S] run every fuzz target for S seconds (default 60)
 # Idempotent: each install step checks first and is skipped when satisfied.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 python3-venv ca-certificates)
+APT_PACKAGES=(chromium chromium-driver firefox-esr inotify-tools openssl python3 python3-venv ca-certificates time g++)
 GECKODRIVER_VERSION=0.37.1
 WASM_TARGET=wasm32-unknown-unknown
 
@@ -86,6 +87,16 @@ ensure_python() {
   fi
 }
 
+# cargo-fuzz for the fuzz targets in fuzz/ (scripts/fuzz.sh); only `fuzz` and
+# `test` need it. It runs on stable: scripts/fuzz.sh sets RUSTC_BOOTSTRAP=1.
+CARGO_FUZZ_VERSION=0.13.2
+ensure_cargo_fuzz() {
+  if [ "$(cargo fuzz --version 2>/dev/null | head -n1)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    log "cargo: installing cargo-fuzz $CARGO_FUZZ_VERSION (about 3 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+  fi
+}
+
 install_all() {
   ensure_apt
   ensure_rust
@@ -149,6 +160,7 @@ run_tests() {
   suite "clippy (native)" cargo clippy --all-targets -- -D warnings
   suite "clippy (wasm32)" cargo clippy --lib --tests --target "$WASM_TARGET" -- -D warnings
   suite "native unit tests" cargo test
+  suite "fuzz smoke (30 s per target)" scripts/fuzz.sh 30
   suite "wasm-bindgen tests in Chromium" wasm_browser_tests CHROMEDRIVER
   suite "wasm-bindgen tests in Firefox" wasm_browser_tests GECKODRIVER
   suite "independent decryptor (Python) on the vectors and CLI output" \
@@ -165,8 +177,9 @@ run_tests() {
 
 case "${1:-build}" in
   build) install_all; build ;;
-  test) install_all; build; run_tests ;;
+  test) install_all; ensure_cargo_fuzz; build; run_tests ;;
   demo) install_all; build; exec node tests/demo.mjs ;;
   bench) install_all; build; node bench/run.mjs "${@:2}" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click]]" >&2; exit 2 ;;
+  fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click]|fuzz [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -364,6 +364,45 @@ pub fn open(file: &[u8], passphrase: &[u8]) -> Result<Opened, EnvelopeError> {
     open_parsed(&parsed, &key)
 }
 
+/// [`open`] with a key that was already derived, for tests and fuzzing only:
+/// the exhaustive tamper tests (`tests/tamper.rs`) and the fuzz targets
+/// (`fuzz/`) try thousands of damaged files, and Argon2 at the floor costs
+/// tens of milliseconds each. Every check [`open`] makes runs here too,
+/// except that the key comes from the caller, e.g. from
+/// [`derive_key_for_measurement`] with the file's own salt and parameters.
+///
+/// Decrypting with a known key gives nothing that [`open`] with the
+/// passphrase would not; still, keep it out of the JavaScript bridge so the
+/// extension has exactly one way in.
+#[doc(hidden)]
+pub fn open_with_derived_key(file: &[u8], key: &[u8; KEY_LEN]) -> Result<Opened, EnvelopeError> {
+    let binary = to_binary(file)?;
+    let parsed = Parsed::parse(&binary)?;
+    open_parsed(&parsed, key)
+}
+
+/// Seals an arbitrary payload (name length and name included, well-formed or
+/// not) under a given key, salt and nonce with the floor parameters, so the
+/// fuzzer reaches the payload checks after the tag. Only in fuzzing builds
+/// (`--cfg fuzzing`, set by cargo-fuzz): a chosen nonce under a chosen key
+/// breaks AES-GCM, so this never exists in the extension or the CLI.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn seal_payload_for_fuzzing(
+    payload: &[u8],
+    key: &[u8; KEY_LEN],
+    salt: [u8; SALT_LEN],
+    nonce: [u8; NONCE_LEN],
+) -> Result<Vec<u8>, EnvelopeError> {
+    let payload_len = u32::try_from(payload.len()).map_err(|_| EnvelopeError::TooLarge)?;
+    let header = Header { params: KdfParams::FLOOR, salt, nonce, payload_len }.encode();
+    let mut body = payload.to_vec();
+    let tag = cipher(key)?
+        .encrypt_in_place_detached(&GenericArray::from(nonce), &header, &mut body)
+        .map_err(|_| EnvelopeError::TooLarge)?;
+    Ok([&header[..], &body, &tag].concat())
+}
+
 /// Reads and checks a file's header without the passphrase (and without
 /// running Argon2): the same checks [`open`] makes before key derivation.
 pub fn peek(file: &[u8]) -> Result<EnvelopeInfo, EnvelopeError> {

@@ -115,7 +115,9 @@ pub struct KeyJudgement {
 
 /// Judge one key at `now` (Unix seconds).
 pub fn judge(facts: &KeyFacts, now: i64, limits: &Thresholds) -> KeyJudgement {
-    let days_since = |at: i64| (now - at).max(0) / DAY;
+    // Saturating: `now` is the browser's clock converted from a float, and a
+    // clock at an extreme must not overflow (fuzz/ found `now` = i64::MIN).
+    let days_since = |at: i64| now.saturating_sub(at).max(0) / DAY;
     let age_days = match facts.created {
         CellDate::At { unix } => Some(days_since(unix)),
         _ => None,
@@ -272,5 +274,21 @@ mod tests {
     fn future_dates_count_as_zero_days() {
         let j = judge_key(IamUser, Active, CellDate::At { unix: NOW + 5 * DAY }, CellDate::Never);
         assert_eq!(j.age_days, Some(0));
+    }
+
+    /// Regression (fuzz target `page`): a clock at `i64::MIN` (the content
+    /// script's `nowMs` of -1.8e308) overflowed `now - created`; a date
+    /// before 1970 (a zone east of UTC on 1970-01-01) did at `i64::MAX`.
+    #[test]
+    fn clocks_at_the_extremes_do_not_overflow() {
+        let facts =
+            |created, last_used| KeyFacts { owner: IamUser, status: Active, created, last_used };
+        let limits = Thresholds::default();
+        let dates = [CellDate::At { unix: 1_741_046_400 }, CellDate::At { unix: -50_400 }];
+        for (now, created) in [(i64::MIN, dates[0]), (i64::MAX, dates[1]), (i64::MIN, dates[1])] {
+            let j = judge(&facts(created, created), now, &limits);
+            let expected = if now == i64::MIN { 0 } else { i64::MAX / DAY };
+            assert_eq!((j.age_days, j.last_used_days), (Some(expected), Some(expected)), "{now}");
+        }
     }
 }

@@ -346,4 +346,20 @@ mod tests {
         );
         assert!(verdict.diagnostics.iter().any(|d| d.contains("could not tell who is signed in")));
     }
+
+    /// Regression (fuzz target `page`, crash input: this German page with
+    /// `nowMs` = -1.8e308): the clock became `i64::MIN` and judging the key's
+    /// age overflowed. Any clock now gives a verdict.
+    #[test]
+    fn a_clock_at_any_extreme_still_gives_a_verdict() {
+        let rows = [["AKIAIOSFODNN7EXAMPLE", "4. März 2025", "Aktiv"]];
+        for now_ms in [f64::MIN, f64::MAX, f64::NAN, f64::NEG_INFINITY, -1.0] {
+            let mut o = with_table(observation(CREDENTIALS, ROOT), &rows, true);
+            o.lang = "de".into();
+            o.now_ms = now_ms;
+            let verdict = assess(&o);
+            assert_eq!(verdict.badges.len(), 1, "{now_ms}");
+            assert_eq!(verdict.badges[0].severity, Severity::Critical, "{now_ms}");
+        }
+    }
 }

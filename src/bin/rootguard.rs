@@ -34,6 +34,7 @@ Options:
     -V, --version                Print the version.
 
 FILE - reads standard input. decrypt reads binary and armored files alike.
+Inputs over 16 MiB are refused: a credentials file is a few KiB.
 The passphrase goes through Argon2id (64 MiB, 3 passes) into AES-256-GCM;
 the file format is described in docs/FORMAT.md.
 
@@ -227,21 +228,73 @@ impl Options {
     }
 }
 
-fn read_target(target: &Target) -> Result<Vec<u8>, Failure> {
-    match target {
-        Target::Std => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
-            Ok(bytes)
+/// The largest FILE read. A credentials CSV or its RootGuard file is a few
+/// hundred bytes, and the format's reader holds the whole file in memory (and
+/// an armored one twice): without a limit, a wrong or hostile input of
+/// gigabytes would be read in full before being refused.
+const MAX_FILE_LEN: u64 = 16 << 20;
+
+/// The longest passphrase file read: far beyond any passphrase, small enough
+/// that pointing `--passphrase-file` at the wrong file fails at once.
+const MAX_PASSPHRASE_LEN: u64 = 64 << 10;
+
+const FILE_HINT: &str = "FILE: credentials files and RootGuard files are a few KiB, so check \
+                         that this is the right file";
+const PASSPHRASE_HINT: &str =
+    "a passphrase file: check that --passphrase-file names the file holding the passphrase";
+
+/// Reads `target` in full, refusing (without reading it all) anything longer
+/// than `limit` bytes. `what` says what the input should be, for the message.
+fn read_target(target: &Target, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+    let too_large = |name: &str| {
+        Failure::usage(format!(
+            "{name} is larger than {}, the most rootguard reads as {what}",
+            describe_size(limit)
+        ))
+    };
+    let (mut reader, name, size): (Box<dyn Read>, String, u64) = match target {
+        Target::Std => (Box::new(std::io::stdin().lock()), "standard input".to_owned(), 0),
+        Target::Path(path) => {
+            let file = File::open(path).map_err(|e| Failure::io("read", path, &e))?;
+            // A regular file says its size: refuse before reading anything.
+            // (Pipes and devices say 0; the bounded read below covers them.)
+            let size = file.metadata().map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+            if size > limit {
+                return Err(too_large(&path.display().to_string()));
+            }
+            (Box::new(file), path.display().to_string(), size)
         }
-        Target::Path(path) => std::fs::read(path).map_err(|e| Failure::io("read", path, &e)),
+    };
+    // Reserved at the known size so a plaintext read never reallocates,
+    // which would leave unwiped copies behind (as `std::fs::read` does).
+    let mut bytes = Vec::new();
+    let reserve = usize::try_from(size.saturating_add(1)).unwrap_or(usize::MAX);
+    bytes
+        .try_reserve_exact(reserve)
+        .map_err(|_| Failure::usage(format!("cannot read {name}: out of memory")))?;
+    // One byte past the limit tells "exactly at the limit" from "beyond".
+    reader
+        .by_ref()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        return Err(too_large(&name));
+    }
+    Ok(bytes)
+}
+
+/// `16777216` → `16 MiB`, `65536` → `64 KiB`.
+fn describe_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{} KiB", bytes >> 10)
     }
 }
 
 fn inspect(o: &Options) -> Result<(), Failure> {
-    let bytes = read_target(&o.file)?;
+    let bytes = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
     if envelope::is_envelope(&bytes) {
         let info = envelope::peek(&bytes)?;
         println!(
@@ -267,7 +320,7 @@ fn inspect(o: &Options) -> Result<(), Failure> {
 }
 
 fn encrypt(o: &Options) -> Result<(), Failure> {
-    let plaintext = Zeroizing::new(read_target(&o.file)?);
+    let plaintext = Zeroizing::new(read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?);
     let (file_name, default_output) = match &o.file {
         Target::Std => (String::new(), Target::Std),
         Target::Path(path) => {
@@ -299,7 +352,7 @@ fn encrypt(o: &Options) -> Result<(), Failure> {
 }
 
 fn decrypt(o: &Options) -> Result<(), Failure> {
-    let file = read_target(&o.file)?;
+    let file = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
     // Everything that needs no passphrase is checked before prompting.
     envelope::peek(&file)?;
     let output = o.output.clone().unwrap_or(Target::Std);
@@ -321,7 +374,8 @@ fn decrypt(o: &Options) -> Result<(), Failure> {
 fn passphrase(o: &Options, confirm: bool) -> Result<Zeroizing<Vec<u8>>, Failure> {
     let passphrase = match &o.passphrase_file {
         Some(source) => {
-            let mut bytes = Zeroizing::new(read_target(source)?);
+            let mut bytes =
+                Zeroizing::new(read_target(source, MAX_PASSPHRASE_LEN, PASSPHRASE_HINT)?);
             if bytes.last() == Some(&b'\n') {
                 bytes.pop();
                 if bytes.last() == Some(&b'\r') {

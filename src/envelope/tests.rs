@@ -35,9 +35,7 @@ fn sample() -> &'static Sample {
 
 /// `open` with a caller-supplied key: everything `open` does after Argon2.
 fn open_with_key(file: &[u8], key: &[u8; KEY_LEN]) -> Result<Opened, EnvelopeError> {
-    let binary = to_binary(file)?;
-    let parsed = Parsed::parse(&binary)?;
-    open_parsed(&parsed, key)
+    open_with_derived_key(file, key)
 }
 
 fn flip(file: &[u8], bit: usize) -> Vec<u8> {
