@@ -35,9 +35,6 @@ const handlers = {
 
 installSafetyNet(api, core);
 
-// The toolbar button opens the decrypt page.
-api.action.onClicked.addListener(() => api.tabs.create({ url: api.runtime.getURL("pages/decrypt.html") }));
-
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = handlers[message?.type];
   if (!handler || !handler.allowed(sender)) return false;

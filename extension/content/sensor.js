@@ -121,4 +121,14 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
   else routeChanged();
   RootGuard.sensor = { routeChanged };
+
+  // The toolbar popup asks what this tab shows: the core's last verdict here.
+  const api = globalThis.browser ?? globalThis.chrome;
+  if (window === top) {
+    api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (sender.id !== api.runtime.id || message?.type !== "page-summary") return false;
+      sendResponse({ url: location.href, verdict: lastVerdict });
+      return false;
+    });
+  }
 })();

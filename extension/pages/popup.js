@@ -1,0 +1,58 @@
+// The toolbar popup: what RootGuard sees on the current tab, as the content
+// script last drew it from the core's verdict (page recognised? whose
+// session? each key and its severity), and a link to the decrypt page. It
+// asks the tab's content script, so it needs no "tabs" permission: where
+// RootGuard does not run (any site but the console) nobody answers.
+"use strict";
+(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, args) => api.i18n.getMessage(key, args) || key;
+  const status = document.getElementById("status");
+
+  // The tab the user is looking at. In the toolbar popup that is the active
+  // tab; opened as a tab itself, the most recently used active tab but this one.
+  async function currentTab() {
+    const self = await api.tabs.getCurrent();
+    const tabs = (await api.tabs.query({ active: true })).filter((tab) => tab.id !== self?.id);
+    return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
+  }
+
+  let summary = null;
+  const tab = await currentTab();
+  if (tab) {
+    summary = await api.tabs.sendMessage(tab.id, { type: "page-summary" }, { frameId: 0 }).catch(() => null);
+  }
+  if (!summary?.verdict) {
+    status.textContent = t("popupNotConsole");
+    document.body.dataset.state = "not-console";
+    return;
+  }
+  const { recognition, badges, notices } = summary.verdict;
+  const page = recognition.page;
+  const principal = recognition.session.principal;
+  document.querySelector('[data-rootguard="popup-page"]').textContent =
+    page.kind === "iam-user-credentials" ? t("popupPage_iam_user_credentials", [page.userName]) : t(`popupPage_${page.kind.replaceAll("-", "_")}`);
+  document.querySelector('[data-rootguard="popup-page"]').dataset.kind = page.kind;
+  const session = document.querySelector('[data-rootguard="popup-session"]');
+  session.textContent = t(`popupPrincipal_${principal.kind.replaceAll("-", "_")}`);
+  session.dataset.kind = principal.kind;
+  document.getElementById("facts").hidden = false;
+  status.textContent = notices.length ? t("popupNotices", [String(notices.length)]) : t("popupQuiet");
+  document.body.dataset.state = "console";
+
+  if (badges.length) {
+    const list = document.querySelector('[data-rootguard="popup-keys"]');
+    for (const badge of badges) {
+      const item = document.createElement("li");
+      item.dataset.keyId = badge.keyId;
+      item.dataset.severity = badge.severity;
+      const id = document.createElement("code");
+      id.textContent = badge.keyId;
+      const what = document.createElement("span");
+      what.textContent = ` ${t(`severity_${badge.severity}`)}: ${badge.summary.map((m) => t(m.key, m.args)).join(" · ")}`;
+      item.append(id, what);
+      list.append(item);
+    }
+    document.getElementById("keys").hidden = false;
+  }
+})();
