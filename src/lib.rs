@@ -17,6 +17,7 @@ pub mod dates;
 pub mod download;
 pub mod envelope;
 pub mod export;
+pub mod leak;
 pub mod passphrase;
 pub mod policy;
 pub mod verdict;
