@@ -24,7 +24,15 @@ const fromContentScript = (sender) => sender.id === api.runtime.id && sender.tab
 const fromExtensionPage = (sender) => sender.id === api.runtime.id && String(sender.url).startsWith(EXTENSION_PAGE);
 
 const handlers = {
-  "assess-page": { allowed: fromContentScript, run: (c, message) => c.assessPage(message.observation) },
+  "assess-page": {
+    allowed: fromContentScript,
+    run: (c, message) => {
+      // The owner's thresholds (options page), when all three are numbers; the core checks them.
+      const t = message.thresholds ?? {};
+      const days = [t.rotateDays, t.criticalDays, t.unusedDays];
+      return days.every((d) => typeof d === "number") ? c.assessPage(message.observation, ...days) : c.assessPage(message.observation);
+    },
+  },
   "classify-download": {
     allowed: fromContentScript,
     run: (c, message) => c.classifyDownload(String(message.fileName ?? ""), Uint8Array.from(message.bytes ?? [])),

@@ -89,11 +89,22 @@ pub fn seal_export(
     passphrase: &str,
     armored: bool,
 ) -> Result<Vec<u8>, ExportError> {
+    seal_export_with(plaintext, file_name, passphrase, armored, KdfParams::DEFAULT)
+}
+
+/// [`seal_export`] at the Argon2id cost the owner chose on the options page.
+pub fn seal_export_with(
+    plaintext: &[u8],
+    file_name: &str,
+    passphrase: &str,
+    armored: bool,
+    params: KdfParams,
+) -> Result<Vec<u8>, ExportError> {
     if !passphrase::rate(passphrase).acceptable {
         return Err(ExportError::WeakPassphrase);
     }
     let name = kept_file_name(file_name);
-    let sealed = envelope::seal(plaintext, name, passphrase.as_bytes(), KdfParams::DEFAULT)?;
+    let sealed = envelope::seal(plaintext, name, passphrase.as_bytes(), params)?;
     Ok(if armored { envelope::armor(&sealed).into_bytes() } else { sealed })
 }
 

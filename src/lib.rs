@@ -20,6 +20,7 @@ pub mod export;
 pub mod leak;
 pub mod passphrase;
 pub mod policy;
+pub mod settings;
 pub mod verdict;
 
 /// The JavaScript bridge (wasm32 only).

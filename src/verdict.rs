@@ -122,6 +122,11 @@ const ROOT_KEY_ALTERNATIVES: [Alternative; 4] = [
 
 /// Decide what to show for an observed page.
 pub fn assess(observation: &PageObservation) -> PageVerdict {
+    assess_with(observation, &Thresholds::default())
+}
+
+/// [`assess`] with the owner's policy thresholds (from the options page).
+pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVerdict {
     let recognition = observation.recognise();
     let mut notices = Vec::new();
     let mut diagnostics = Vec::new();
@@ -194,11 +199,10 @@ pub fn assess(observation: &PageObservation) -> PageVerdict {
                 );
             }
             let now = (observation.now_ms / 1000.0) as i64;
-            let limits = Thresholds::default();
             for table in &observation.tables {
                 for row in table.access_keys(&observation.lang, now) {
                     if !badges.iter().any(|b: &KeyBadge| b.key_id == row.key_id) {
-                        badges.push(badge_for(&row, owner, now, &limits));
+                        badges.push(badge_for(&row, owner, now, limits));
                     }
                 }
             }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::console::PageObservation;
 use crate::download::DownloadClass;
+use crate::policy::Thresholds;
 use crate::verdict;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -15,14 +16,33 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     })
 }
 
-/// The core's decision for a page observation (`{url, sessionData, …}`).
+/// The core's decision for a page observation (`{url, sessionData, …}`),
+/// under the owner's thresholds when given (days; all three or none). Values
+/// out of range fall back to the defaults, with a diagnostic.
 #[wasm_bindgen(js_name = assessPage)]
-pub fn assess_page(observation: JsValue) -> Result<JsValue, JsError> {
+pub fn assess_page(
+    observation: JsValue,
+    rotate_days: Option<f64>,
+    critical_days: Option<f64>,
+    unused_days: Option<f64>,
+) -> Result<JsValue, JsError> {
     let observation: PageObservation =
         serde_wasm_bindgen::from_value(observation).map_err(|e| {
             JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
         })?;
-    let verdict = verdict::assess(&observation);
+    let (limits, problem) = match (rotate_days, critical_days, unused_days) {
+        (Some(r), Some(c), Some(u)) => match crate::settings::check_thresholds(r, c, u) {
+            Ok(limits) => (limits, None),
+            Err(e) => (Thresholds::default(), Some(e)),
+        },
+        _ => (Thresholds::default(), None),
+    };
+    let mut verdict = verdict::assess_with(&observation, &limits);
+    if let Some(problem) = problem {
+        verdict
+            .diagnostics
+            .push(format!("RootGuard: stored thresholds ignored ({problem}); using the defaults."));
+    }
     for diagnostic in &verdict.diagnostics {
         gloo::console::warn!(diagnostic.as_str());
     }
@@ -36,16 +56,46 @@ pub fn classify_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsErr
 }
 
 /// Seal a captured credentials file (`Uint8Array`) under a passphrase,
-/// binary or ASCII-armored.
+/// binary or ASCII-armored, at a KDF strength (`minimum`, `standard`,
+/// `strong`; standard when absent).
 #[wasm_bindgen(js_name = sealExport)]
 pub fn seal_export(
     plaintext: &[u8],
     file_name: &str,
     passphrase: &str,
     armored: bool,
+    strength: Option<String>,
 ) -> Result<Vec<u8>, JsError> {
-    crate::export::seal_export(plaintext, file_name, passphrase, armored)
+    let params = match strength {
+        Some(name) => crate::settings::KdfStrength::parse(&name)
+            .map_err(|e| JsError::new(&e.to_string()))?
+            .params(),
+        None => crate::envelope::KdfParams::DEFAULT,
+    };
+    crate::export::seal_export_with(plaintext, file_name, passphrase, armored, params)
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Check thresholds typed on the options page; throws with a message
+/// naming what is wrong.
+#[wasm_bindgen(js_name = checkThresholds)]
+pub fn check_thresholds(
+    rotate_days: f64,
+    critical_days: f64,
+    unused_days: f64,
+) -> Result<(), JsError> {
+    crate::settings::check_thresholds(rotate_days, critical_days, unused_days)
+        .map(|_| ())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The Argon2id parameters of a KDF strength: `{mCostKib, tCost, pCost}`.
+#[wasm_bindgen(js_name = kdfStrengthParams)]
+pub fn kdf_strength_params(strength: &str) -> Result<Vec<u32>, JsError> {
+    let params = crate::settings::KdfStrength::parse(strength)
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .params();
+    Ok(vec![params.m_cost_kib, params.t_cost, params.p_cost])
 }
 
 /// Open an export (`Uint8Array`, binary or armored): `{fileName, keys: [{accessKeyId, secretAccessKey}]}`.

@@ -26,10 +26,15 @@ fn observation(url: &str, arn: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn root_warning_crosses_the_bridge_as_plain_js_data() {
-    let verdict = assess_page(observation(
-        "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
-        "arn:aws:iam::123456789012:root",
-    ))
+    let verdict = assess_page(
+        observation(
+            "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
+            "arn:aws:iam::123456789012:root",
+        ),
+        None,
+        None,
+        None,
+    )
     .unwrap();
     assert_eq!(get(&verdict, &["decidedBy"]).as_string().unwrap(), core_signature());
     assert!(core_signature().ends_with("wasm32"));
@@ -46,7 +51,7 @@ fn root_warning_crosses_the_bridge_as_plain_js_data() {
 
 #[wasm_bindgen_test]
 fn unreadable_observation_is_a_js_error_with_a_message() {
-    let error = assess_page(JsValue::from_f64(42.0)).unwrap_err();
+    let error = assess_page(JsValue::from_f64(42.0), None, None, None).unwrap_err();
     let error: JsValue = error.into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("unreadable page observation"), "{message}");
@@ -65,10 +70,20 @@ fn downloads_are_classified_by_name_and_content() {
 #[wasm_bindgen_test]
 fn export_refuses_weak_passphrases_as_a_js_error() {
     let error: JsValue =
-        rootguard::wasm::seal_export(b"x", "rootkey.csv", "short", false).unwrap_err().into();
+        rootguard::wasm::seal_export(b"x", "rootkey.csv", "short", false, None).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("too weak"), "{message}");
     let rating = rootguard::wasm::rate_passphrase("correct horse battery staple").unwrap();
     assert_eq!(get(&rating, &["acceptable"]), JsValue::TRUE);
     assert_eq!(rootguard::wasm::encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
+}
+
+#[wasm_bindgen_test]
+fn options_page_checks_cross_the_bridge() {
+    assert!(rootguard::wasm::check_thresholds(90.0, 365.0, 45.0).is_ok());
+    let error: JsValue = rootguard::wasm::check_thresholds(120.0, 100.0, 45.0).unwrap_err().into();
+    let message = get(&error, &["message"]).as_string().unwrap();
+    assert!(message.contains("must be longer than the rotation age"), "{message}");
+    assert_eq!(rootguard::wasm::kdf_strength_params("minimum").unwrap(), vec![19_456, 2, 1]);
+    assert!(rootguard::wasm::kdf_strength_params("ludicrous").is_err());
 }

@@ -157,7 +157,10 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
       allowed: fromExtensionPage,
       async run(core, message) {
         const record = await held(String(message.exportId), String(message.frameKey));
-        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true);
+        // The Argon2id strength the owner chose on the options page.
+        const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
+        const strength = ["minimum", "standard", "strong"].includes(settings?.kdfStrength) ? settings.kdfStrength : "standard";
+        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, strength);
         let savedAs;
         try {
           savedAs = await save(sealed, core.encryptedFileName(record.fileName));

@@ -243,7 +243,7 @@ RootGuard.render = (() => {
     const session = sessionDismissed();
     const shown = new Set();
     for (const notice of result.notices) {
-      if (session.has(notice.kind) || visitDismissed.has(notice.kind)) continue;
+      if (session.has(notice.kind) || visitDismissed.has(notice.kind) || !RootGuard.settings.shows(notice.kind)) continue;
       shown.add(notice.kind);
       if (notice.modal) {
         interstitial(notice, result.decidedBy);
@@ -260,7 +260,7 @@ RootGuard.render = (() => {
       if (!shown.has(old.getAttribute("data-rootguard"))) old.remove();
     }
     if (!shown.has("create-key-interstitial")) document.querySelector('[data-rootguard="create-key-interstitial"]')?.remove();
-    placeBadges(result.badges);
+    placeBadges(RootGuard.settings.shows("key-badges") ? result.badges : []);
     for (const line of result.diagnostics) console.warn(line);
   }
 

@@ -70,9 +70,11 @@
 
   let lastVerdict = null;
   async function assess({ force = false } = {}) {
+    await RootGuard.settings.ready;
     const observation = observe(watching);
+    const thresholds = RootGuard.settings.thresholds();
     const { nowMs, ...comparable } = observation;
-    const key = JSON.stringify(comparable);
+    const key = JSON.stringify([comparable, thresholds]);
     if (!force && key === lastSent) {
       // Same data (e.g. the console re-rendered the table and dropped the
       // badges): draw the last decision again, no need to ask.
@@ -81,7 +83,7 @@
     }
     lastSent = key;
     const url = location.href;
-    const verdict = await RootGuard.ask({ type: "assess-page", observation });
+    const verdict = await RootGuard.ask({ type: "assess-page", observation, thresholds });
     if (!verdict || location.href !== url) return;
     lastVerdict = verdict;
     RootGuard.render.verdict(verdict, { settled: observation.settled });
@@ -121,6 +123,8 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
   else routeChanged();
   RootGuard.sensor = { routeChanged };
+  // Options changed: ask again under the new thresholds and redraw.
+  RootGuard.settings.onChange(() => assess({ force: true }));
 
   // The toolbar popup asks what this tab shows: the core's last verdict here.
   const api = globalThis.browser ?? globalThis.chrome;
