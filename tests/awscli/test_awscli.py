@@ -288,6 +288,60 @@ class AwsCliWithRootGuard(unittest.TestCase):
         self.assertEqual(looked[-1:], ["custom-process"], looked)
         self.assertNotIn(SECRET, out.stderr, "the CLI's debug log shows the secret")
 
+    @unittest.skipUnless(hasattr(os, "fork"), "needs a pseudo-terminal")
+    def test_credential_process_prompts_on_the_terminal_aws_runs_in(self):
+        """The AWS CLI pipes the process's stdout and stderr; the prompt goes
+        to /dev/tty, so a user at a terminal is asked there, with echo off."""
+        import pty
+        import select
+        import termios
+        import time
+        command = f"{rootguard_bin()} credential-process {self.file}"
+        self.config.write_text(f"[profile tty]\ncredential_process = {command}\n",
+                               encoding="utf-8")
+        argv = [str(aws_bin()), "sts", "get-caller-identity", "--profile", "tty",
+                "--endpoint-url", self.sts.url]
+        env = self.env()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: aws, with the pseudo-terminal as its terminal
+            try:
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        seen, answered = b"", False
+        try:
+            while True:
+                ready, _, _ = select.select([fd], [], [], 60)
+                if not ready:
+                    raise AssertionError(f"no output for 60 s: {seen!r}")
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the terminal's other side closed
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+                if not answered and b"Passphrase: " in seen:
+                    # rpassword prints the prompt, then turns echo off: type
+                    # once it is off, as a person would (Linux reports the
+                    # terminal's modes through the master side too).
+                    deadline = time.monotonic() + 30
+                    while termios.tcgetattr(fd)[3] & termios.ECHO:
+                        if time.monotonic() > deadline:
+                            raise AssertionError("echo stayed on at the prompt")
+                        time.sleep(0.02)
+                    os.write(fd, PASSPHRASE.encode() + b"\n")
+                    answered = True
+        finally:
+            _, status = os.waitpid(pid, 0)
+            os.close(fd)
+        text = seen.decode("utf-8", "replace")
+        self.assertTrue(answered, text)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0, text)
+        self.assertNotIn(PASSPHRASE, text, "the passphrase was echoed")
+        self.assertIn(ACCOUNT, text)
+        self.assertEqual([r["verified"] for r in self.sts.requests], [True])
+
     def test_credential_process_failure_reaches_the_cli_with_rootguard_message(self):
         wrong = self.dir / "wrong-pass.txt"
         wrong.write_text("not the passphrase\n", encoding="utf-8")
