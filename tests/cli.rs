@@ -177,7 +177,19 @@ fn usage_errors_exit_2_and_help_reads_like_age() {
     let help = rootguard(&[&"--help"]);
     assert_eq!(code(&help), 0);
     let text = String::from_utf8(help.stdout).unwrap();
-    for part in ["Usage:", "Examples:", "Exit status:", "--passphrase-file", "--armor"] {
+    for part in [
+        "Usage:",
+        "Examples:",
+        "Exit status:",
+        "--passphrase-file",
+        "--armor",
+        "credential-process",
+        "credential_process = ",
+        "exec [--key-id ID]",
+        "AWS_SESSION_TOKEN",
+        "--format aws-import",
+        "--key-id",
+    ] {
         assert!(text.contains(part), "help lacks {part}");
     }
     assert_eq!(code(&rootguard(&[&"decrypt", &"--help"])), 0);
