@@ -487,7 +487,7 @@ fn credential_process(o: &Options) -> Result<(), Failure> {
 
 /// `{"Version": 1, "AccessKeyId": …, "SecretAccessKey": …}` and a newline.
 /// No `Expiration`: long-term keys do not expire, and without one the SDKs
-/// cache nothing and never refresh early. Built by hand into one buffer
+/// keep the key for the life of the client instead of calling again. Built by hand into one buffer
 /// sized up front, so no reallocation leaves a copy of the secret behind; no
 /// escaping is needed because `csv.rs` only accepts key IDs of
 /// `[A-Z2-7]` and secrets of base64's alphabet.
