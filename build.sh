@@ -74,16 +74,18 @@ ensure_npm() {
   fi
 }
 
-# The independent decryptor's Python packages (pinned), in a venv under target/.
+# The Python test suites' packages (pinned), in one venv under target/:
+# the independent decryptor's, and the real AWS CLI for tests/awscli.
 PYVENV=target/pyvenv
+PY_REQUIREMENTS=(tests/independent/requirements.txt tests/awscli/requirements.txt)
 ensure_python() {
   local stamp=$PYVENV/.requirements
-  if ! cmp -s tests/independent/requirements.txt "$stamp" 2>/dev/null; then
-    log "pip: installing tests/independent/requirements.txt into $PYVENV"
+  if ! cmp -s <(cat "${PY_REQUIREMENTS[@]}") "$stamp" 2>/dev/null; then
+    log "pip: installing ${PY_REQUIREMENTS[*]} into $PYVENV"
     rm -rf "$PYVENV"
     /usr/bin/python3 -m venv "$PYVENV"
-    "$PYVENV/bin/pip" install --quiet --disable-pip-version-check -r tests/independent/requirements.txt
-    cp tests/independent/requirements.txt "$stamp"
+    "$PYVENV/bin/pip" install --quiet --disable-pip-version-check "${PY_REQUIREMENTS[@]/#/-r}"
+    cat "${PY_REQUIREMENTS[@]}" > "$stamp"
   fi
 }
 
@@ -165,6 +167,8 @@ run_tests() {
   suite "wasm-bindgen tests in Firefox" wasm_browser_tests GECKODRIVER
   suite "independent decryptor (Python) on the vectors and CLI output" \
     env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/independent -p 'test_*.py' -v
+  suite "AWS CLI (real awscli) with rootguard credential-process, exec, aws-import" \
+    env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/awscli -p 'test_*.py' -v
   suite "replica self-check" node --test tests/fixtures/console/
   suite "E2E in Chromium and Firefox" node --test --test-concurrency=1 tests/e2e/
   suite "addons-linter (Firefox build)" addons_lint

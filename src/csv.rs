@@ -145,9 +145,12 @@ pub fn is_secret_access_key(secret: &str) -> bool {
 }
 
 /// Split one CSV line: commas separate, double quotes group, `""` escapes.
-fn split_fields(line: &str) -> Vec<String> {
+/// Fields hold secrets: each is wiped on drop, and sized for the whole line
+/// up front so that growing it never leaves a copy in freed memory.
+fn split_fields(line: &str) -> Vec<Zeroizing<String>> {
     let mut fields = Vec::new();
-    let mut field = String::new();
+    let new_field = || Zeroizing::new(String::with_capacity(line.len()));
+    let mut field = new_field();
     let mut quoted = false;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -157,7 +160,7 @@ fn split_fields(line: &str) -> Vec<String> {
                 chars.next();
             }
             ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
+            (',', false) => fields.push(std::mem::replace(&mut field, new_field())),
             _ => field.push(c),
         }
     }

@@ -177,7 +177,19 @@ fn usage_errors_exit_2_and_help_reads_like_age() {
     let help = rootguard(&[&"--help"]);
     assert_eq!(code(&help), 0);
     let text = String::from_utf8(help.stdout).unwrap();
-    for part in ["Usage:", "Examples:", "Exit status:", "--passphrase-file", "--armor"] {
+    for part in [
+        "Usage:",
+        "Examples:",
+        "Exit status:",
+        "--passphrase-file",
+        "--armor",
+        "credential-process",
+        "credential_process = ",
+        "exec [--key-id ID]",
+        "AWS_SESSION_TOKEN",
+        "--format aws-import",
+        "--key-id",
+    ] {
         assert!(text.contains(part), "help lacks {part}");
     }
     assert_eq!(code(&rootguard(&[&"decrypt", &"--help"])), 0);
@@ -241,4 +253,337 @@ fn inspect_describes_encrypted_files_without_a_passphrase() {
     assert!(text.contains("m = 19456 KiB"), "{text}");
     let out = rootguard(&[&"inspect", &vector("bad-version.rootguard")]);
     assert_eq!(code(&out), 4, "{}", stderr(&out));
+}
+
+// --- The CLI as a credential source: credential-process, exec, aws-import ---
+
+const ID: &str = "AKIAIOSFODNN7EXAMPLE";
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const ID2: &str = "AKIAI44QH2DHBEXAMPLE";
+const SECRET2: &str = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
+const PASS: &str = "credential source passphrase";
+
+/// `csv` sealed under [`PASS`] at the floor parameters (fast), and a
+/// passphrase file.
+fn sealed(dir: &TempDir, csv: &str) -> (PathBuf, PathBuf) {
+    use rootguard::envelope::{seal, KdfParams};
+    let bytes = seal(csv.as_bytes(), "rootkey.csv", PASS.as_bytes(), KdfParams::FLOOR).unwrap();
+    (dir.file("rootkey.csv.rootguard", &bytes), dir.file("pw", format!("{PASS}\n").as_bytes()))
+}
+
+fn two_keys() -> String {
+    format!(
+        "User name,Password,Access key ID,Secret access key,Console login link\n\
+         alice,pw,{ID},{SECRET},https://123456789012.signin.aws.amazon.com/console\n\
+         alice,pw,{ID2},{SECRET2},https://123456789012.signin.aws.amazon.com/console\n"
+    )
+}
+
+fn one_key() -> String {
+    format!("Access key ID,Secret access key\r\n{ID},{SECRET}\r\n")
+}
+
+#[test]
+fn credential_process_prints_only_the_json_the_aws_cli_reads() {
+    let dir = TempDir::new("cp-json");
+    for csv in [one_key(), format!("AWSAccessKeyId={ID}\nAWSSecretKey={SECRET}\n")] {
+        let (file, pw) = sealed(&dir, &csv);
+        let out = rootguard(&[&"credential-process", &"--passphrase-file", &pw, &file]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(out.stderr.is_empty(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        // One line, one newline, nothing else: the SDKs parse all of stdout.
+        assert!(text.ends_with("}\n") && text.matches('\n').count() == 1, "{text:?}");
+        let json: Value = serde_json::from_str(&text).unwrap();
+        let object = json.as_object().unwrap();
+        assert_eq!(object.len(), 3, "{text}");
+        assert_eq!(json["Version"], 1);
+        assert_eq!(json["AccessKeyId"], ID);
+        assert_eq!(json["SecretAccessKey"], SECRET);
+        assert!(json.get("Expiration").is_none(), "long-term keys have no expiration");
+    }
+}
+
+#[test]
+fn credential_process_errors_go_to_stderr_with_their_exit_codes() {
+    let dir = TempDir::new("cp-errors");
+    let (file, _) = sealed(&dir, &one_key());
+    let wrong = dir.file("wrong", b"not the passphrase\n");
+    let out = rootguard(&[&"credential-process", &"-p", &wrong, &file]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("wrong passphrase"), "{}", stderr(&out));
+
+    // A file that decrypts to something else than keys: exit 6.
+    use rootguard::envelope::{seal, KdfParams};
+    let other = seal(b"hello", "notes.txt", PASS.as_bytes(), KdfParams::FLOOR).unwrap();
+    let other = dir.file("notes.rootguard", &other);
+    let pw = dir.file("pw2", PASS.as_bytes());
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &other]);
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("does not hold AWS access keys"), "{}", stderr(&out));
+
+    // A plaintext CSV is not accepted as FILE: exit 3, before any prompt.
+    let plain = dir.file("rootkey.csv", one_key().as_bytes());
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &plain]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+/// The AWS CLI runs credential_process with pipes for stdin, stdout and
+/// stderr. From a terminal the prompt still reaches /dev/tty; without a
+/// controlling terminal (setsid) there is none, and the error says what to do.
+#[cfg(unix)]
+#[test]
+fn credential_process_without_a_terminal_asks_for_a_passphrase_file() {
+    let Some(setsid) =
+        ["/usr/bin/setsid", "/bin/setsid"].into_iter().find(|p| Path::new(p).exists())
+    else {
+        eprintln!("setsid(1) not found: skipped");
+        return;
+    };
+    let dir = TempDir::new("cp-notty");
+    let (file, _) = sealed(&dir, &one_key());
+    let out = Command::new(setsid)
+        .arg("--wait")
+        .arg(env!("CARGO_BIN_EXE_rootguard"))
+        .arg("credential-process")
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("--passphrase-file"), "{}", stderr(&out));
+}
+
+#[test]
+fn several_keys_need_key_id_and_errors_list_ids_never_secrets() {
+    let dir = TempDir::new("key-id");
+    let (file, pw) = sealed(&dir, &two_keys());
+    for command in ["credential-process", "exec"] {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&command, &"-p", &pw, &file];
+        if command == "exec" {
+            args.extend([&"--" as &dyn AsRef<std::ffi::OsStr>, &"true"]);
+        }
+        let out = rootguard(&args);
+        assert_eq!(code(&out), 6, "{command}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(ID) && err.contains(ID2) && err.contains("--key-id"), "{err}");
+        assert!(!err.contains(SECRET) && !err.contains(SECRET2), "secret in {err}");
+        assert!(out.stdout.is_empty());
+    }
+
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &"--key-id", &ID2, &file]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (json["AccessKeyId"].as_str(), json["SecretAccessKey"].as_str()),
+        (Some(ID2), Some(SECRET2))
+    );
+
+    // A key ID the file does not hold: the ones it does hold, no secrets.
+    let out =
+        rootguard(&[&"credential-process", &"-p", &pw, &"--key-id=AKIAZZZZZZZZZZZZZZZZ", &file]);
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("AKIAZZZZZZZZZZZZZZZZ") && err.contains(ID) && err.contains(ID2), "{err}");
+    assert!(!err.contains(SECRET) && !err.contains(SECRET2), "{err}");
+
+    // Not a key ID at all: a usage error before any passphrase is read.
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &"--key-id", &"alice", &file]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+
+    // The same row twice is one key.
+    let doubled = format!("{}{ID},{SECRET}\r\n", one_key());
+    let (file, pw) = sealed(&dir, &doubled);
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &file]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn exec_runs_the_command_with_the_key_and_without_conflicting_variables() {
+    let dir = TempDir::new("exec-env");
+    let (file, pw) = sealed(&dir, &one_key());
+    let out = Command::new(env!("CARGO_BIN_EXE_rootguard"))
+        .args(["exec", "-p"])
+        .arg(&pw)
+        .arg(&file)
+        .args(["--", "env"])
+        .env("AWS_ACCESS_KEY_ID", "AKIAOLDOLDOLDOLDOLDO")
+        .env("AWS_SESSION_TOKEN", "stale-token")
+        .env("AWS_SECURITY_TOKEN", "stale-token")
+        .env("AWS_PROFILE", "other")
+        .env("AWS_DEFAULT_PROFILE", "other")
+        .env("AWS_CREDENTIAL_EXPIRATION", "2000-01-01T00:00:00Z")
+        .env("ROOTGUARD_TEST_KEPT", "kept")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let env = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = env.lines().collect();
+    assert!(lines.contains(&format!("AWS_ACCESS_KEY_ID={ID}").as_str()), "{env}");
+    assert!(lines.contains(&format!("AWS_SECRET_ACCESS_KEY={SECRET}").as_str()), "{env}");
+    assert!(lines.contains(&"ROOTGUARD_TEST_KEPT=kept"), "{env}");
+    for removed in [
+        "AWS_SESSION_TOKEN=",
+        "AWS_SECURITY_TOKEN=",
+        "AWS_PROFILE=",
+        "AWS_DEFAULT_PROFILE=",
+        "AWS_CREDENTIAL_EXPIRATION=",
+    ] {
+        assert!(!lines.iter().any(|l| l.starts_with(removed)), "{removed} kept: {env}");
+    }
+}
+
+#[test]
+fn exec_passes_the_command_status_through_and_needs_a_command() {
+    let dir = TempDir::new("exec-status");
+    let (file, pw) = sealed(&dir, &one_key());
+    // No shell between rootguard and the command: `$0` stays literal text.
+    let out = rootguard(&[&"exec", &"-p", &pw, &file, &"--", &"echo", &"$0", &"a b"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(out.stdout, b"$0 a b\n");
+
+    let out = rootguard(&[&"exec", &"-p", &pw, &file, &"--", &"sh", &"-c", &"exit 7"]);
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+
+    // Options after -- are the command's, not rootguard's.
+    let out = rootguard(&[
+        &"exec",
+        &"-p",
+        &pw,
+        &file,
+        &"--",
+        &"sh",
+        &"-c",
+        &"echo \"$1\"",
+        &"sh",
+        &"--help",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(out.stdout, b"--help\n");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        let out = rootguard(&[&"exec", &"-p", &pw, &file, &"--", &"sh", &"-c", &"kill -TERM $$"]);
+        assert_eq!(out.status.signal(), Some(15), "{:?}", out.status);
+        // ...which a shell reports as 128 + 15.
+        let script = format!(
+            "'{}' exec -p '{}' '{}' -- sh -c 'kill -TERM $$'; echo $?",
+            env!("CARGO_BIN_EXE_rootguard"),
+            pw.display(),
+            file.display()
+        );
+        let out = Command::new("sh").args(["-c", &script]).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "143", "{}", stderr(&out));
+    }
+
+    let out = rootguard(&[&"exec", &"-p", &pw, &file, &"--", &"rootguard-no-such-command"]);
+    assert_eq!(code(&out), 127, "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot run rootguard-no-such-command"), "{}", stderr(&out));
+
+    for args in [
+        &[&"exec" as &dyn AsRef<std::ffi::OsStr>, &"-p", &pw, &file][..],
+        &[&"exec", &"-p", &pw, &file, &"--"],
+        &[&"exec", &"-p", &pw, &file, &"env"],
+    ] {
+        let out = rootguard(args);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(stderr(&out).contains("rootguard exec FILE -- "), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn decrypt_aws_import_prints_the_csv_aws_configure_import_reads() {
+    let dir = TempDir::new("aws-import");
+    let (file, pw) = sealed(&dir, &one_key());
+    let out = rootguard(&[
+        &"decrypt",
+        &"--format",
+        &"aws-import",
+        &"--user-name",
+        &"admin",
+        &"-p",
+        &pw,
+        &file,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("User Name,Access key ID,Secret access key\nadmin,{ID},{SECRET}\n")
+    );
+
+    // To a file: private, like every decrypted file.
+    let target = dir.0.join("import.csv");
+    let out = rootguard(&[
+        &"decrypt",
+        &"--format=aws-import",
+        &"--user-name=admin",
+        &"-p",
+        &pw,
+        &"-o",
+        &target,
+        &file,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    }
+
+    // Several keys: --key-id picks the row.
+    let dir2 = TempDir::new("aws-import-two");
+    let (file2, _) = sealed(&dir2, &two_keys());
+    let out = rootguard(&[
+        &"decrypt",
+        &"--format",
+        &"aws-import",
+        &"--user-name",
+        &"alice",
+        &"-p",
+        &pw,
+        &file2,
+    ]);
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    let out = rootguard(&[
+        &"decrypt",
+        &"--format",
+        &"aws-import",
+        &"--user-name",
+        &"alice",
+        &"-k",
+        &ID2,
+        &"-p",
+        &pw,
+        &file2,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .ends_with(&format!("\nalice,{ID2},{SECRET2}\n")));
+
+    // Refused before any passphrase is asked for.
+    for args in [
+        &[&"decrypt" as &dyn AsRef<std::ffi::OsStr>, &"--format", &"aws-import", &file][..],
+        &[&"decrypt", &"--format", &"csv", &file],
+        &[&"decrypt", &"--user-name", &"admin", &file],
+        &[&"decrypt", &"--key-id", &ID, &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &"a,b", &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &"\"admin\"", &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &" admin", &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &"a]b", &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &"a\nb", &file],
+        &[&"decrypt", &"--format", &"aws-import", &"--user-name", &"", &file],
+    ] {
+        let out = rootguard(args);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
 }

@@ -2,13 +2,13 @@
 //! extension. Encrypts credential files people already have, decrypts the
 //! files the extension saves, and says what a file is.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::{File, OpenOptions};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
-use rootguard::csv::CredentialCsv;
+use rootguard::csv::{is_access_key_id, AccessKeyPair, CredentialCsv};
 use rootguard::envelope::{self, EnvelopeError, KdfParams, FILE_SUFFIX};
 use zeroize::Zeroizing;
 
@@ -18,7 +18,34 @@ rootguard — protect AWS access key files
 Usage:
     rootguard encrypt [--armor] [-o OUTPUT] [--passphrase-file PATH] FILE
     rootguard decrypt [-o OUTPUT] [--passphrase-file PATH] FILE
+    rootguard decrypt --format aws-import --user-name NAME [--key-id ID] [-o OUTPUT]
+                      [--passphrase-file PATH] FILE
+    rootguard credential-process [--key-id ID] [--passphrase-file PATH] FILE
+    rootguard exec [--key-id ID] [--passphrase-file PATH] FILE -- COMMAND [ARG…]
     rootguard inspect FILE
+
+Commands:
+    encrypt, decrypt   Protect a credentials file; get it back.
+    credential-process Print FILE's access key as the JSON of the AWS CLI's
+                       credential_process setting (see Examples). Nothing but
+                       that JSON goes to standard output. The passphrase is asked
+                       on the terminal (/dev/tty), which works when the AWS CLI
+                       runs rootguard from a terminal; with no terminal (cron, CI,
+                       an IDE) it fails and says to use --passphrase-file.
+                       Every aws command runs it anew, so it asks every time:
+                       for a series of commands use exec.
+    exec               Run COMMAND (no shell) with FILE's key in AWS_ACCESS_KEY_ID
+                       and AWS_SECRET_ACCESS_KEY, like aws-vault exec. It removes
+                       AWS_SESSION_TOKEN and AWS_SECURITY_TOKEN (a token sent with
+                       a long-term key is rejected), AWS_PROFILE and
+                       AWS_DEFAULT_PROFILE (they make tools read ~/.aws instead),
+                       and AWS_CREDENTIAL_EXPIRATION (a stale expiry). rootguard
+                       wipes its own copy of the secret, but the command's
+                       environment holds one it cannot wipe, readable by the
+                       command, its children and the same user's debuggers.
+                       On Unix rootguard becomes COMMAND: its exit status is
+                       COMMAND's (death by signal n: 128+n in a shell).
+    inspect            Say what FILE is, without a passphrase.
 
 Options:
     -o, --output OUTPUT          Write the result to OUTPUT (- for standard output).
@@ -30,6 +57,16 @@ Options:
                                  instead of prompting on the terminal; one trailing
                                  newline is removed.
     -f, --force                  Overwrite OUTPUT if it exists.
+    --format original|aws-import decrypt: the original file (default), or the CSV
+                                 `aws configure import --csv` reads: header
+                                 User Name,Access key ID,Secret access key.
+    --user-name NAME             With --format aws-import (required): the profile
+                                 name aws configure import creates. Names with a
+                                 comma, quote, [ ] or surrounding spaces are refused:
+                                 the importer does not read CSV quoting.
+    -k, --key-id ID              Use the key ID (AKIA…) when FILE holds several keys
+                                 (an IAM user CSV can): credential-process, exec and
+                                 aws-import need exactly one.
     -h, --help                   Print this help.
     -V, --version                Print the version.
 
@@ -54,6 +91,14 @@ Examples:
 
     $ rootguard inspect rootkey.csv   # key IDs only, never secrets
 
+    # ~/.aws/config: the AWS CLI and SDKs run rootguard when they need the key
+    [profile root]
+    credential_process = /usr/local/bin/rootguard credential-process /home/me/rootkey.csv.rootguard
+
+    $ rootguard exec rootkey.csv.rootguard -- aws sts get-caller-identity
+    $ rootguard decrypt --format aws-import --user-name admin FILE | \
+          aws configure import --csv file:///dev/stdin   # AWS CLI v2
+
 Exit status:
     0  success (inspect: FILE is a credentials or RootGuard file)
     1  wrong passphrase, or the file was modified or damaged (AES-GCM cannot
@@ -62,6 +107,9 @@ Exit status:
     3  truncated, or not a RootGuard file
     4  unsupported format version: update rootguard
     5  key derivation parameters outside RootGuard's limits
+    6  FILE decrypted but holds no access key, several (use --key-id), or not
+       the one --key-id names
+    exec: COMMAND's own status; 127 COMMAND not found, 126 not runnable
 ";
 
 /// Exit codes (listed in HELP).
@@ -70,6 +118,7 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_NOT_ENVELOPE: u8 = 3;
 const EXIT_VERSION: u8 = 4;
 const EXIT_PARAMS: u8 = 5;
+const EXIT_KEY: u8 = 6;
 
 /// A failure: message for stderr (without the `rootguard: ` prefix) and exit
 /// code.
@@ -125,6 +174,10 @@ fn main() -> ExitCode {
         Some("inspect") => Options::parse("inspect", rest).and_then(|o| inspect(&o)),
         Some("encrypt") => Options::parse("encrypt", rest).and_then(|o| encrypt(&o)),
         Some("decrypt") => Options::parse("decrypt", rest).and_then(|o| decrypt(&o)),
+        Some("credential-process") => {
+            Options::parse("credential-process", rest).and_then(|o| credential_process(&o))
+        }
+        Some("exec") => Options::parse("exec", rest).and_then(|o| exec(&o)),
         Some(other) => {
             Err(Failure::usage(format!("unknown command {other:?}; see rootguard --help")))
         }
@@ -157,6 +210,16 @@ impl Target {
     }
 }
 
+/// What `decrypt` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// The original file, byte for byte.
+    Original,
+    /// `User Name,Access key ID,Secret access key`: what `aws configure
+    /// import` reads.
+    AwsImport,
+}
+
 /// Parsed arguments of one command.
 struct Options {
     command: &'static str,
@@ -165,6 +228,11 @@ struct Options {
     passphrase_file: Option<Target>,
     armor: bool,
     force: bool,
+    format: Format,
+    user_name: Option<String>,
+    key_id: Option<String>,
+    /// `exec`: the program and its arguments, after `--`.
+    program: Vec<OsString>,
 }
 
 impl Options {
@@ -173,13 +241,28 @@ impl Options {
         let mut output = None;
         let mut passphrase_file = None;
         let (mut armor, mut force, mut help) = (false, false, false);
+        let mut format = Format::Original;
+        let (mut user_name, mut key_id) = (None, None);
+        let mut program = Vec::new();
         let mut args = args.iter().cloned();
         let mut only_files = false;
         while let Some(arg) = args.next() {
             let text = arg.to_str().unwrap_or("");
+            if command == "exec" && text == "--" {
+                // Everything after `--` is the command, passed as it is:
+                // its own options are not ours.
+                program.extend(args.by_ref());
+                break;
+            }
             if only_files || text == "-" || !text.starts_with('-') {
                 if file.replace(Target::from(arg)).is_some() {
-                    return Err(Failure::usage(format!("{command} takes one FILE")));
+                    return Err(Failure::usage(if command == "exec" {
+                        "exec takes one FILE; put the command after --, as in \
+                         rootguard exec FILE -- aws sts get-caller-identity"
+                            .to_owned()
+                    } else {
+                        format!("{command} takes one FILE")
+                    }));
                 }
                 continue;
             }
@@ -193,17 +276,47 @@ impl Options {
                     Failure::usage(format!("{flag} needs a value; see rootguard --help"))
                 })
             };
+            let uses_passphrase =
+                matches!(command, "encrypt" | "decrypt" | "credential-process" | "exec");
+            let uses_key = matches!(command, "decrypt" | "credential-process" | "exec");
             match (command, name) {
                 (_, "--") => only_files = true,
                 (_, "-h" | "--help") => help = true,
                 ("encrypt" | "decrypt", "-o" | "--output") => {
                     output = Some(Target::from(value(name)?))
                 }
-                ("encrypt" | "decrypt", "-p" | "--passphrase-file") => {
+                (_, "-p" | "--passphrase-file") if uses_passphrase => {
                     passphrase_file = Some(Target::from(value(name)?))
                 }
                 ("encrypt" | "decrypt", "-f" | "--force") => force = true,
                 ("encrypt", "-a" | "--armor") => armor = true,
+                ("decrypt", "--format") => {
+                    format = match value(name)?.to_str() {
+                        Some("original") => Format::Original,
+                        Some("aws-import") => Format::AwsImport,
+                        _ => {
+                            return Err(Failure::usage(
+                                "--format is original or aws-import; see rootguard --help",
+                            ))
+                        }
+                    }
+                }
+                ("decrypt", "--user-name") => {
+                    let name = value(name)?;
+                    user_name = Some(
+                        name.into_string()
+                            .map_err(|_| Failure::usage("--user-name must be UTF-8 text"))?,
+                    );
+                }
+                (_, "-k" | "--key-id") if uses_key => {
+                    let id = value(name)?.into_string().unwrap_or_default();
+                    if !is_access_key_id(&id) {
+                        return Err(Failure::usage(format!(
+                            "--key-id {id:?} is not an access key ID (AKIA… or ASIA…, 20 characters)"
+                        )));
+                    }
+                    key_id = Some(id);
+                }
                 _ => {
                     return Err(Failure::usage(format!(
                         "{command}: unknown option {text}; see rootguard --help"
@@ -224,7 +337,40 @@ impl Options {
                 "FILE and the passphrase cannot both come from standard input",
             ));
         }
-        Ok(Options { command, file, output, passphrase_file, armor, force })
+        if command == "exec" && program.is_empty() {
+            return Err(Failure::usage(
+                "exec needs a command after --, as in rootguard exec FILE -- aws sts get-caller-identity",
+            ));
+        }
+        match (format, &user_name) {
+            (Format::AwsImport, None) => {
+                return Err(Failure::usage(
+                    "--format aws-import needs --user-name NAME: it becomes the profile name aws configure import writes",
+                ))
+            }
+            (Format::AwsImport, Some(name)) => check_user_name(name)?,
+            (Format::Original, Some(_)) => {
+                return Err(Failure::usage("--user-name only goes with --format aws-import"))
+            }
+            (Format::Original, None) => {}
+        }
+        if command == "decrypt" && format == Format::Original && key_id.is_some() {
+            return Err(Failure::usage(
+                "decrypt --key-id only goes with --format aws-import: the original file is printed whole",
+            ));
+        }
+        Ok(Options {
+            command,
+            file,
+            output,
+            passphrase_file,
+            armor,
+            force,
+            format,
+            user_name,
+            key_id,
+            program,
+        })
     }
 }
 
@@ -366,7 +512,219 @@ fn decrypt(o: &Options) -> Result<(), Failure> {
     }
     let passphrase = passphrase(o, false)?;
     let opened = envelope::open(&file, &passphrase)?;
-    write_output(&output, &opened.plaintext, o.force, true)
+    match o.format {
+        Format::Original => write_output(&output, &opened.plaintext, o.force, true),
+        Format::AwsImport => {
+            let key = pick_key(o, &opened.plaintext)?;
+            let user_name = o.user_name.as_deref().unwrap_or_default();
+            write_output(&output, aws_import_csv(user_name, &key).as_bytes(), o.force, true)
+        }
+    }
+}
+
+/// `credential-process`: the one key of FILE as the JSON the AWS CLI and SDKs
+/// read from a `credential_process` (Version 1). Nothing else goes to
+/// standard output: the SDK parses all of it.
+fn credential_process(o: &Options) -> Result<(), Failure> {
+    // rpassword prompts on /dev/tty on Unix; elsewhere it writes the prompt to
+    // standard output, where it would corrupt the JSON.
+    if !cfg!(unix) && o.passphrase_file.is_none() {
+        return Err(Failure::usage(
+            "credential-process needs --passphrase-file on this system: the prompt would go to standard output, which the AWS CLI parses",
+        ));
+    }
+    let key = open_key(o)?;
+    let json = credential_process_json(&key);
+    write_output(&Target::Std, json.as_bytes(), false, false)
+}
+
+/// `{"Version": 1, "AccessKeyId": …, "SecretAccessKey": …}` and a newline.
+/// No `Expiration`: long-term keys do not expire, and without one the SDKs
+/// keep the key for the life of the client instead of calling again. Built by hand into one buffer
+/// sized up front, so no reallocation leaves a copy of the secret behind; no
+/// escaping is needed because `csv.rs` only accepts key IDs of
+/// `[A-Z2-7]` and secrets of base64's alphabet.
+fn credential_process_json(key: &AccessKeyPair) -> Zeroizing<String> {
+    let parts = [
+        r#"{"Version": 1, "AccessKeyId": ""#,
+        &key.access_key_id,
+        r#"", "SecretAccessKey": ""#,
+        key.secret_access_key.as_str(),
+        "\"}\n",
+    ];
+    concat(&parts)
+}
+
+/// The header and one row `aws configure import --csv` reads. Its parser
+/// (awscli/customizations/configure/importer.py, AWS CLI v2) splits lines on
+/// commas with no CSV quoting, matches the headers `User Name`, `Access key
+/// ID`, `Secret access key` case-insensitively, and makes the user name the
+/// profile name: hence [`check_user_name`].
+fn aws_import_csv(user_name: &str, key: &AccessKeyPair) -> Zeroizing<String> {
+    let parts = [
+        "User Name,Access key ID,Secret access key\n",
+        user_name,
+        ",",
+        &key.access_key_id,
+        ",",
+        key.secret_access_key.as_str(),
+        "\n",
+    ];
+    concat(&parts)
+}
+
+/// Joins `parts` into one buffer allocated once and wiped on drop.
+fn concat(parts: &[&str]) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(parts.iter().map(|p| p.len()).sum()));
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// A `--user-name` that `aws configure import` turns into exactly that
+/// profile name. It splits on commas without honouring quotes, so a quoted
+/// name would keep its quotes; it trims fields; and the name becomes a
+/// `[section]` of the credentials file. Such names are refused, not mangled.
+fn check_user_name(name: &str) -> Result<(), Failure> {
+    let problem = if name.is_empty() {
+        Some("is empty")
+    } else if name.trim() != name {
+        Some("starts or ends with white space, which aws configure import trims")
+    } else if name.contains([',', '"']) {
+        Some("contains a comma or a double quote: aws configure import splits on commas and does not read CSV quoting")
+    } else if name.contains(['[', ']']) || name.chars().any(char::is_control) {
+        Some("contains [, ] or a control character, which cannot stand in a profile name")
+    } else {
+        None
+    };
+    match problem {
+        Some(why) => Err(Failure::usage(format!("--user-name {name:?} {why}"))),
+        None => Ok(()),
+    }
+}
+
+/// FILE's one access key (or the one `--key-id` names), after asking for the
+/// passphrase.
+fn open_key(o: &Options) -> Result<AccessKeyPair, Failure> {
+    let file = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
+    // Everything that needs no passphrase is checked before prompting.
+    envelope::peek(&file)?;
+    let passphrase = passphrase(o, false)?;
+    let opened = envelope::open(&file, &passphrase)?;
+    pick_key(o, &opened.plaintext)
+}
+
+/// The key to use among those `plaintext` holds: the only one, or the one
+/// `--key-id` names. Errors list key IDs, never secrets.
+fn pick_key(o: &Options, plaintext: &[u8]) -> Result<AccessKeyPair, Failure> {
+    let csv = CredentialCsv::parse(plaintext).map_err(|e| Failure {
+        message: format!(
+            "{} decrypted, but it does not hold AWS access keys: {e}",
+            describe(&o.file)
+        ),
+        code: EXIT_KEY,
+    })?;
+    // The same row twice is one key, not a choice.
+    let mut keys: Vec<AccessKeyPair> = Vec::with_capacity(csv.keys.len());
+    for key in csv.keys {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    let ids = || keys.iter().map(|k| k.access_key_id.as_str()).collect::<Vec<_>>().join(", ");
+    let matching: Vec<usize> = (0..keys.len())
+        .filter(|&i| o.key_id.as_ref().map_or(true, |id| keys[i].access_key_id == *id))
+        .collect();
+    match (matching.as_slice(), &o.key_id) {
+        ([one], _) => Ok(keys.swap_remove(*one)),
+        ([], Some(id)) => Err(Failure {
+            message: format!("{} holds no access key {id}; it holds {}", describe(&o.file), ids()),
+            code: EXIT_KEY,
+        }),
+        (_, Some(id)) => Err(Failure {
+            message: format!(
+                "{} holds access key {id} more than once, with different secrets; fix the file",
+                describe(&o.file)
+            ),
+            code: EXIT_KEY,
+        }),
+        (_, None) => Err(Failure {
+            message: format!(
+                "{} holds {} access keys ({}); pick one with --key-id",
+                describe(&o.file),
+                keys.len(),
+                ids()
+            ),
+            code: EXIT_KEY,
+        }),
+    }
+}
+
+fn describe(target: &Target) -> String {
+    match target {
+        Target::Std => "standard input".to_owned(),
+        Target::Path(path) => path.display().to_string(),
+    }
+}
+
+/// Variables `exec` removes from the command's environment. Each would
+/// override or contradict the key `exec` sets: a session token would be sent
+/// with a long-term key (AWS rejects the pair), a profile makes tools that
+/// honour it read ~/.aws instead of (or mixed with) these variables, and a
+/// stale expiration makes SDKs treat the key as expired.
+const REMOVED_VARIABLES: [&str; 5] = [
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_CREDENTIAL_EXPIRATION",
+];
+
+/// `exec`: runs the command after `--`, with no shell, with FILE's key in
+/// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`.
+fn exec(o: &Options) -> Result<(), Failure> {
+    let Some((program, args)) = o.program.split_first() else {
+        return Err(Failure::usage("exec needs a command after --"));
+    };
+    let key = open_key(o)?;
+    let mut command = Command::new(program);
+    command.args(args);
+    for name in REMOVED_VARIABLES {
+        command.env_remove(name);
+    }
+    // The command's environment is a copy RootGuard cannot wipe: the child
+    // needs the secret there. Our own copy is wiped as `key` drops.
+    command.env("AWS_ACCESS_KEY_ID", &key.access_key_id);
+    command.env("AWS_SECRET_ACCESS_KEY", key.secret_access_key.as_str());
+    drop(key);
+    run(command, program)
+}
+
+/// Unix: becomes the command (execvp), as `aws-vault exec` does. No parent is
+/// left holding the secret or standing between the command and the
+/// terminal's signals, and the command's exit status is the one the caller
+/// sees (a shell shows death by signal n as 128+n).
+#[cfg(unix)]
+fn run(mut command: Command, program: &OsStr) -> Result<(), Failure> {
+    use std::os::unix::process::CommandExt;
+    // `exec` returns only if the command could not be started.
+    let e = command.exec();
+    Err(not_started(program, &e))
+}
+
+/// Elsewhere: waits for the command and exits with its status.
+#[cfg(not(unix))]
+fn run(mut command: Command, program: &OsStr) -> Result<(), Failure> {
+    let status = command.status().map_err(|e| not_started(program, &e))?;
+    std::process::exit(status.code().unwrap_or(1))
+}
+
+/// 127 when the command does not exist, 126 when it cannot be run: what
+/// shells and env(1) exit with.
+fn not_started(program: &OsStr, e: &std::io::Error) -> Failure {
+    let code = if e.kind() == std::io::ErrorKind::NotFound { 127 } else { 126 };
+    Failure { message: format!("cannot run {}: {e}", program.to_string_lossy()), code }
 }
 
 /// The passphrase from `--passphrase-file` or the terminal (twice when
@@ -406,7 +764,8 @@ fn passphrase(o: &Options, confirm: bool) -> Result<Zeroizing<Vec<u8>>, Failure>
 fn prompt(text: &str) -> Result<Zeroizing<String>, Failure> {
     rpassword::prompt_password(text).map(Zeroizing::new).map_err(|e| {
         Failure::usage(format!(
-            "cannot prompt for the passphrase ({e}); without a terminal use --passphrase-file"
+            "cannot prompt for the passphrase on the terminal (/dev/tty: {e}); \
+             without a terminal (cron, CI, an IDE running aws) use --passphrase-file"
         ))
     })
 }
