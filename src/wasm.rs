@@ -5,9 +5,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::console::PageObservation;
 use crate::download::DownloadClass;
 use crate::verdict;
+
+mod observation;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
@@ -18,10 +19,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// The core's decision for a page observation (`{url, sessionData, …}`).
 #[wasm_bindgen(js_name = assessPage)]
 pub fn assess_page(observation: JsValue) -> Result<JsValue, JsError> {
-    let observation: PageObservation =
-        serde_wasm_bindgen::from_value(observation).map_err(|e| {
-            JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
-        })?;
+    let observation = observation::read_observation(&observation).map_err(|e| {
+        JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
+    })?;
     let verdict = verdict::assess(&observation);
     for diagnostic in &verdict.diagnostics {
         gloo::console::warn!(diagnostic.as_str());
