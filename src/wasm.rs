@@ -5,10 +5,11 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::console::PageObservation;
 use crate::download::DownloadClass;
 use crate::policy::Thresholds;
 use crate::verdict;
+
+mod observation;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
@@ -26,10 +27,9 @@ pub fn assess_page(
     critical_days: Option<f64>,
     unused_days: Option<f64>,
 ) -> Result<JsValue, JsError> {
-    let observation: PageObservation =
-        serde_wasm_bindgen::from_value(observation).map_err(|e| {
-            JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
-        })?;
+    let observation = observation::read_observation(&observation).map_err(|e| {
+        JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
+    })?;
     let (limits, problem) = match (rotate_days, critical_days, unused_days) {
         (Some(r), Some(c), Some(u)) => match crate::settings::check_thresholds(r, c, u) {
             Ok(limits) => (limits, None),

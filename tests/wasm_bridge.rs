@@ -87,3 +87,52 @@ fn options_page_checks_cross_the_bridge() {
     assert_eq!(rootguard::wasm::kdf_strength_params("minimum").unwrap(), vec![19_456, 2, 1]);
     assert!(rootguard::wasm::kdf_strength_params("ludicrous").is_err());
 }
+
+/// Every field of the observation crosses the bridge (the bridge reads them
+/// by hand, see `src/wasm/observation.rs`): lists may be any iterable, an
+/// optional may be `null`.
+#[wasm_bindgen_test]
+fn every_observation_field_is_read() {
+    let observation = js_sys::JSON::parse(
+        r#"{"url":"https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=security_credentials",
+            "sessionData":"{\"accountId\":\"123456789012\",\"sessionARN\":\"arn:aws:iam::123456789012:user/alice\"}",
+            "navigationText":null,"navigationHasUserLine":true,"lang":"en",
+            "tables":[{"headers":["Access key ID","Created","Last used","Status"],
+                       "rows":[["AKIAIOSFODNN7EXAMPLE","2020-01-01","Never","Active"]]}],
+            "headings":["Access keys"],"settled":true,"nowMs":1767225600000}"#,
+    )
+    .unwrap();
+    let tables = get(&observation, &["tables"]);
+    let as_set = js_sys::Set::new(&tables);
+    Reflect::set(&observation, &JsValue::from_str("tables"), &as_set).unwrap();
+    let verdict = assess_page(observation, None, None, None).unwrap();
+    assert_eq!(get(&verdict, &["recognition", "page", "userName"]).as_string().unwrap(), "alice");
+    let badges = Array::from(&get(&verdict, &["badges"]));
+    assert_eq!(badges.length(), 1);
+    assert_eq!(get(&badges.get(0), &["keyId"]).as_string().unwrap(), "AKIAIOSFODNN7EXAMPLE");
+    assert!(get(&badges.get(0), &["ageDays"]).as_f64().unwrap() > 2000.0);
+    assert_eq!(Array::from(&get(&verdict, &["diagnostics"])).length(), 0);
+}
+
+/// A mistyped field is refused with its path; a missing one takes its default.
+#[wasm_bindgen_test]
+fn mistyped_observation_fields_are_named_in_the_error() {
+    let message = |json: &str| {
+        let error: JsValue =
+            assess_page(js_sys::JSON::parse(json).unwrap(), None, None, None).unwrap_err().into();
+        get(&error, &["message"]).as_string().unwrap()
+    };
+    let m = message(r#"{"tables":[{"rows":["AKIAIOSFODNN7EXAMPLE"]}]}"#);
+    assert!(m.contains("observation.tables[0].rows[0] should be an array"), "{m}");
+    let m = message(r#"{"settled":"yes"}"#);
+    assert!(m.contains("observation.settled should be true or false"), "{m}");
+    let m = message(r#"{"nowMs":"1"}"#);
+    assert!(m.contains("observation.nowMs should be a number"), "{m}");
+    assert!(assess_page(js_sys::JSON::parse("{}").unwrap(), None, None, None).is_ok());
+    let present_but_undefined = js_sys::Object::new();
+    Reflect::set(&present_but_undefined, &JsValue::from_str("url"), &JsValue::UNDEFINED).unwrap();
+    let error: JsValue =
+        assess_page(present_but_undefined.into(), None, None, None).unwrap_err().into();
+    let m = get(&error, &["message"]).as_string().unwrap();
+    assert!(m.contains("observation.url should be a string"), "{m}");
+}

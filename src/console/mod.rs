@@ -7,6 +7,7 @@ pub mod host;
 pub mod observation;
 pub mod route;
 pub mod session;
+mod session_json;
 pub mod table;
 
 pub use host::{ConsoleHost, Partition};

@@ -5,8 +5,10 @@
 //! missing or unreadable, the navigation bar's "IAM user:" / "Federated user:"
 //! labels are the fallback: root sessions show neither.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
+
+use super::session_json::read_session_json;
 
 /// The kind of principal signed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,19 +48,10 @@ pub enum SessionError {
     NoArn,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SessionData {
-    account_id: Option<String>,
-    #[serde(rename = "sessionARN")]
-    session_arn: Option<String>,
-}
-
 impl Session {
     /// Read the `awsc-session-data` meta tag's content.
     pub fn from_session_data(json: &str) -> Result<Session, SessionError> {
-        let data: SessionData =
-            serde_json::from_str(json).map_err(|e| SessionError::NotJson(e.to_string()))?;
+        let data = read_session_json(json).map_err(|e| SessionError::NotJson(e.to_string()))?;
         let arn = data.session_arn.ok_or(SessionError::NoArn)?;
         let account_id =
             data.account_id.filter(|id| is_account_id(id)).or_else(|| arn_account(&arn));

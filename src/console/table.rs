@@ -165,7 +165,7 @@ const ACCESS_KEYS_HEADINGS: &[&str] = &[
 ];
 
 fn column_of(header: &str) -> Option<Column> {
-    let h = header.trim().to_lowercase();
+    let h = lower_case(header.trim());
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if has(LAST_USED) {
         return (!has(REGION_OR_SERVICE)).then_some(Column::LastUsed);
@@ -177,7 +177,7 @@ fn column_of(header: &str) -> Option<Column> {
 }
 
 fn status_of(cell: &str) -> KeyStatus {
-    let c = cell.trim().to_lowercase();
+    let c = lower_case(cell.trim());
     if INACTIVE.iter().any(|w| c.contains(w)) {
         KeyStatus::Inactive
     } else if ACTIVE.iter().any(|w| c.contains(w)) {
@@ -199,7 +199,7 @@ pub fn find_key_id(text: &str) -> Option<&str> {
 /// rows is understood: it has no keys, rather than unrecognised markup).
 pub fn names_access_keys_section(headings: &[String]) -> bool {
     headings.iter().any(|h| {
-        let h = h.trim().to_lowercase();
+        let h = lower_case(h.trim());
         ACCESS_KEYS_HEADINGS.iter().any(|w| h.starts_with(w))
     })
 }
@@ -230,6 +230,34 @@ impl ObservedTable {
             })
             .collect()
     }
+}
+
+/// `str::to_lowercase` as far as the words above can tell: ASCII, Latin-1
+/// and Latin Extended-A capitals, `İ` and the Kelvin and Ångström signs are
+/// lowered exactly as Unicode does; other characters are kept, as their lower
+/// case could not complete any of the words either (a test checks this over
+/// every character). Unicode's full case tables would cost about 17 KB of
+/// the Wasm.
+fn lower_case(text: &str) -> String {
+    let mut lowered = String::with_capacity(text.len());
+    for c in text.chars() {
+        let code = u32::from(c);
+        let lower = match code {
+            0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => code + 0x20,
+            0x130 => {
+                lowered.push_str("i\u{307}");
+                continue;
+            }
+            0x100..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
+            0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+            0x178 => 0xff,
+            0x212a => u32::from('k'),
+            0x212b => 0xe5,
+            _ => code,
+        };
+        lowered.push(char::from_u32(lower).unwrap_or(c));
+    }
+    lowered
 }
 
 #[cfg(test)]
@@ -370,5 +398,21 @@ mod tests {
         ])));
         assert!(names_access_keys_section(&strings(&["アクセスキー (0)"])));
         assert!(!names_access_keys_section(&strings(&["CloudFront key pairs"])));
+    }
+
+    #[test]
+    fn lower_case_matches_unicode_wherever_a_word_could_tell() {
+        let lists =
+            [CREATED, LAST_USED, REGION_OR_SERVICE, STATUS, ACTIVE, INACTIVE, ACCESS_KEYS_HEADINGS];
+        let in_words = |c: char| lists.iter().flat_map(|l| l.iter()).any(|w| w.contains(c));
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let ours = lower_case(c.encode_utf8(&mut [0; 4]));
+            let unicode = c.to_lowercase().collect::<String>();
+            assert!(
+                ours == unicode || !ours.chars().chain(unicode.chars()).any(in_words),
+                "{c:?}: {ours:?} vs {unicode:?}"
+            );
+        }
+        assert_eq!(lower_case("ZUGRIFFSSCHLÜSSEL Ünd İ"), "zugriffsschlüssel ünd i\u{307}");
     }
 }

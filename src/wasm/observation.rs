@@ -1,0 +1,140 @@
+//! Reading a [`PageObservation`] from the JavaScript object a content script
+//! sends, with the same rules `serde_wasm_bindgen::from_value` applies to the
+//! type's `#[serde(default)]` derive: a missing field takes its default, a
+//! `null`/`undefined` optional is `None`, lists may be arrays or any iterable,
+//! and a value of the wrong type is refused with the field's path.
+//!
+//! Written out by hand because serde's type errors describe the offending
+//! value (`invalid type: floating point 1.5, expected a string`): that one
+//! message pulls core's float formatting, about 20 KB, into the Wasm. Keep
+//! this reader in step with the fields of [`PageObservation`] and
+//! [`ObservedTable`]; `tests/wasm_bridge.rs` round-trips every field.
+
+use std::fmt;
+
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::console::table::ObservedTable;
+use crate::console::PageObservation;
+
+/// Why an observation could not be read: which field, and what it should be.
+#[derive(Debug)]
+pub(super) struct ReadError {
+    /// Where the value sits below the observation (`.tables[0].rows[2]`);
+    /// built up as the error travels out of the nested readers.
+    path: String,
+    /// What the value should have been.
+    expected: &'static str,
+}
+
+impl ReadError {
+    fn new(expected: &'static str) -> ReadError {
+        ReadError { path: String::new(), expected }
+    }
+
+    /// The same error, one level further out (`.tables`, `[3]`).
+    fn within(mut self, outer: &str) -> ReadError {
+        self.path.insert_str(0, outer);
+        self
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "observation{} should be {}", self.path, self.expected)
+    }
+}
+
+type Read<T> = Result<T, ReadError>;
+
+/// The observation the content script sent.
+pub(super) fn read_observation(value: &JsValue) -> Read<PageObservation> {
+    let object = Object::new(value)?;
+    let mut o = PageObservation::default();
+    object.read("url", &mut o.url, string)?;
+    object.read("sessionData", &mut o.session_data, optional_string)?;
+    object.read("navigationText", &mut o.navigation_text, optional_string)?;
+    object.read("navigationHasUserLine", &mut o.navigation_has_user_line, boolean)?;
+    object.read("lang", &mut o.lang, string)?;
+    object.read("tables", &mut o.tables, |v| list(v, table))?;
+    object.read("headings", &mut o.headings, |v| list(v, string))?;
+    object.read("settled", &mut o.settled, boolean)?;
+    object.read("nowMs", &mut o.now_ms, number)?;
+    Ok(o)
+}
+
+fn table(value: &JsValue) -> Read<ObservedTable> {
+    let object = Object::new(value)?;
+    let mut table = ObservedTable::default();
+    object.read("headers", &mut table.headers, |v| list(v, string))?;
+    object.read("rows", &mut table.rows, |v| list(v, |row| list(row, string)))?;
+    Ok(table)
+}
+
+/// A JavaScript object (arrays included, `null` not), read field by field.
+struct Object<'a>(&'a JsValue);
+
+impl<'a> Object<'a> {
+    fn new(value: &'a JsValue) -> Read<Object<'a>> {
+        if value.is_object() {
+            Ok(Object(value))
+        } else {
+            Err(ReadError::new("an object"))
+        }
+    }
+
+    /// Reads the property `name` into `slot`. A property the object does not
+    /// have leaves the default in place; one that is present but
+    /// `undefined` is read (and refused unless optional), as serde does.
+    fn read<T>(&self, name: &str, slot: &mut T, read: impl Fn(&JsValue) -> Read<T>) -> Read<()> {
+        let key = JsValue::from_str(name);
+        let unreadable = |_| ReadError::new("a readable property");
+        let result = Reflect::get(self.0, &key).map_err(unreadable).and_then(|value| {
+            if value.is_undefined() && !Reflect::has(self.0, &key).map_err(unreadable)? {
+                return Ok(());
+            }
+            *slot = read(&value)?;
+            Ok(())
+        });
+        result.map_err(|e| e.within(&[".", name].concat()))
+    }
+}
+
+fn string(value: &JsValue) -> Read<String> {
+    value.as_string().ok_or_else(|| ReadError::new("a string"))
+}
+
+fn optional_string(value: &JsValue) -> Read<Option<String>> {
+    if value.is_null() || value.is_undefined() {
+        Ok(None)
+    } else {
+        string(value).map(Some)
+    }
+}
+
+fn boolean(value: &JsValue) -> Read<bool> {
+    value.as_bool().ok_or_else(|| ReadError::new("true or false"))
+}
+
+fn number(value: &JsValue) -> Read<f64> {
+    value.as_f64().ok_or_else(|| ReadError::new("a number"))
+}
+
+/// An array or any other iterable, each element read by `element`.
+fn list<T>(value: &JsValue, element: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
+    let not_a_list = || ReadError::new("an array");
+    let items: Vec<JsValue> = if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        array.iter().collect()
+    } else {
+        match js_sys::try_iter(value) {
+            Ok(Some(iter)) => iter.collect::<Result<_, _>>().map_err(|_| not_a_list())?,
+            _ => return Err(not_a_list()),
+        }
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| element(item).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
+}
