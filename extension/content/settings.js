@@ -1,7 +1,8 @@
 // RootGuard content script, settings: the owner's choices from the options
 // page (storage.sync), read at start and followed live, so a change there
 // redraws the console page without a reload. The core checks the thresholds
-// again; these are only carried.
+// again; these are only carried. The options page loads this file too, for
+// the one copy of the defaults.
 "use strict";
 
 globalThis.RootGuard = globalThis.RootGuard ?? {};
@@ -32,6 +33,9 @@ RootGuard.settings = (() => {
     for (const listener of listeners) listener(current);
   });
   return {
+    defaults: DEFAULTS,
+    /** Stored settings over the defaults (missing fields take the default). */
+    merge,
     ready,
     get current() {
       return current;

@@ -7,13 +7,7 @@ import init, * as core from "../core/rootguard.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key, args) => api.i18n.getMessage(key, args) || key;
-const DEFAULTS = {
-  rotateDays: 90,
-  criticalDays: 365,
-  unusedDays: 45,
-  show: { "root-warning": true, "create-key-interstitial": true, "export-notice": true, "unrecognized-page": true, "key-badges": true },
-  kdfStrength: "standard",
-};
+const { defaults: DEFAULTS, merge } = globalThis.RootGuard.settings; // content/settings.js
 const form = document.querySelector('[data-rootguard="options-form"]');
 const error = document.getElementById("error");
 const status = document.getElementById("status");
@@ -72,7 +66,7 @@ async function measure() {
 
 await init({ module_or_path: new URL("../core/rootguard_bg.wasm", import.meta.url) });
 const { settings: stored } = await api.storage.sync.get("settings");
-fill({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
+fill(merge(stored));
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   save(read());

@@ -17,19 +17,9 @@ const USER_TAB = "https://us-east-1.console.aws.amazon.com/iam/home?region=us-ea
 
 /** Open the options page in a new window; returns the two window handles. */
 async function openOptions(browser) {
-  const { wd } = browser;
-  const consoleWindow = await wd.cmd("GET", "/window");
-  const window = await wd.cmd("POST", "/window/new", { type: "window" });
-  await wd.cmd("POST", "/window", { handle: window.handle });
-  if (browser.name === "chromium") {
-    await wd.navigate("chrome://extensions/");
-    const id = await wd.execute(`return new Promise((resolve) => chrome.developerPrivate.getExtensionsInfo({}, (all) => resolve(all[0].id)))`);
-    await wd.navigate(`chrome-extension://${id}/pages/options.html`);
-  } else {
-    await browser.openExtensionPage("pages/options.html");
-  }
-  await wd.waitFor("the options page", `return document.body.dataset.state === "ready"`);
-  return { consoleWindow, optionsWindow: window.handle };
+  const { from, opened } = await browser.openExtensionPageInNewWindow("pages/options.html");
+  await browser.wd.waitFor("the options page", `return document.body.dataset.state === "ready"`);
+  return { consoleWindow: from, optionsWindow: opened };
 }
 
 /** Replace a number field's value and save; returns what the page said. */

@@ -12,15 +12,7 @@ const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security
 /** Open pages/popup.html in a new window; returns what it shows. */
 async function openPopup(browser) {
   const { wd } = browser;
-  const window = await wd.cmd("POST", "/window/new", { type: "window" });
-  await wd.cmd("POST", "/window", { handle: window.handle });
-  if (browser.name === "chromium") {
-    await wd.navigate("chrome://extensions/");
-    const id = await wd.execute(`return new Promise((resolve) => chrome.developerPrivate.getExtensionsInfo({}, (all) => resolve(all[0].id)))`);
-    await wd.navigate(`chrome-extension://${id}/pages/popup.html`);
-  } else {
-    await browser.openExtensionPage("pages/popup.html");
-  }
+  await browser.openExtensionPageInNewWindow("pages/popup.html");
   return wd.waitFor(
     "the popup's answer",
     `const state = document.body.dataset.state;

@@ -145,6 +145,25 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
       }
       await wd.waitFor(`RootGuard's ${page}`, `return location.href.endsWith(arguments[0]) && document.readyState !== "loading"`, { args: [page] });
     },
+    /**
+     * Open one of RootGuard's pages in a new window (as a user opening the
+     * popup or the options), leaving the current tab where it is; returns the
+     * handles of the window it came from and the new one. Chromium's
+     * extension id comes from its own record of extensions.
+     */
+    async openExtensionPageInNewWindow(page) {
+      const from = await wd.cmd("GET", "/window");
+      const window = await wd.cmd("POST", "/window/new", { type: "window" });
+      await wd.cmd("POST", "/window", { handle: window.handle });
+      if (name === "chromium") {
+        await wd.navigate("chrome://extensions/");
+        const id = await wd.execute(`return new Promise((resolve) => chrome.developerPrivate.getExtensionsInfo({}, (all) => resolve(all[0].id)))`);
+        await wd.navigate(`chrome-extension://${id}/${page}`);
+      } else {
+        await this.openExtensionPage(page);
+      }
+      return { from, opened: window.handle };
+    },
     /** Close the browser; keep the profile and downloads for inspection. */
     async quit() {
       await wd.quit();
