@@ -148,6 +148,14 @@ pub fn measure_kdf(
     Ok(key.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The access keys in text pasted or typed on another site (the leak
+/// guard): `[{accessKeyId, secretAt: {start, end}}]`, byte offsets into the
+/// text's UTF-8. Never the secret itself.
+#[wasm_bindgen(js_name = findAccessKeys)]
+pub fn find_access_keys(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::leak::find_access_keys(text))
+}
+
 /// `rootguard-core <version> wasm32`.
 #[wasm_bindgen(js_name = coreSignature)]
 pub fn core_signature() -> String {

@@ -88,6 +88,26 @@ fn options_page_checks_cross_the_bridge() {
     assert!(rootguard::wasm::kdf_strength_params("ludicrous").is_err());
 }
 
+#[wasm_bindgen_test]
+fn leak_findings_name_the_key_and_never_carry_the_secret() {
+    let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    let text = format!("key AKIAIOSFODNN7EXAMPLE secret {secret}");
+    let found = rootguard::wasm::find_access_keys(&text).unwrap();
+    let found = Array::from(&found);
+    assert_eq!(found.length(), 1);
+    let finding = found.get(0);
+    assert_eq!(get(&finding, &["accessKeyId"]).as_string().unwrap(), "AKIAIOSFODNN7EXAMPLE");
+    let start = get(&finding, &["secretAt", "start"]).as_f64().unwrap() as usize;
+    let end = get(&finding, &["secretAt", "end"]).as_f64().unwrap() as usize;
+    assert_eq!(&text[start..end], secret);
+    let json = js_sys::JSON::stringify(&finding).unwrap().as_string().unwrap();
+    assert!(!json.contains(secret), "{json}");
+    let quiet =
+        rootguard::wasm::find_access_keys("commit da39a3ee5e6b4b0d3255bfef95601890afd80709")
+            .unwrap();
+    assert_eq!(Array::from(&quiet).length(), 0);
+}
+
 /// Every field of the observation crosses the bridge (the bridge reads them
 /// by hand, see `src/wasm/observation.rs`): lists may be any iterable, an
 /// optional may be `null`.
