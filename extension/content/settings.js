@@ -15,6 +15,9 @@ RootGuard.settings = (() => {
     unusedDays: 45,
     show: { "root-warning": true, "create-key-interstitial": true, "export-notice": true, "unrecognized-page": true, "key-badges": true },
     kdfStrength: "standard",
+    // The leak guard (options-leak-guard.js, background/leak-guard.js): off
+    // until the owner turns it on and the browser grants the permission.
+    leakGuard: false,
   };
   const merge = (stored) => ({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
   let current = DEFAULTS;

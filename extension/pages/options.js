@@ -16,6 +16,7 @@ function fill(settings) {
   for (const name of ["rotateDays", "criticalDays", "unusedDays"]) form.elements[name].value = String(settings[name]);
   for (const box of form.querySelectorAll('input[name="show"]')) box.checked = settings.show[box.value] !== false;
   for (const radio of form.querySelectorAll('input[name="kdfStrength"]')) radio.checked = radio.value === settings.kdfStrength;
+  // leakGuard is not filled here: options-leak-guard.js shows it with the permission's state.
 }
 
 function read() {
@@ -27,6 +28,7 @@ function read() {
     unusedDays: Number(form.elements.unusedDays.value),
     show,
     kdfStrength: form.querySelector('input[name="kdfStrength"]:checked')?.value ?? "standard",
+    leakGuard: form.elements.leakGuard.checked, // saved at once by options-leak-guard.js; kept as shown
   };
 }
 

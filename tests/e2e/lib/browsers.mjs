@@ -104,6 +104,10 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
             "browser.download.alwaysOpenPanel": false,
             "browser.helperApps.neverAsk.saveToDisk": "text/csv,application/octet-stream,text/plain",
             "extensions.getAddons.cache.enabled": false,
+            // permissions.request() is answered "granted" without a prompt
+            // (the leak guard's optional host permission): Firefox's own
+            // switch for automation; the request itself is real.
+            "extensions.webextOptionalPermissionPrompts": false,
             "app.update.disabledForTesting": true,
             "datareporting.policy.dataSubmissionEnabled": false,
             "toolkit.telemetry.enabled": false,

@@ -1,0 +1,87 @@
+// The options page's leak guard fieldset. Turning it on asks the browser
+// for the optional host permission right then, inside the click (a
+// permission request needs the user's gesture); the stored setting turns on
+// only if it was granted. Turning it off gives the permission back. The
+// "fine for this site" origins (storage.local) are listed with a remove
+// button. Saved at once rather than with the form's Save button, so the
+// permission and the setting never disagree.
+
+const api = globalThis.browser ?? globalThis.chrome;
+const t = (key, args) => api.i18n.getMessage(key, args) || key;
+const { merge } = globalThis.RootGuard.settings; // content/settings.js
+const ORIGINS = ["https://*/*", "http://*/*"]; // as background/leak-guard.js registers for
+const ALLOWED_KEY = "leakGuardAllowed";
+
+const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
+const box = fieldset.querySelector('input[name="leakGuard"]');
+const status = fieldset.querySelector('[data-rootguard="leak-guard-status"]');
+const list = fieldset.querySelector('[data-rootguard="leak-allowed-sites"]');
+
+async function store(on) {
+  const { settings } = await api.storage.sync.get("settings");
+  await api.storage.sync.set({ settings: { ...merge(settings), leakGuard: on } });
+}
+
+function show(state) {
+  fieldset.dataset.state = state;
+  box.checked = state === "on";
+  status.textContent = t({ on: "optionsLeakOn", off: "optionsLeakOff", refused: "optionsLeakRefused" }[state]);
+}
+
+async function showStored() {
+  const { settings } = await api.storage.sync.get("settings");
+  const granted = await api.permissions.contains({ origins: ORIGINS });
+  show(merge(settings).leakGuard === true && granted ? "on" : "off");
+}
+
+async function showAllowed() {
+  const origins = (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
+  list.replaceChildren(
+    ...origins.map((origin) => {
+      const item = document.createElement("li");
+      item.dataset.origin = origin;
+      const name = document.createElement("code");
+      name.textContent = origin;
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.dataset.rootguardAction = "leak-allow-remove";
+      remove.textContent = t("optionsLeakAllowedRemove");
+      remove.addEventListener("click", async () => {
+        const now = (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
+        await api.storage.local.set({ [ALLOWED_KEY]: now.filter((o) => o !== origin) });
+      });
+      item.append(name, " ", remove);
+      return item;
+    }),
+  );
+  list.dataset.count = String(origins.length);
+  fieldset.querySelector('[data-rootguard="leak-allowed-none"]').hidden = origins.length > 0;
+}
+
+box.addEventListener("click", () => {
+  fieldset.dataset.state = "asking";
+  if (box.checked) {
+    // First thing in the handler: the request must stay inside the gesture.
+    api.permissions
+      .request({ origins: ORIGINS })
+      .catch(() => false)
+      .then(async (granted) => {
+        await store(granted);
+        show(granted ? "on" : "refused");
+      });
+  } else {
+    store(false)
+      .then(() => api.permissions.remove({ origins: ORIGINS }))
+      .then(() => show("off"));
+  }
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes[ALLOWED_KEY]) showAllowed();
+  // The form's Reset (or another device) may turn it off.
+  if (area === "sync" && changes.settings && fieldset.dataset.state !== "asking") showStored();
+});
+api.permissions.onRemoved?.addListener(() => showStored());
+
+await Promise.all([showStored(), showAllowed()]);
+fieldset.dataset.ready = "true";
