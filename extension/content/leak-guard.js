@@ -35,6 +35,9 @@
     const host = el.closest("[contenteditable]");
     return host?.isContentEditable ? host : null;
   };
+  // The element itself, also inside a web component's open shadow root
+  // (event.target is retargeted to the component's host there).
+  const eventElement = (event) => event.composedPath?.()[0] ?? event.target;
   const textOf = (field) => ("value" in field ? field.value : field.textContent) ?? "";
   const mayHoldKey = (text) => text.length >= MIN_LENGTH && KEY_ID_SHAPE.test(text);
 
@@ -94,7 +97,7 @@
     "input",
     (event) => {
       if (quietHere) return;
-      const field = editable(event.target);
+      const field = editable(eventElement(event));
       if (!field) return;
       const text = textOf(field);
       if (!mayHoldKey(text)) {
@@ -111,9 +114,9 @@
     true,
   );
 
-  /** Fields a send from `origin` would carry: in the same form, or any when there is no form. */
-  const heldFor = (origin) => {
-    const form = origin?.closest?.("form");
+  /** Fields a send from `from` would carry: in the same form, or any when there is no form. */
+  const heldFor = (from) => {
+    const form = from?.closest?.("form");
     return [...fields.keys()].filter((field) => field.isConnected && (!form || !field.form || field.form === form || form.contains(field)));
   };
   const hold = (event, held) => {
@@ -133,7 +136,7 @@
     "keydown",
     (event) => {
       if (event.key !== "Enter" || event.shiftKey || quietHere || fields.size === 0) return;
-      const field = editable(event.target);
+      const field = editable(eventElement(event));
       if (field && fields.has(field)) hold(event, [field]);
     },
     true,
