@@ -17,6 +17,10 @@ const SCRIPT_ID = "rootguard-leak-guard";
 export const LEAK_GUARD_ORIGINS = ["https://*/*", "http://*/*"];
 const CONSOLE_HOSTS = ["https://*.console.aws.amazon.com/*", "https://*.console.amazonaws.cn/*", "https://*.console.amazonaws-us-gov.com/*"];
 const ALLOWED_KEY = "leakGuardAllowed";
+// How many checks the core has answered since the browser started: a
+// diagnostic for RootGuard's own pages and tests (README, "Test hooks"),
+// kept in storage.session, so nothing on the site can read it.
+const ANSWERED_KEY = "leakChecksAnswered";
 
 const originOf = (sender) => {
   try {
@@ -70,6 +74,15 @@ export function installLeakGuard(api, { fromContentScript }) {
   api.runtime.onStartup?.addListener(sync);
   sync();
 
+  let counting = Promise.resolve();
+  const countAnswer = () => {
+    counting = counting.then(async () => {
+      const answered = (await api.storage.session.get(ANSWERED_KEY))[ANSWERED_KEY] ?? 0;
+      await api.storage.session.set({ [ANSWERED_KEY]: answered + 1 });
+    }).catch(() => {});
+    return counting;
+  };
+
   /** Whether the guard is on here: on, and this origin not marked fine. */
   const activeFor = async (origin) => (await wanted()) && !(await allowedOrigins()).includes(origin);
 
@@ -80,9 +93,10 @@ export function installLeakGuard(api, { fromContentScript }) {
       allowed: fromContentScript,
       run: async (c, message, sender) => {
         const origin = originOf(sender);
-        if (!(await activeFor(origin))) return { origin, active: false, findings: [] };
-        const findings = c.findAccessKeys(String(message.text ?? "")).map((f) => ({ accessKeyId: f.accessKeyId }));
-        return { origin, active: true, findings };
+        const active = await activeFor(origin);
+        const findings = active ? c.findAccessKeys(String(message.text ?? "")).map((f) => ({ accessKeyId: f.accessKeyId })) : [];
+        await countAnswer();
+        return { origin, active, findings };
       },
     },
     // "This is fine for this site": only ever the asking page's own origin.

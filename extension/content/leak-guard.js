@@ -25,7 +25,6 @@
   /** Per field: "dirty" (may hold a key, not checked yet), "checking", "warned". */
   const fields = new Map();
   let quietHere = false; // the guard is off, or this site is marked fine
-  let checks = 0;
 
   const editable = (target) => {
     const el = target instanceof Element ? target : null;
@@ -71,8 +70,6 @@
     const state = { status: "checking", text, warning: fields.get(field)?.warning };
     fields.set(field, state);
     const answer = await ask({ type: "leak-check", text: text.slice(0, MAX_TEXT) });
-    checks += 1;
-    document.documentElement.dataset.rootguardLeakChecks = String(checks);
     if (fields.get(field) !== state) return; // the field changed meanwhile; a newer check owns it
     if (!answer?.active) quietHere = answer !== null;
     if (!answer?.active || answer.findings.length === 0) return forget(field);
