@@ -6,6 +6,7 @@
 
 import init, * as wasm from "./core/rootguard.js";
 import { exportHandlers } from "./background/exports.js";
+import { hygieneHandlers } from "./background/hygiene.js";
 import { installSafetyNet } from "./background/safety-net.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -39,6 +40,7 @@ const handlers = {
   },
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
   ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
+  ...hygieneHandlers(api, { fromContentScript }),
 };
 
 installSafetyNet(api, core);

@@ -15,6 +15,10 @@ RootGuard.settings = (() => {
     unusedDays: 45,
     show: { "root-warning": true, "create-key-interstitial": true, "export-notice": true, "unrecognized-page": true, "key-badges": true },
     kdfStrength: "standard",
+    // Shown secret and clipboard (content/secret.js, content/clipboard.js); the core checks the times.
+    revealSeconds: 60,
+    clipboardClear: true,
+    clipboardSeconds: 30,
   };
   const merge = (stored) => ({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
   let current = DEFAULTS;

@@ -16,6 +16,10 @@ function fill(settings) {
   for (const name of ["rotateDays", "criticalDays", "unusedDays"]) form.elements[name].value = String(settings[name]);
   for (const box of form.querySelectorAll('input[name="show"]')) box.checked = settings.show[box.value] !== false;
   for (const radio of form.querySelectorAll('input[name="kdfStrength"]')) radio.checked = radio.value === settings.kdfStrength;
+  // Shown secret and clipboard.
+  form.elements.revealSeconds.value = String(settings.revealSeconds);
+  form.elements.clipboardClear.checked = settings.clipboardClear !== false;
+  form.elements.clipboardSeconds.value = String(settings.clipboardSeconds);
 }
 
 function read() {
@@ -27,6 +31,9 @@ function read() {
     unusedDays: Number(form.elements.unusedDays.value),
     show,
     kdfStrength: form.querySelector('input[name="kdfStrength"]:checked')?.value ?? "standard",
+    revealSeconds: Number(form.elements.revealSeconds.value),
+    clipboardClear: form.elements.clipboardClear.checked,
+    clipboardSeconds: Number(form.elements.clipboardSeconds.value),
   };
 }
 
@@ -37,6 +44,7 @@ async function save(settings) {
   status.textContent = "";
   try {
     core.checkThresholds(settings.rotateDays, settings.criticalDays, settings.unusedDays);
+    core.checkHygieneTimes(settings.revealSeconds, settings.clipboardSeconds);
   } catch (e) {
     error.textContent = e.message;
     document.body.dataset.saved = "refused";
