@@ -12,7 +12,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -164,6 +164,20 @@ inEachBrowser("shown secret and clipboard", (test) => {
     const csv = decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).toString();
     assert.equal(csv, `Access key ID,Secret access key\r\n${created.accessKeyId},${created.secretAccessKey}\r\n`);
     assert.equal(csv, created.csv, "the same bytes as the console's own rootkey.csv");
+  });
+
+  test("Encrypt and save instead on an IAM user's wizard saves under the console's <user>_accessKeys.csv name", async ({ browser, wd, replica }) => {
+    await createUserKey(wd, "alice");
+    const created = replica.createdKeys.at(-1);
+    assert.equal(created.fileName, "alice_accessKeys.csv");
+    await wd.clickCss('[data-testid="show-secret"]');
+    await noticeState(wd, "secret-shown", ["counting"]);
+    await clickIn(wd, "secret-shown", "encrypt-secret");
+    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
+    await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
+    const csv = decryptWithCli(path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard")).toString();
+    assert.equal(csv, created.csv);
   });
 
   test("a copied secret is announced and cleared after the configured time; a copied key ID is not a secret", async ({ browser, wd, replica }) => {
