@@ -87,6 +87,11 @@ async function pasted(wd) {
 /** Click an element, then Ctrl+<letter> on it, as a user's keyboard. */
 async function keys(wd, element, letter) {
   await wd.click(element);
+  await pressControl(wd, letter);
+}
+
+/** Ctrl+<letter> on whatever has focus, as a user's keyboard. */
+async function pressControl(wd, letter) {
   await wd.cmd("POST", "/actions", {
     actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: CONTROL }, { type: "keyDown", value: letter }, { type: "keyUp", value: letter }, { type: "keyUp", value: CONTROL }] }],
   });
@@ -201,10 +206,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     // The user's own Ctrl+C of the shown secret.
     await wd.clickCss('[data-testid="show-secret"]');
     await wd.execute(`document.activeElement?.blur?.(); const range = document.createRange(); range.selectNodeContents(document.querySelector('[data-testid="secret-access-key"]')); getSelection().removeAllRanges(); getSelection().addRange(range);`);
-    await wd.cmd("POST", "/actions", {
-      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: CONTROL }, { type: "keyDown", value: "c" }, { type: "keyUp", value: "c" }, { type: "keyUp", value: CONTROL }] }],
-    });
-    await wd.cmd("DELETE", "/actions");
+    await pressControl(wd, "c");
     await noticeState(wd, "clipboard-notice", ["counting"]);
     assert.equal(await pasted(wd), created.secretAccessKey);
     assert.equal(await noticeState(wd, "clipboard-notice", ["cleared", "failed"]), "cleared");
