@@ -37,7 +37,8 @@
     const [notice, shadow] = render.host("clipboard-notice", "warning");
     const body = render.el("p", { "data-rootguard": "clipboard-status" });
     const keep = render.el("button", { type: "button", "data-rootguard-action": "keep-clipboard", text: t("clipboardKeep"), onclick: () => keepIt() });
-    const dismiss = render.el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => { drop(); } });
+    // Dismiss only takes the notice away: the clear still happens (Keep it is the way to stop it).
+    const dismiss = render.el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => notice.remove() });
     shadow.append(
       render.el(
         "section",
