@@ -7,6 +7,7 @@
 import init, * as wasm from "./core/rootguard.js";
 import { exportHandlers } from "./background/exports.js";
 import { installLeakGuard } from "./background/leak-guard.js";
+import { hygieneHandlers } from "./background/hygiene.js";
 import { installSafetyNet } from "./background/safety-net.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -41,6 +42,7 @@ const handlers = {
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
   ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
   ...installLeakGuard(api, { fromContentScript }),
+  ...hygieneHandlers(api, { fromContentScript }),
 };
 
 installSafetyNet(api, core);

@@ -255,6 +255,41 @@
     });
   }
 
+  // Copies through the async Clipboard API (the console's copy icons):
+  // handed to the content script, which asks the core whether a secret was
+  // copied (a notice, and the clipboard cleared later). The page's write
+  // goes ahead unchanged; nothing here decides.
+  if (typeof Clipboard === "function") {
+    const clipboardProto = Clipboard.prototype;
+    const writeText = clipboardProto.writeText;
+    const write = clipboardProto.write;
+    const itemTypes = typeof ClipboardItem === "function" ? getter(ClipboardItem.prototype, "types") : null;
+    const itemGetType = typeof ClipboardItem === "function" ? uncurry(ClipboardItem.prototype.getType) : null;
+    const blobText = uncurry(Blob.prototype.text);
+    const arrayIncludes = uncurry(Array.prototype.includes);
+    const String_ = String;
+    const copied = (text) => dispatchEvent(channel, new CustomEvent_("rootguard-clipboard", { detail: stringify({ text: slice(String_(text), 0, 100_000) }) }));
+    if (typeof writeText === "function") {
+      guard(clipboardProto, "writeText", function (data) {
+        copied(data);
+        return apply(writeText, this, [data]);
+      });
+    }
+    if (typeof write === "function" && itemTypes) {
+      guard(clipboardProto, "write", function (items) {
+        try {
+          for (let i = 0; i < items.length; i++) {
+            if (!arrayIncludes(itemTypes(items[i]), "text/plain")) continue;
+            Promise.resolve(itemGetType(items[i], "text/plain")).then((blob) => blobText(blob)).then(copied, () => {});
+          }
+        } catch {
+          /* not ClipboardItems: the original rejects below */
+        }
+        return apply(write, this, [items]);
+      });
+    }
+  }
+
   // The File System Access API (Chromium): the page gets a handle whose
   // writes are collected and handed over when it closes; no picker, no file.
   if (typeof window.showSaveFilePicker === "function") {

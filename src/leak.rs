@@ -68,7 +68,7 @@ fn runs(text: &[u8], is_word: impl Fn(u8) -> bool) -> Vec<Range<usize>> {
 }
 
 /// A random 40-character secret mixes upper case, lower case and digits.
-fn looks_random(secret: &str) -> bool {
+pub(crate) fn looks_random(secret: &str) -> bool {
     let has = |f: fn(&u8) -> bool| secret.as_bytes().iter().any(f);
     has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit)
 }

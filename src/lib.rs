@@ -17,6 +17,7 @@ pub mod dates;
 pub mod download;
 pub mod envelope;
 pub mod export;
+pub mod hygiene;
 pub mod leak;
 pub mod passphrase;
 pub mod policy;

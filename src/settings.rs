@@ -30,6 +30,16 @@ pub enum SettingsError {
         /// Critical age, days.
         critical: i64,
     },
+    /// A time on the "Shown secret and clipboard" options is out of range.
+    #[error("{field} must be a whole number of seconds from {min} to {max}")]
+    SecondsOutOfRange {
+        /// Which time (as the options page labels it).
+        field: &'static str,
+        /// Shortest allowed, seconds.
+        min: u32,
+        /// Longest allowed, seconds.
+        max: u32,
+    },
     /// An unknown KDF strength name.
     #[error("unknown encryption strength \"{0}\": use minimum, standard or strong")]
     UnknownKdfStrength(String),
@@ -59,6 +69,67 @@ pub fn check_thresholds(
         });
     }
     Ok(Thresholds { rotate_days, critical_days, unused_days })
+}
+
+/// How long a shown secret stays visible before RootGuard hides it, seconds:
+/// long enough to copy it into a password manager by hand, short enough
+/// that a screen left unattended does not show it for long.
+pub const REVEAL_SECONDS: RangeWithDefault = RangeWithDefault { min: 5, max: 3600, default: 60 };
+
+/// How long a copied secret stays on the clipboard before RootGuard clears
+/// it, seconds: time to paste it once, not to leave it there for the next
+/// paste into a chat or a ticket.
+pub const CLIPBOARD_SECONDS: RangeWithDefault = RangeWithDefault { min: 5, max: 600, default: 30 };
+
+/// A time setting's limits and default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RangeWithDefault {
+    /// Shortest allowed.
+    pub min: u32,
+    /// Longest allowed.
+    pub max: u32,
+    /// The options page's default.
+    pub default: u32,
+}
+
+/// The checked "Shown secret and clipboard" times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HygieneTimes {
+    /// Seconds until a shown secret is hidden again.
+    pub reveal_seconds: u32,
+    /// Seconds until a copied secret is cleared from the clipboard.
+    pub clipboard_seconds: u32,
+}
+
+impl Default for HygieneTimes {
+    fn default() -> HygieneTimes {
+        HygieneTimes {
+            reveal_seconds: REVEAL_SECONDS.default,
+            clipboard_seconds: CLIPBOARD_SECONDS.default,
+        }
+    }
+}
+
+/// Checks the "Shown secret and clipboard" times typed on the options page
+/// (numbers from JavaScript).
+pub fn check_hygiene_times(reveal: f64, clipboard: f64) -> Result<HygieneTimes, SettingsError> {
+    let seconds = |value: f64, range: RangeWithDefault, field: &'static str| {
+        let whole =
+            value.fract() == 0.0 && (f64::from(range.min)..=f64::from(range.max)).contains(&value);
+        if whole {
+            Ok(value as u32)
+        } else {
+            Err(SettingsError::SecondsOutOfRange { field, min: range.min, max: range.max })
+        }
+    };
+    Ok(HygieneTimes {
+        reveal_seconds: seconds(reveal, REVEAL_SECONDS, "The time a shown secret stays visible")?,
+        clipboard_seconds: seconds(
+            clipboard,
+            CLIPBOARD_SECONDS,
+            "The time a copied secret stays on the clipboard",
+        )?,
+    })
 }
 
 /// How hard Argon2id works on an export's passphrase.
@@ -124,6 +195,29 @@ mod tests {
         let message =
             check_thresholds(120.0, 100.0, 45.0).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains("must be longer than the rotation age"), "{message}");
+    }
+
+    #[test]
+    fn hygiene_times_have_limits_and_say_which_is_wrong() {
+        assert_eq!(check_hygiene_times(60.0, 30.0), Ok(HygieneTimes::default()));
+        assert_eq!(
+            check_hygiene_times(5.0, 600.0),
+            Ok(HygieneTimes { reveal_seconds: 5, clipboard_seconds: 600 })
+        );
+        let too_short = check_hygiene_times(4.0, 30.0);
+        assert!(matches!(
+            too_short,
+            Err(SettingsError::SecondsOutOfRange { min: 5, max: 3600, .. })
+        ));
+        let message = too_short.err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            message,
+            "The time a shown secret stays visible must be a whole number of seconds from 5 to 3600"
+        );
+        assert!(check_hygiene_times(60.0, 601.0).is_err());
+        assert!(check_hygiene_times(60.5, 30.0).is_err());
+        assert!(check_hygiene_times(f64::NAN, 30.0).is_err());
+        assert!(check_hygiene_times(60.0, f64::INFINITY).is_err());
     }
 
     #[test]

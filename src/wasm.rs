@@ -161,3 +161,75 @@ pub fn find_access_keys(text: &str) -> Result<JsValue, JsError> {
 pub fn core_signature() -> String {
     crate::core_signature()
 }
+
+/// What a text copied from a console page holds: `"nothing"`, `"secret"` or
+/// `"credentials"`. The text is only classified, never kept.
+#[wasm_bindgen(js_name = classifyCopied)]
+pub fn classify_copied(text: &str) -> String {
+    crate::hygiene::classify_copied(text).name().to_owned()
+}
+
+/// The console's credentials CSV for a key read from the page; throws when
+/// the ID or the secret does not have the right form.
+#[wasm_bindgen(js_name = pageCredentialsCsv)]
+pub fn page_credentials_csv(
+    access_key_id: &str,
+    secret_access_key: &str,
+) -> Result<Vec<u8>, JsError> {
+    crate::hygiene::page_credentials_csv(access_key_id, secret_access_key)
+        .map(|csv| csv.to_vec())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The name the console would give the key's file, from the route
+/// (`location.pathname`, `location.hash`) and the signed-in principal as the
+/// last verdict recognised it (`kind`, and `name` for an IAM user).
+#[wasm_bindgen(js_name = pageCredentialsFileName)]
+pub fn page_credentials_file_name(
+    path: &str,
+    fragment: &str,
+    principal_kind: &str,
+    user_name: Option<String>,
+) -> String {
+    use crate::console::Principal;
+    let principal = match principal_kind {
+        "root" => Principal::Root,
+        "iam-user" => Principal::IamUser { name: user_name },
+        "federated" => Principal::Federated,
+        _ => Principal::Unknown,
+    };
+    crate::hygiene::page_credentials_file_name(path, fragment, &principal)
+}
+
+/// Whether this route (`location.pathname`, `location.hash`) can show a new
+/// secret, so the content script watches it for one.
+#[wasm_bindgen(js_name = showsNewSecret)]
+pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
+    crate::hygiene::shows_new_secret(path, fragment)
+}
+
+/// Check the "Shown secret and clipboard" times typed on the options page;
+/// throws with a message naming what is wrong.
+#[wasm_bindgen(js_name = checkHygieneTimes)]
+pub fn check_hygiene_times(reveal_seconds: f64, clipboard_seconds: f64) -> Result<(), JsError> {
+    crate::settings::check_hygiene_times(reveal_seconds, clipboard_seconds)
+        .map(|_| ())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The stored times as RootGuard uses them, `[revealSeconds,
+/// clipboardSeconds]`: the defaults when absent or out of range (a stored
+/// value is not trusted).
+#[wasm_bindgen(js_name = hygieneTimes)]
+pub fn hygiene_times(reveal_seconds: Option<f64>, clipboard_seconds: Option<f64>) -> Vec<u32> {
+    use crate::settings::{check_hygiene_times, HygieneTimes, CLIPBOARD_SECONDS, REVEAL_SECONDS};
+    let times = check_hygiene_times(
+        reveal_seconds.unwrap_or(f64::from(REVEAL_SECONDS.default)),
+        clipboard_seconds.unwrap_or(f64::from(CLIPBOARD_SECONDS.default)),
+    )
+    .unwrap_or_else(|e| {
+        gloo::console::warn!(format!("RootGuard: stored times ignored ({e}); using the defaults."));
+        HygieneTimes::default()
+    });
+    vec![times.reveal_seconds, times.clipboard_seconds]
+}

@@ -156,3 +156,33 @@ fn mistyped_observation_fields_are_named_in_the_error() {
     let m = get(&error, &["message"]).as_string().unwrap();
     assert!(m.contains("observation.url should be a string"), "{m}");
 }
+
+#[wasm_bindgen_test]
+fn shown_secret_and_clipboard_cross_the_bridge() {
+    const ID: &str = "AKIAIOSFODNN7EXAMPLE";
+    const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    use rootguard::wasm::{
+        check_hygiene_times, classify_copied, hygiene_times, page_credentials_csv,
+        page_credentials_file_name, shows_new_secret,
+    };
+    assert_eq!(classify_copied(SECRET), "secret");
+    assert_eq!(classify_copied(&format!("{ID},{SECRET}")), "credentials");
+    assert_eq!(classify_copied(ID), "nothing");
+    let csv = page_credentials_csv(ID, SECRET).unwrap();
+    assert_eq!(csv, format!("Access key ID,Secret access key\r\n{ID},{SECRET}\r\n").into_bytes());
+    let error: JsValue = page_credentials_csv(ID, "***************").unwrap_err().into();
+    let message = get(&error, &["message"]).as_string().unwrap();
+    assert!(message.contains("click Show first"), "{message}");
+    let wizard = "#/security_credentials/access-key-wizard";
+    assert_eq!(page_credentials_file_name("/iam/home", wizard, "root", None), "rootkey.csv");
+    assert_eq!(
+        page_credentials_file_name("/iam/home", wizard, "iam-user", Some("alice".into())),
+        "alice_accessKeys.csv"
+    );
+    assert!(shows_new_secret("/iam/home", wizard));
+    assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
+    assert!(check_hygiene_times(60.0, 30.0).is_ok());
+    assert!(check_hygiene_times(4.0, 30.0).is_err());
+    assert_eq!(hygiene_times(Some(5.0), None), vec![5, 30]);
+    assert_eq!(hygiene_times(Some(1.0), Some(10.0)), vec![60, 30], "out of range: the defaults");
+}

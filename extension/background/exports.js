@@ -146,6 +146,19 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
         return oneAtATime(() => hold(core.capturedFileName(suggested), bytes, message, sender));
       },
     },
+    // "Encrypt and save instead" on a shown secret: the key ID and secret
+    // the content script read from the page become the console's own CSV
+    // (built and checked by the core), then take the captured download's
+    // path: hold, passphrase frame, seal, downloads.
+    "hold-page-credentials": {
+      allowed: fromContentScript,
+      async run(core, message, sender) {
+        const bytes = core.pageCredentialsCsv(String(message.accessKeyId ?? ""), String(message.secretAccessKey ?? ""));
+        const principal = message.principal ?? {};
+        const fileName = core.pageCredentialsFileName(String(message.path ?? ""), String(message.hash ?? ""), String(principal.kind ?? ""), principal.name ?? undefined);
+        return oneAtATime(() => hold(fileName, bytes, message, sender));
+      },
+    },
     "export-info": {
       allowed: fromExtensionPage,
       async run(core, message) {

@@ -22,6 +22,8 @@
   let channel = root.querySelector(":scope > rootguard-channel");
   if (channel) channel.remove();
   else channel = root.appendChild(document.createElement("rootguard-channel"));
+  // The shown-secret and clipboard scripts share this page's channel and identity.
+  Object.assign(RootGuard, { channel, pageToken });
 
   channel.addEventListener("rootguard-capture", async (event) => {
     let data;

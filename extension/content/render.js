@@ -321,5 +321,6 @@ RootGuard.render = (() => {
     }
   });
 
-  return { verdict, message, routeChanged, exportDialog, closeExportDialog };
+  // host/el/t: for the shown-secret and clipboard notices (content/secret.js, content/clipboard.js).
+  return { verdict, message, routeChanged, exportDialog, closeExportDialog, ensureStack, host, el, t };
 })();

@@ -69,6 +69,7 @@
   let settleTimer = 0;
 
   let lastVerdict = null;
+  const verdictListeners = []; // content/secret.js: which page this is, who is signed in
   async function assess({ force = false } = {}) {
     await RootGuard.settings.ready;
     const observation = observe(watching);
@@ -87,6 +88,7 @@
     if (!verdict || location.href !== url) return;
     lastVerdict = verdict;
     RootGuard.render.verdict(verdict, { settled: observation.settled });
+    for (const listener of verdictListeners) listener(verdict);
     const watch = WATCHED_PAGES.has(verdict.recognition.page.kind);
     if (watch !== watching) {
       watching = watch;
@@ -122,7 +124,7 @@
   addEventListener("popstate", routeChanged);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
   else routeChanged();
-  RootGuard.sensor = { routeChanged };
+  RootGuard.sensor = { routeChanged, onVerdict: (listener) => verdictListeners.push(listener) };
   // Options changed: ask again under the new thresholds and redraw.
   RootGuard.settings.onChange(() => assess({ force: true }));
 

@@ -18,6 +18,10 @@ RootGuard.settings = (() => {
     // The leak guard (options-leak-guard.js, background/leak-guard.js): off
     // until the owner turns it on and the browser grants the permission.
     leakGuard: false,
+    // Shown secret and clipboard (content/secret.js, content/clipboard.js); the core checks the times.
+    revealSeconds: 60,
+    clipboardClear: true,
+    clipboardSeconds: 30,
   };
   const merge = (stored) => ({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
   let current = DEFAULTS;

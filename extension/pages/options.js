@@ -17,6 +17,10 @@ function fill(settings) {
   for (const box of form.querySelectorAll('input[name="show"]')) box.checked = settings.show[box.value] !== false;
   for (const radio of form.querySelectorAll('input[name="kdfStrength"]')) radio.checked = radio.value === settings.kdfStrength;
   // leakGuard is not filled here: options-leak-guard.js shows it with the permission's state.
+  // Shown secret and clipboard.
+  form.elements.revealSeconds.value = String(settings.revealSeconds);
+  form.elements.clipboardClear.checked = settings.clipboardClear !== false;
+  form.elements.clipboardSeconds.value = String(settings.clipboardSeconds);
 }
 
 function read() {
@@ -29,6 +33,9 @@ function read() {
     show,
     kdfStrength: form.querySelector('input[name="kdfStrength"]:checked')?.value ?? "standard",
     leakGuard: form.elements.leakGuard.checked, // saved at once by options-leak-guard.js; kept as shown
+    revealSeconds: Number(form.elements.revealSeconds.value),
+    clipboardClear: form.elements.clipboardClear.checked,
+    clipboardSeconds: Number(form.elements.clipboardSeconds.value),
   };
 }
 
@@ -39,6 +46,7 @@ async function save(settings) {
   status.textContent = "";
   try {
     core.checkThresholds(settings.rotateDays, settings.criticalDays, settings.unusedDays);
+    core.checkHygieneTimes(settings.revealSeconds, settings.clipboardSeconds);
   } catch (e) {
     error.textContent = e.message;
     document.body.dataset.saved = "refused";

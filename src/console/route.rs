@@ -64,7 +64,7 @@ fn query_section(query: &str) -> Option<&str> {
 
 /// Decode `%XX` escapes (IAM user names may contain `+=,.@_-`, which the
 /// console may escape). Invalid escapes are kept as they are.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

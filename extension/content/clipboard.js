@@ -1,0 +1,159 @@
+// RootGuard content script, the clipboard: notices when a secret access key
+// (or a whole credentials text) is copied from a console page, through the
+// console's copy icons (the async Clipboard API, reported by main-world.js
+// over the private channel) or the user's own copy or cut of a selection,
+// says so, and, unless the owner turned it off, clears the clipboard after a
+// while if no later copy was seen in any console tab (the background keeps
+// count; background/hygiene.js explains why that is the test).
+//
+// Every copy is reported, secret or not, since any later copy means the
+// clipboard no longer holds the secret. The text goes to the core to be
+// classified and is not kept here.
+//
+// Clearing writes an empty text, with the clipboardWrite permission only:
+// the async Clipboard API where the browser allows it from a content script
+// without a user gesture, else execCommand("copy") with a copy handler that
+// supplies the empty text (SECURITY.md, "Shown secret and clipboard", for
+// how Chrome and Firefox differ).
+"use strict";
+
+(() => {
+  const { render } = RootGuard;
+  const { t } = render;
+  let clearing = false; // RootGuard's own copy event, while clearing
+  /** The pending clear: { generation, timer, notice, ... }. */
+  let pending = null;
+
+  async function copied(text) {
+    const answer = await RootGuard.ask({ type: "clipboard-copied", text });
+    if (!answer) return;
+    // A later copy replaces what an earlier notice was about.
+    drop();
+    if (answer.kind === "nothing") return;
+    notify(answer);
+  }
+
+  function notify({ kind, generation, clear, seconds }) {
+    const [notice, shadow] = render.host("clipboard-notice", "warning");
+    const body = render.el("p", { "data-rootguard": "clipboard-status" });
+    const keep = render.el("button", { type: "button", "data-rootguard-action": "keep-clipboard", text: t("clipboardKeep"), onclick: () => keepIt() });
+    // Dismiss only takes the notice away: the clear still happens (Keep it is the way to stop it).
+    const dismiss = render.el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => notice.remove() });
+    shadow.append(
+      render.el(
+        "section",
+        { class: "notice", "data-severity": "warning", role: "status", "aria-label": t(kind === "secret" ? "clipboardSecretTitle" : "clipboardCredentialsTitle") },
+        render.el("div", { class: "label", text: t("noticeLabel") }),
+        render.el("h2", { text: t(kind === "secret" ? "clipboardSecretTitle" : "clipboardCredentialsTitle") }),
+        body,
+        render.el("div", { class: "actions" }, clear ? keep : null, dismiss),
+      ),
+    );
+    notice.setAttribute("data-kind", kind);
+    render.ensureStack().append(notice);
+    pending = { generation, notice, body, keep, timer: 0, deadline: Date.now() + seconds * 1000 };
+    if (!clear) {
+      notice.setAttribute("data-state", "not-clearing");
+      body.textContent = t("clipboardNotClearing");
+      return;
+    }
+    notice.setAttribute("data-state", "counting");
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((pending.deadline - Date.now()) / 1000));
+      body.textContent = t("clipboardCountdown", [String(left)]);
+      notice.setAttribute("data-seconds-left", String(left));
+      if (left === 0) {
+        clearInterval(pending.timer);
+        timeUp(pending);
+      }
+    };
+    tick();
+    pending.timer = setInterval(tick, 250);
+  }
+
+  function keepIt() {
+    if (!pending) return;
+    clearInterval(pending.timer);
+    pending.notice.setAttribute("data-state", "kept");
+    pending.body.textContent = t("clipboardKept");
+    pending.keep.remove();
+  }
+
+  function drop() {
+    if (!pending) return;
+    clearInterval(pending.timer);
+    pending.notice.remove();
+    pending = null;
+  }
+
+  async function timeUp(which) {
+    const answer = await RootGuard.ask({ type: "clipboard-may-clear", generation: which.generation });
+    if (pending !== which) return; // a later copy came while asking
+    if (!answer?.clear) {
+      which.notice.setAttribute("data-state", "superseded");
+      which.body.textContent = t("clipboardSuperseded");
+      which.keep.remove();
+      return;
+    }
+    const how = await clearClipboard();
+    which.keep.remove();
+    which.notice.setAttribute("data-state", how ? "cleared" : "failed");
+    which.notice.setAttribute("data-cleared-by", how ?? "");
+    which.notice.setAttribute("data-severity", how ? "ok" : "critical");
+    which.body.textContent = how ? t("clipboardCleared") : t("clipboardClearFailed");
+  }
+
+  // Write an empty text. Returns how it worked, or null when it did not.
+  async function clearClipboard() {
+    try {
+      await navigator.clipboard.writeText("");
+      return "clipboard-api";
+    } catch {
+      /* not allowed here now (Chrome: the page must have focus): try the copy command */
+    }
+    const supply = (event) => {
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      event.clipboardData.setData("text/plain", "");
+    };
+    clearing = true;
+    addEventListener("copy", supply, true);
+    try {
+      return document.execCommand("copy") ? "copy-command" : null;
+    } catch {
+      return null;
+    } finally {
+      removeEventListener("copy", supply, true);
+      clearing = false;
+    }
+  }
+
+  // The user's own copy or cut: what is selected (in a field, its selection).
+  function selectedText() {
+    const field = document.activeElement;
+    if (field && typeof field.selectionStart === "number" && typeof field.value === "string") {
+      try {
+        return field.value.slice(field.selectionStart, field.selectionEnd);
+      } catch {
+        /* an input type without selection: fall through */
+      }
+    }
+    return String(getSelection() ?? "");
+  }
+  for (const type of ["copy", "cut"]) {
+    addEventListener(type, () => {
+      if (!clearing) copied(selectedText());
+    }, true);
+  }
+
+  // The console's copy icons (navigator.clipboard.writeText/write), from main-world.js.
+  RootGuard.channel.addEventListener("rootguard-clipboard", (event) => {
+    let data;
+    try {
+      data = JSON.parse(String(event.detail));
+    } catch {
+      return;
+    }
+    if (typeof data?.text === "string") copied(data.text);
+  });
+})();
