@@ -607,6 +607,8 @@ impl<'a> Parsed<'a> {
         // The version comes before everything else whose layout it governs.
         let version = *binary.get(OFF_VERSION).ok_or(EnvelopeError::Truncated)?;
         if version == VERSION_RECIPIENTS {
+            // A damaged file says so first; a sound one says what opens it.
+            recipients::Parsed::parse(binary)?;
             return Err(EnvelopeError::NeedsIdentity);
         }
         if version != VERSION {

@@ -155,7 +155,11 @@ pub fn open_with_identity(
     let binary = to_binary(file)?;
     match version_of(&binary)? {
         VERSION_RECIPIENTS => {}
-        VERSION => return Err(EnvelopeError::NeedsPassphrase),
+        VERSION => {
+            // A damaged file says so first; a sound one says what opens it.
+            super::Parsed::parse(&binary)?;
+            return Err(EnvelopeError::NeedsPassphrase);
+        }
         other => return Err(EnvelopeError::UnsupportedVersion(other)),
     }
     let parsed = Parsed::parse(&binary)?;

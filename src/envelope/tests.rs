@@ -263,8 +263,11 @@ fn unknown_versions_are_rejected_as_unsupported() {
     // Version 2 is known: a passphrase cannot open it, and the error says
     // what can, before any key derivation.
     let before = kdf_runs();
-    let v2 = [&MAGIC[..], &[VERSION_RECIPIENTS]].concat();
+    let recipient = crate::recipient::Identity::from_bytes([1; 32]).recipient();
+    let v2 = recipients::seal_to_recipients(b"x", "x", &[recipient]).unwrap();
     assert_eq!(open(&v2, PASS).unwrap_err(), EnvelopeError::NeedsIdentity);
+    // A damaged one says it is damaged.
+    assert_eq!(open(&v2[..v2.len() - 1], PASS).unwrap_err(), EnvelopeError::Truncated);
     assert_eq!(kdf_runs(), before);
 }
 

@@ -132,18 +132,17 @@ def to_binary(data: bytes) -> bytes:
     return binary
 
 
-def open_file(data: bytes, passphrase: bytes) -> Opened:
-    """Steps 1 to 10 of FORMAT.md, "Reading, step by step"."""
-    binary = to_binary(data)
+def version_of(binary: bytes) -> int:
+    """Steps 2 and 3 of "Reading, step by step": the magic, the version byte."""
     if not binary.startswith(MAGIC):
         raise FormatError("NotAnEnvelope", "no RootGuard magic")
     if len(binary) < 7:
         raise FormatError("Truncated", "no version byte")
-    version = binary[6]
-    if version == 2:
-        raise FormatError("NeedsIdentity", "a recipients file (version 2) needs an identity")
-    if version != 1:
-        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+    return binary[6]
+
+
+def parse_v1(binary: bytes) -> tuple[bytes, tuple[int, int, int], bytes, bytes]:
+    """Steps 4 to 7 of version 1: (header, params, salt, nonce)."""
     if len(binary) < HEADER_LEN:
         raise FormatError("Truncated", "shorter than the 52-byte header")
     header = binary[:HEADER_LEN]
@@ -166,7 +165,20 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
         raise FormatError("TrailingData", f"{len(binary) - expected} bytes after the tag")
     if payload_len < 2:
         raise FormatError("Truncated", "payload shorter than its name length field")
+    return header, params, salt, nonce
 
+
+def open_file(data: bytes, passphrase: bytes) -> Opened:
+    """Steps 1 to 10 of FORMAT.md, "Reading, step by step"."""
+    binary = to_binary(data)
+    version = version_of(binary)
+    if version == 2:
+        parse_v2(binary)  # a damaged file says so first
+        raise FormatError("NeedsIdentity", "a recipients file (version 2) needs an identity")
+    if version != 1:
+        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+    header, params, salt, nonce = parse_v1(binary)
+    m_cost, t_cost, p_cost = params
     key = hash_secret_raw(
         secret=passphrase,
         salt=salt,
@@ -185,7 +197,6 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
             "WrongPassphraseOrTampered",
             "wrong passphrase, or the file was modified (these cannot be told apart)",
         ) from None
-
     file_name, plaintext = split_payload(payload)
     return Opened(file_name=file_name, plaintext=plaintext, params=params)
 
@@ -297,18 +308,8 @@ class OpenedV2:
     recipients: int
 
 
-def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
-    """FORMAT.md, "Reading version 2, step by step"."""
-    binary = to_binary(data)
-    if not binary.startswith(MAGIC):
-        raise FormatError("NotAnEnvelope", "no RootGuard magic")
-    if len(binary) < 7:
-        raise FormatError("Truncated", "no version byte")
-    version = binary[6]
-    if version == 1:
-        raise FormatError("NeedsPassphrase", "a passphrase file (version 1) given an identity")
-    if version != 2:
-        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+def parse_v2(binary: bytes) -> tuple[bytes, int, bytes]:
+    """Steps 3 to 6 of "Reading version 2": (header, count, nonce)."""
     if len(binary) < V2_FIXED_LEN:
         raise FormatError("Truncated", "shorter than the 24-byte fixed header")
     count = binary[7]
@@ -327,6 +328,19 @@ def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
         raise FormatError("TrailingData", f"{len(binary) - expected} bytes after the tag")
     if payload_len < 2:
         raise FormatError("Truncated", "payload shorter than its name length field")
+    return header, count, nonce
+
+
+def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
+    """FORMAT.md, "Reading version 2, step by step"."""
+    binary = to_binary(data)
+    version = version_of(binary)
+    if version == 1:
+        parse_v1(binary)  # a damaged file says so first
+        raise FormatError("NeedsPassphrase", "a passphrase file (version 1) given an identity")
+    if version != 2:
+        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+    header, count, nonce = parse_v2(binary)
 
     identity = X25519PrivateKey.from_private_bytes(secret)
     ours = _raw_public(identity.public_key())
@@ -352,7 +366,7 @@ def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
     if file_key is None:
         raise FormatError("NotEncryptedToIdentity", "no entry opens with this identity")
     try:
-        payload = AESGCM(file_key).decrypt(nonce, binary[header_len:], header)
+        payload = AESGCM(file_key).decrypt(nonce, binary[len(header):], header)
     except InvalidTag:
         raise FormatError("Tampered", "the entry opened but the payload's tag fails") from None
     file_name, plaintext = split_payload(payload)
