@@ -144,8 +144,8 @@ impl Recipient {
         Ok(Recipient(key))
     }
 
-    /// The recipient from its 32 raw bytes (as stored in nothing: files hold
-    /// only ephemeral keys). Refuses low-order points like [`parse`](Self::parse).
+    /// The recipient from its 32 raw bytes (e.g. from another program's
+    /// X25519 key). Refuses low-order points like [`parse`](Self::parse).
     pub fn from_bytes(bytes: [u8; 32]) -> Result<Recipient, RecipientError> {
         let key = PublicKey::from(bytes);
         if is_low_order(&key) {
