@@ -306,11 +306,23 @@ class AwsCliWithRootGuard(unittest.TestCase):
     def test_credential_process_prompts_on_the_terminal_aws_runs_in(self):
         """The AWS CLI pipes the process's stdout and stderr; the prompt goes
         to /dev/tty, so a user at a terminal is asked there, with echo off."""
+        self.answer_prompt_on_a_terminal(f"{rootguard_bin()} credential-process {self.file}",
+                                         b"Passphrase: ")
+
+    @unittest.skipUnless(hasattr(os, "fork"), "needs a pseudo-terminal")
+    def test_credential_process_with_an_identity_asks_its_passphrase_on_the_terminal(self):
+        self.answer_prompt_on_a_terminal(
+            f"{rootguard_bin()} credential-process -i {self.identity} {self.file_to_recipients}",
+            b"Identity passphrase: ")
+
+    def answer_prompt_on_a_terminal(self, command: str, prompt: bytes) -> None:
+        """Runs `aws sts get-caller-identity` with `command` as the profile's
+        credential_process under a pseudo-terminal, types the passphrase at
+        `prompt` once echo is off, and checks the signed request."""
         import pty
         import select
         import termios
         import time
-        command = f"{rootguard_bin()} credential-process {self.file}"
         self.config.write_text(f"[profile tty]\ncredential_process = {command}\n",
                                encoding="utf-8")
         argv = [str(aws_bin()), "sts", "get-caller-identity", "--profile", "tty",
@@ -335,7 +347,7 @@ class AwsCliWithRootGuard(unittest.TestCase):
                 if not chunk:
                     break
                 seen += chunk
-                if not answered and b"Passphrase: " in seen:
+                if not answered and prompt in seen:
                     # rpassword prints the prompt, then turns echo off: type
                     # once it is off, as a person would (Linux reports the
                     # terminal's modes through the master side too).
