@@ -633,25 +633,34 @@ impl<'a> Parsed<'a> {
             payload_len,
         };
 
-        let rest = binary.get(HEADER_LEN..).ok_or(EnvelopeError::Truncated)?;
-        let payload_len = usize::try_from(payload_len).map_err(|_| EnvelopeError::Truncated)?;
-        let body_len = payload_len.checked_add(TAG_LEN).ok_or(EnvelopeError::Truncated)?;
-        if rest.len() < body_len {
-            return Err(EnvelopeError::Truncated);
-        }
-        if rest.len() > body_len {
-            return Err(EnvelopeError::TrailingData(rest.len() - body_len));
-        }
-        if payload_len < NAME_LEN_LEN {
-            // Too short to hold even the name length: nothing can be missing
-            // but payload bytes, so it is a truncation that kept the header
-            // consistent.
-            return Err(EnvelopeError::Truncated);
-        }
-        let (ciphertext, tag) =
-            rest.split_at_checked(payload_len).ok_or(EnvelopeError::Truncated)?;
+        let (ciphertext, tag) = body(binary, HEADER_LEN, payload_len)?;
         Ok(Parsed { header, aad, ciphertext, tag })
     }
+}
+
+/// The ciphertext and tag after a header of `header_len` bytes that
+/// declares `payload_len`: the length checks every version makes.
+fn body(
+    binary: &[u8],
+    header_len: usize,
+    payload_len: u32,
+) -> Result<(&[u8], &[u8]), EnvelopeError> {
+    let rest = binary.get(header_len..).ok_or(EnvelopeError::Truncated)?;
+    let payload_len = usize::try_from(payload_len).map_err(|_| EnvelopeError::Truncated)?;
+    let body_len = payload_len.checked_add(TAG_LEN).ok_or(EnvelopeError::Truncated)?;
+    if rest.len() < body_len {
+        return Err(EnvelopeError::Truncated);
+    }
+    if rest.len() > body_len {
+        return Err(EnvelopeError::TrailingData(rest.len() - body_len));
+    }
+    if payload_len < NAME_LEN_LEN {
+        // Too short to hold even the name length: nothing can be missing
+        // but payload bytes, so it is a truncation that kept the header
+        // consistent.
+        return Err(EnvelopeError::Truncated);
+    }
+    rest.split_at_checked(payload_len).ok_or(EnvelopeError::Truncated)
 }
 
 fn u32_at(bytes: &[u8], offset: usize) -> Result<u32, EnvelopeError> {

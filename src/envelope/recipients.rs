@@ -23,8 +23,8 @@ use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::Zeroizing;
 
 use super::{
-    array_at, decrypt_payload, name_len, payload_len, seal_payload, split_payload, to_binary,
-    u32_at, version_of, EnvelopeError, KEY_LEN, MAGIC, NAME_LEN_LEN, NONCE_LEN, TAG_LEN, VERSION,
+    array_at, body, decrypt_payload, name_len, payload_len, seal_payload, split_payload, to_binary,
+    u32_at, version_of, EnvelopeError, KEY_LEN, MAGIC, NONCE_LEN, TAG_LEN, VERSION,
     VERSION_RECIPIENTS,
 };
 use crate::recipient::{Identity, Recipient};
@@ -238,22 +238,7 @@ impl<'a> Parsed<'a> {
         let header = binary.get(..header_len).ok_or(EnvelopeError::Truncated)?;
         let stanzas = header.get(FIXED_HEADER_LEN..).ok_or(EnvelopeError::Truncated)?;
 
-        let rest = binary.get(header_len..).ok_or(EnvelopeError::Truncated)?;
-        let body_len = usize::try_from(payload_len)
-            .ok()
-            .and_then(|n| n.checked_add(TAG_LEN))
-            .ok_or(EnvelopeError::Truncated)?;
-        if rest.len() < body_len {
-            return Err(EnvelopeError::Truncated);
-        }
-        if rest.len() > body_len {
-            return Err(EnvelopeError::TrailingData(rest.len() - body_len));
-        }
-        if (payload_len as usize) < NAME_LEN_LEN {
-            return Err(EnvelopeError::Truncated);
-        }
-        let (ciphertext, tag) =
-            rest.split_at_checked(payload_len as usize).ok_or(EnvelopeError::Truncated)?;
+        let (ciphertext, tag) = body(binary, header_len, payload_len)?;
         Ok(Parsed { count, nonce, payload_len, header, stanzas, ciphertext, tag })
     }
 

@@ -158,14 +158,19 @@ def parse_v1(binary: bytes) -> tuple[bytes, tuple[int, int, int], bytes, bytes]:
     salt = header[20:36]
     nonce = header[36:48]
     (payload_len,) = struct.unpack_from("<I", header, 48)
-    expected = HEADER_LEN + payload_len + TAG_LEN
+    check_length(binary, HEADER_LEN, payload_len)
+    return header, params, salt, nonce
+
+
+def check_length(binary: bytes, header_len: int, payload_len: int) -> None:
+    """The length checks of both versions: header, payload and tag, nothing after."""
+    expected = header_len + payload_len + TAG_LEN
     if len(binary) < expected:
         raise FormatError("Truncated", f"{len(binary)} bytes, the header declares {expected}")
     if len(binary) > expected:
         raise FormatError("TrailingData", f"{len(binary) - expected} bytes after the tag")
     if payload_len < 2:
         raise FormatError("Truncated", "payload shorter than its name length field")
-    return header, params, salt, nonce
 
 
 def open_file(data: bytes, passphrase: bytes) -> Opened:
@@ -321,13 +326,7 @@ def parse_v2(binary: bytes) -> tuple[bytes, int, bytes]:
     header = binary[:header_len]
     nonce = header[8:20]
     (payload_len,) = struct.unpack_from("<I", header, 20)
-    expected = header_len + payload_len + TAG_LEN
-    if len(binary) < expected:
-        raise FormatError("Truncated", f"{len(binary)} bytes, the header declares {expected}")
-    if len(binary) > expected:
-        raise FormatError("TrailingData", f"{len(binary) - expected} bytes after the tag")
-    if payload_len < 2:
-        raise FormatError("Truncated", "payload shorter than its name length field")
+    check_length(binary, header_len, payload_len)
     return header, count, nonce
 
 
