@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${1:-30}
 [[ $DURATION =~ ^[0-9]+$ ]] && ((DURATION > 0)) || { echo "usage: scripts/fuzz.sh [SECONDS]" >&2; exit 2; }
-TARGETS=(csv envelope_parse envelope_decrypt dates page)
+TARGETS=(csv envelope_parse envelope_decrypt envelope_recipients dates page)
 SANITIZER=${ROOTGUARD_FUZZ_SANITIZER:-address}
 WORK=fuzz/target
 export RUSTC_BOOTSTRAP=1 CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}

@@ -29,6 +29,7 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 mod armor;
+pub mod recipients;
 #[cfg(test)]
 mod tests;
 
@@ -41,8 +42,11 @@ pub const FILE_SUFFIX: &str = ".rootguard";
 /// The first bytes of every binary envelope: `RGENC` and a zero byte.
 pub const MAGIC: [u8; 6] = *b"RGENC\0";
 
-/// The format version this module writes and the only one it reads.
+/// Format version 1: a passphrase (Argon2id), this module.
 pub const VERSION: u8 = 1;
+
+/// Format version 2: public-key recipients ([`recipients`]).
+pub const VERSION_RECIPIENTS: u8 = 2;
 
 /// KDF identifier 1: Argon2id, version 0x13 (RFC 9106).
 pub const KDF_ARGON2ID_V13: u8 = 1;
@@ -167,10 +171,61 @@ pub enum EnvelopeError {
     NotAnEnvelope,
     /// A format version this build cannot read.
     #[error(
-        "this RootGuard file uses format version {0}; this RootGuard reads only version \
-         {VERSION}. Update RootGuard to open it"
+        "this RootGuard file uses format version {0}; this RootGuard reads versions \
+         {VERSION} and {VERSION_RECIPIENTS}. Update RootGuard to open it"
     )]
     UnsupportedVersion(u8),
+    /// A recipients file (version 2) given a passphrase instead of an identity.
+    #[error(
+        "this file is encrypted to recipients, not with a passphrase: open it with an \
+         identity (rootguard decrypt -i IDENTITY FILE)"
+    )]
+    NeedsIdentity,
+    /// A passphrase file (version 1) given an identity instead of a passphrase.
+    #[error(
+        "this file is encrypted with a passphrase, not to recipients: open it without an \
+         identity (rootguard decrypt FILE) and type its passphrase"
+    )]
+    NeedsPassphrase,
+    /// A recipients file whose recipient count is 0 or above the limit.
+    #[error(
+        "the RootGuard file declares {0} recipients; RootGuard files have 1 to \
+         {max}. It was modified or not written by RootGuard",
+        max = recipients::MAX_RECIPIENTS
+    )]
+    BadRecipientCount(u8),
+    /// No recipient entry opens with the identity given.
+    #[error(
+        "this file is not encrypted to this identity (none of its {0} recipients is \
+         {1}), or the entry for it was damaged. Use the identity of one of the people it \
+         was encrypted to"
+    )]
+    NotEncryptedToIdentity(u8, String),
+    /// A recipient entry with a degenerate ephemeral key (all-zero X25519
+    /// secret): not written by RootGuard.
+    #[error(
+        "recipient entry {0} of the RootGuard file holds an invalid key: the file was \
+         modified or not written by RootGuard"
+    )]
+    InvalidStanza(usize),
+    /// The identity opened its entry, but the rest of the file fails the tag.
+    #[error(
+        "the file was modified or damaged: its key opened with this identity, but its \
+         content or header fails the integrity check. Find an intact copy"
+    )]
+    Tampered,
+    /// Sealing to an empty list of recipients.
+    #[error("no recipients: add at least one rgpub1… recipient")]
+    NoRecipients,
+    /// Sealing to more recipients than the format holds.
+    #[error(
+        "{0} recipients is too many: a RootGuard file is encrypted to at most {max}",
+        max = recipients::MAX_RECIPIENTS
+    )]
+    TooManyRecipients(usize),
+    /// The same recipient twice in the list.
+    #[error("the recipient {0} is listed twice; remove the duplicate")]
+    DuplicateRecipient(String),
     /// A key-derivation function this build does not know.
     #[error(
         "this RootGuard file uses key derivation function {0}, which this RootGuard does \
@@ -233,6 +288,15 @@ impl EnvelopeError {
         match self {
             EnvelopeError::NotAnEnvelope => "NotAnEnvelope",
             EnvelopeError::UnsupportedVersion(_) => "UnsupportedVersion",
+            EnvelopeError::NeedsIdentity => "NeedsIdentity",
+            EnvelopeError::NeedsPassphrase => "NeedsPassphrase",
+            EnvelopeError::BadRecipientCount(_) => "BadRecipientCount",
+            EnvelopeError::NotEncryptedToIdentity(..) => "NotEncryptedToIdentity",
+            EnvelopeError::InvalidStanza(_) => "InvalidStanza",
+            EnvelopeError::Tampered => "Tampered",
+            EnvelopeError::NoRecipients => "NoRecipients",
+            EnvelopeError::TooManyRecipients(_) => "TooManyRecipients",
+            EnvelopeError::DuplicateRecipient(_) => "DuplicateRecipient",
             EnvelopeError::UnsupportedKdf(_) => "UnsupportedKdf",
             EnvelopeError::Truncated => "Truncated",
             EnvelopeError::TrailingData(_) => "TrailingData",
@@ -270,14 +334,31 @@ impl fmt::Debug for Opened {
     }
 }
 
-/// What a file's header says, readable without the passphrase.
+/// How a file's key is protected: what opens it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Protection {
+    /// Version 1: a passphrase through Argon2id with these parameters,
+    /// already checked against the limits.
+    Passphrase {
+        /// The key-derivation parameters.
+        params: KdfParams,
+    },
+    /// Version 2: public-key recipients; any one of their identities opens it.
+    Recipients {
+        /// How many recipients (1 to [`recipients::MAX_RECIPIENTS`]).
+        count: u8,
+    },
+}
+
+/// What a file's header says, readable without the passphrase or identity.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvelopeInfo {
-    /// The format version ([`VERSION`]).
+    /// The format version ([`VERSION`] or [`VERSION_RECIPIENTS`]).
     pub version: u8,
-    /// The key-derivation parameters, already checked against the limits.
-    pub params: KdfParams,
+    /// What opens it.
+    pub protection: Protection,
     /// Whether the input was ASCII armor.
     pub armored: bool,
     /// Length of the encrypted payload (file name and content) in bytes.
@@ -317,34 +398,58 @@ pub fn seal_with(
         return Err(EnvelopeError::EmptyPassphrase);
     }
     let name = file_name.as_bytes();
-    let name_len = u16::try_from(name.len())
+    let name_len = name_len(file_name)?;
+    let payload_len = payload_len(name_len, plaintext)?;
+    let header = Header { params, salt, nonce, payload_len }.encode();
+    let key = derive_key(passphrase, &salt, params)?;
+    seal_payload(&header, &key, nonce, name_len, name, plaintext)
+}
+
+/// The file name's length field, refusing names over [`MAX_FILE_NAME_LEN`].
+fn name_len(file_name: &str) -> Result<u16, EnvelopeError> {
+    u16::try_from(file_name.len())
         .ok()
         .filter(|&n| usize::from(n) <= MAX_FILE_NAME_LEN)
-        .ok_or(EnvelopeError::FileNameTooLong)?;
-    let payload_len = NAME_LEN_LEN
-        .checked_add(name.len())
+        .ok_or(EnvelopeError::FileNameTooLong)
+}
+
+/// The payload's length (name length field, name, content) as stored.
+fn payload_len(name_len: u16, plaintext: &[u8]) -> Result<u32, EnvelopeError> {
+    let len = NAME_LEN_LEN
+        .checked_add(usize::from(name_len))
         .and_then(|n| n.checked_add(plaintext.len()))
         .ok_or(EnvelopeError::TooLarge)?;
-    let payload_len_u32 = u32::try_from(payload_len).map_err(|_| EnvelopeError::TooLarge)?;
-    let total = HEADER_LEN
-        .checked_add(payload_len)
+    u32::try_from(len).map_err(|_| EnvelopeError::TooLarge)
+}
+
+/// `header || AES-256-GCM(key, nonce, payload, aad = header) || tag`, the
+/// body of every version.
+fn seal_payload(
+    header: &[u8],
+    key: &[u8; KEY_LEN],
+    nonce: [u8; NONCE_LEN],
+    name_len: u16,
+    name: &[u8],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, EnvelopeError> {
+    let total = header
+        .len()
+        .checked_add(NAME_LEN_LEN + name.len())
+        .and_then(|n| n.checked_add(plaintext.len()))
         .and_then(|n| n.checked_add(TAG_LEN))
         .ok_or(EnvelopeError::TooLarge)?;
-
-    let header = Header { params, salt, nonce, payload_len: payload_len_u32 }.encode();
-    let key = derive_key(passphrase, &salt, params)?;
-    let cipher = cipher(&key)?;
+    let cipher = cipher(key)?;
 
     // The plaintext is copied only into `out`, reserved at its final size so
     // it never reallocates (which would leave an unwiped copy behind), and is
     // encrypted in place. Until then `out` is wiped if anything fails.
     let mut out = Zeroizing::new(Vec::new());
     out.try_reserve_exact(total).map_err(|_| EnvelopeError::TooLarge)?;
-    out.extend_from_slice(&header);
+    out.extend_from_slice(header);
     out.extend_from_slice(&name_len.to_le_bytes());
     out.extend_from_slice(name);
     out.extend_from_slice(plaintext);
-    let (aad, body) = out.split_at_mut_checked(HEADER_LEN).ok_or(EnvelopeError::TooLarge)?;
+    let (aad, body) = out.split_at_mut_checked(header.len()).ok_or(EnvelopeError::TooLarge)?;
     let tag = cipher
         .encrypt_in_place_detached(&GenericArray::from(nonce), aad, body)
         .map_err(|_| EnvelopeError::TooLarge)?;
@@ -407,13 +512,31 @@ pub fn seal_payload_for_fuzzing(
 /// running Argon2): the same checks [`open`] makes before key derivation.
 pub fn peek(file: &[u8]) -> Result<EnvelopeInfo, EnvelopeError> {
     let binary = to_binary(file)?;
+    let armored = matches!(binary, Cow::Owned(_));
+    if version_of(&binary)? == VERSION_RECIPIENTS {
+        let parsed = recipients::Parsed::parse(&binary)?;
+        return Ok(EnvelopeInfo {
+            version: VERSION_RECIPIENTS,
+            protection: Protection::Recipients { count: parsed.count() },
+            armored,
+            payload_len: parsed.payload_len(),
+        });
+    }
     let parsed = Parsed::parse(&binary)?;
     Ok(EnvelopeInfo {
         version: VERSION,
-        params: parsed.header.params,
-        armored: matches!(binary, Cow::Owned(_)),
+        protection: Protection::Passphrase { params: parsed.header.params },
+        armored,
         payload_len: parsed.header.payload_len,
     })
+}
+
+/// The version byte of a binary envelope (after the magic).
+fn version_of(binary: &[u8]) -> Result<u8, EnvelopeError> {
+    if !binary.starts_with(&MAGIC) {
+        return Err(EnvelopeError::NotAnEnvelope);
+    }
+    binary.get(OFF_VERSION).copied().ok_or(EnvelopeError::Truncated)
 }
 
 /// Whether `bytes` look like a RootGuard file: the binary signature at the
@@ -423,7 +546,7 @@ pub fn is_envelope(bytes: &[u8]) -> bool {
 }
 
 /// Binary input as is; armored input decoded.
-fn to_binary(file: &[u8]) -> Result<Cow<'_, [u8]>, EnvelopeError> {
+pub(crate) fn to_binary(file: &[u8]) -> Result<Cow<'_, [u8]>, EnvelopeError> {
     if file.starts_with(&MAGIC) {
         return Ok(Cow::Borrowed(file));
     }
@@ -483,6 +606,11 @@ impl<'a> Parsed<'a> {
         }
         // The version comes before everything else whose layout it governs.
         let version = *binary.get(OFF_VERSION).ok_or(EnvelopeError::Truncated)?;
+        if version == VERSION_RECIPIENTS {
+            // A damaged file says so first; a sound one says what opens it.
+            recipients::Parsed::parse(binary)?;
+            return Err(EnvelopeError::NeedsIdentity);
+        }
         if version != VERSION {
             return Err(EnvelopeError::UnsupportedVersion(version));
         }
@@ -505,25 +633,34 @@ impl<'a> Parsed<'a> {
             payload_len,
         };
 
-        let rest = binary.get(HEADER_LEN..).ok_or(EnvelopeError::Truncated)?;
-        let payload_len = usize::try_from(payload_len).map_err(|_| EnvelopeError::Truncated)?;
-        let body_len = payload_len.checked_add(TAG_LEN).ok_or(EnvelopeError::Truncated)?;
-        if rest.len() < body_len {
-            return Err(EnvelopeError::Truncated);
-        }
-        if rest.len() > body_len {
-            return Err(EnvelopeError::TrailingData(rest.len() - body_len));
-        }
-        if payload_len < NAME_LEN_LEN {
-            // Too short to hold even the name length: nothing can be missing
-            // but payload bytes, so it is a truncation that kept the header
-            // consistent.
-            return Err(EnvelopeError::Truncated);
-        }
-        let (ciphertext, tag) =
-            rest.split_at_checked(payload_len).ok_or(EnvelopeError::Truncated)?;
+        let (ciphertext, tag) = body(binary, HEADER_LEN, payload_len)?;
         Ok(Parsed { header, aad, ciphertext, tag })
     }
+}
+
+/// The ciphertext and tag after a header of `header_len` bytes that
+/// declares `payload_len`: the length checks every version makes.
+fn body(
+    binary: &[u8],
+    header_len: usize,
+    payload_len: u32,
+) -> Result<(&[u8], &[u8]), EnvelopeError> {
+    let rest = binary.get(header_len..).ok_or(EnvelopeError::Truncated)?;
+    let payload_len = usize::try_from(payload_len).map_err(|_| EnvelopeError::Truncated)?;
+    let body_len = payload_len.checked_add(TAG_LEN).ok_or(EnvelopeError::Truncated)?;
+    if rest.len() < body_len {
+        return Err(EnvelopeError::Truncated);
+    }
+    if rest.len() > body_len {
+        return Err(EnvelopeError::TrailingData(rest.len() - body_len));
+    }
+    if payload_len < NAME_LEN_LEN {
+        // Too short to hold even the name length: nothing can be missing
+        // but payload bytes, so it is a truncation that kept the header
+        // consistent.
+        return Err(EnvelopeError::Truncated);
+    }
+    rest.split_at_checked(payload_len).ok_or(EnvelopeError::Truncated)
 }
 
 fn u32_at(bytes: &[u8], offset: usize) -> Result<u32, EnvelopeError> {
@@ -541,20 +678,44 @@ fn array_at<const N: usize>(bytes: &[u8], offset: usize) -> Result<[u8; N], Enve
 /// payload. Separate from [`open`] so tests can try many corrupted files
 /// against one key derivation.
 fn open_parsed(parsed: &Parsed<'_>, key: &[u8; KEY_LEN]) -> Result<Opened, EnvelopeError> {
-    let cipher = cipher(key)?;
-    let tag = <[u8; TAG_LEN]>::try_from(parsed.tag).map_err(|_| EnvelopeError::Truncated)?;
+    let payload =
+        decrypt_payload(key, parsed.header.nonce, parsed.aad, parsed.ciphertext, parsed.tag)
+            .map_err(|()| EnvelopeError::WrongPassphraseOrTampered)?;
+    let (file_name, plaintext) = split_payload(payload)?;
+    Ok(Opened { file_name, plaintext, params: parsed.header.params })
+}
+
+/// Verifies the tag and decrypts into a buffer wiped on drop; `Err(())` is
+/// a tag mismatch, which each version reports in its own words. Nothing is
+/// released unless the tag verifies.
+fn decrypt_payload(
+    key: &[u8; KEY_LEN],
+    nonce: [u8; NONCE_LEN],
+    aad: &[u8],
+    ciphertext: &[u8],
+    tag: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, ()> {
+    let cipher = cipher(key).map_err(|_| ())?;
+    let tag = <[u8; TAG_LEN]>::try_from(tag).map_err(|_| ())?;
     let mut payload = Zeroizing::new(Vec::new());
-    payload.try_reserve_exact(parsed.ciphertext.len()).map_err(|_| EnvelopeError::TooLarge)?;
-    payload.extend_from_slice(parsed.ciphertext);
+    payload.try_reserve_exact(ciphertext.len()).map_err(|_| ())?;
+    payload.extend_from_slice(ciphertext);
     cipher
         .decrypt_in_place_detached(
-            &GenericArray::from(parsed.header.nonce),
-            parsed.aad,
+            &GenericArray::from(nonce),
+            aad,
             &mut payload,
             &GenericArray::from(tag),
         )
-        .map_err(|_| EnvelopeError::WrongPassphraseOrTampered)?;
+        .map_err(|_| ())?;
+    Ok(payload)
+}
 
+/// A decrypted payload split into the file name and the content, which is
+/// shifted to the front in place (no second copy of the plaintext).
+fn split_payload(
+    mut payload: Zeroizing<Vec<u8>>,
+) -> Result<(String, Zeroizing<Vec<u8>>), EnvelopeError> {
     let name_len: [u8; NAME_LEN_LEN] =
         array_at(&payload, 0).map_err(|_| EnvelopeError::MalformedPayload("no name length"))?;
     let name_len = usize::from(u16::from_le_bytes(name_len));
@@ -568,9 +729,8 @@ fn open_parsed(parsed: &Parsed<'_>, key: &[u8; KEY_LEN]) -> Result<Opened, Envel
     let file_name = std::str::from_utf8(name)
         .map_err(|_| EnvelopeError::MalformedPayload("file name is not UTF-8"))?
         .to_owned();
-    // Shift the content to the front in place: no second plaintext copy.
     payload.drain(..name_end);
-    Ok(Opened { file_name, plaintext: payload, params: parsed.header.params })
+    Ok((file_name, payload))
 }
 
 fn cipher(key: &[u8; KEY_LEN]) -> Result<Aes256Gcm, EnvelopeError> {

@@ -6,8 +6,10 @@ use thiserror::Error;
 
 use crate::csv::{CredentialCsv, CsvError};
 
-use crate::envelope::{self, EnvelopeError, KdfParams, FILE_SUFFIX};
+use crate::envelope::{self, EnvelopeError, KdfParams, Protection, FILE_SUFFIX};
+use crate::identity::{self, IdentityError};
 use crate::passphrase;
+use crate::recipient::{Recipient, RecipientError};
 
 /// Why an export could not be sealed.
 #[derive(Debug, Error)]
@@ -18,6 +20,17 @@ pub enum ExportError {
     /// Sealing or opening failed (see the envelope's message).
     #[error(transparent)]
     Envelope(#[from] EnvelopeError),
+    /// A recipient string (1-based position in the list) does not parse.
+    #[error("recipient {index}: {error}")]
+    Recipient {
+        /// Its position in the list, from 1.
+        index: usize,
+        /// What is wrong with it.
+        error: RecipientError,
+    },
+    /// The identity file could not be opened or read.
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
     /// The file opened, but what it holds is not a credentials file.
     #[error("the file decrypted, but it does not hold AWS access keys: {0}")]
     NotCredentials(#[from] CsvError),
@@ -46,7 +59,64 @@ pub struct OpenedExport {
 /// Open an export (binary or armored) and read the keys it holds.
 pub fn open_export(file: &[u8], passphrase: &str) -> Result<OpenedExport, ExportError> {
     let opened = envelope::open(file, passphrase.as_bytes())?;
-    let csv = CredentialCsv::parse(&opened.plaintext)?;
+    keys_of(opened.file_name, &opened.plaintext)
+}
+
+/// Open an export encrypted to recipients (format version 2) with an
+/// identity file and that file's passphrase. The export is checked first, so
+/// a damaged file or a passphrase file is reported before the identity's
+/// Argon2id runs.
+pub fn open_export_with_identity(
+    file: &[u8],
+    identity_file: &[u8],
+    identity_passphrase: &str,
+) -> Result<OpenedExport, ExportError> {
+    if let Protection::Passphrase { .. } = envelope::peek(file)?.protection {
+        return Err(EnvelopeError::NeedsPassphrase.into());
+    }
+    let identity = identity::open_identity_file(identity_file, identity_passphrase.as_bytes())?;
+    let opened = envelope::recipients::open_with_identity(file, &identity)?;
+    keys_of(opened.file_name, &opened.plaintext)
+}
+
+/// What opens a RootGuard file: `"passphrase"` (version 1) or
+/// `"recipients"` (version 2). Checks the file's structure on the way, so a
+/// damaged or foreign file is an error here, before anything is asked.
+pub fn envelope_kind(file: &[u8]) -> Result<&'static str, ExportError> {
+    Ok(match envelope::peek(file)?.protection {
+        Protection::Passphrase { .. } => "passphrase",
+        Protection::Recipients { .. } => "recipients",
+    })
+}
+
+/// Parses a list of recipient strings, naming the position of a bad one.
+pub fn parse_recipients<S: AsRef<str>>(texts: &[S]) -> Result<Vec<Recipient>, ExportError> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Recipient::parse(t.as_ref())
+                .map_err(|error| ExportError::Recipient { index: i + 1, error })
+        })
+        .collect()
+}
+
+/// Seal a captured credentials file to recipients (format version 2): no
+/// passphrase; any one of their identities opens it.
+pub fn seal_export_to_recipients(
+    plaintext: &[u8],
+    file_name: &str,
+    recipients: &[Recipient],
+    armored: bool,
+) -> Result<Vec<u8>, ExportError> {
+    let name = kept_file_name(file_name);
+    let sealed = envelope::recipients::seal_to_recipients(plaintext, name, recipients)?;
+    Ok(if armored { envelope::armor(&sealed).into_bytes() } else { sealed })
+}
+
+/// The keys a decrypted export holds.
+fn keys_of(file_name: String, plaintext: &[u8]) -> Result<OpenedExport, ExportError> {
+    let csv = CredentialCsv::parse(plaintext)?;
     let keys = csv
         .keys
         .iter()
@@ -55,7 +125,7 @@ pub fn open_export(file: &[u8], passphrase: &str) -> Result<OpenedExport, Export
             secret_access_key: k.secret_access_key.as_str().to_owned(),
         })
         .collect();
-    Ok(OpenedExport { file_name: opened.file_name, keys })
+    Ok(OpenedExport { file_name, keys })
 }
 
 /// The name a captured download goes by: the page's suggestion, or
@@ -158,6 +228,38 @@ mod tests {
         ));
         let other = envelope::seal(b"hello", "x.txt", pass.as_bytes(), KdfParams::FLOOR).unwrap();
         assert!(matches!(open_export(&other, pass), Err(ExportError::NotCredentials(_))));
+    }
+
+    #[test]
+    fn exports_to_recipients_open_with_an_identity_file_only() {
+        use crate::recipient::Identity;
+        let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
+        let alice = Identity::from_bytes([1; 32]);
+        let bob = Identity::from_bytes([2; 32]);
+        let texts = [alice.recipient().to_string(), bob.recipient().to_string()];
+        let recipients = parse_recipients(&texts).unwrap();
+        let sealed = seal_export_to_recipients(csv, "rootkey.csv", &recipients, true).unwrap();
+        assert!(sealed.starts_with(envelope::ARMOR_BEGIN.as_bytes()));
+        assert_eq!(envelope_kind(&sealed).unwrap(), "recipients");
+        let pass = "identity passphrase";
+        let id_file =
+            identity::seal_identity_file(&bob, "now", pass.as_bytes(), KdfParams::FLOOR).unwrap();
+        let opened = open_export_with_identity(&sealed, &id_file, pass).unwrap();
+        assert_eq!(opened.file_name, "rootkey.csv");
+        assert_eq!(opened.keys[0].access_key_id, "AKIAIOSFODNN7EXAMPLE");
+        let err = open_export(&sealed, pass).err().unwrap();
+        assert!(err.to_string().contains("encrypted to recipients"), "{err}");
+        assert!(err.to_string().contains("-i IDENTITY"), "{err}");
+        // A passphrase file is refused before the identity's Argon2id runs.
+        let v1 = envelope::seal(csv, "rootkey.csv", b"p", KdfParams::FLOOR).unwrap();
+        assert_eq!(envelope_kind(&v1).unwrap(), "passphrase");
+        assert!(matches!(
+            open_export_with_identity(&v1, b"not even an identity file", pass),
+            Err(ExportError::Envelope(EnvelopeError::NeedsPassphrase))
+        ));
+        let err = parse_recipients(&[texts[0].as_str(), "age1xyz"]).err().unwrap();
+        assert!(err.to_string().starts_with("recipient 2: "), "{err}");
+        assert!(envelope_kind(b"hello").is_err());
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! values for JavaScript: no logic lives there.
 //!
 //! [`envelope`] is the encrypted file format (Argon2id + AES-256-GCM,
-//! specified in `docs/FORMAT.md`) that the extension saves and the CLI opens.
+//! specified in `docs/FORMAT.md`) that the extension saves and the CLI opens;
+//! version 2 encrypts to public-key [`recipient`]s instead of a passphrase,
+//! opened with an [`identity`] file.
 
 pub mod badge;
 pub mod console;
@@ -18,9 +20,11 @@ pub mod download;
 pub mod envelope;
 pub mod export;
 pub mod hygiene;
+pub mod identity;
 pub mod leak;
 pub mod passphrase;
 pub mod policy;
+pub mod recipient;
 pub mod settings;
 pub mod verdict;
 

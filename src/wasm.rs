@@ -106,6 +106,52 @@ pub fn open_export(file: &[u8], passphrase: &str) -> Result<JsValue, JsError> {
     to_js(&opened)
 }
 
+/// A recipient string (`rgpub1…`) in its canonical form; throws an `Error`
+/// saying which part is wrong (prefix, length, checksum, a pasted secret
+/// identity…).
+#[wasm_bindgen(js_name = parseRecipient)]
+pub fn parse_recipient(text: &str) -> Result<String, JsError> {
+    crate::recipient::Recipient::parse(text)
+        .map(|r| r.to_string())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Seal a captured credentials file to recipients (an array of `rgpub1…`
+/// strings, 1 to 16, no duplicates): format version 2, no passphrase.
+#[wasm_bindgen(js_name = sealExportToRecipients)]
+pub fn seal_export_to_recipients(
+    plaintext: &[u8],
+    file_name: &str,
+    recipients: Vec<String>,
+    armored: bool,
+) -> Result<Vec<u8>, JsError> {
+    let recipients =
+        crate::export::parse_recipients(&recipients).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::export::seal_export_to_recipients(plaintext, file_name, &recipients, armored)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What opens a RootGuard file: `"passphrase"` or `"recipients"`. Throws on
+/// a file that is not RootGuard's or is damaged.
+#[wasm_bindgen(js_name = envelopeKind)]
+pub fn envelope_kind(file: &[u8]) -> Result<String, JsError> {
+    crate::export::envelope_kind(file).map(str::to_owned).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Open an export encrypted to recipients with an identity file and its
+/// passphrase: `{fileName, keys: [{accessKeyId, secretAccessKey}]}`, as
+/// `openExport`.
+#[wasm_bindgen(js_name = openExportWithIdentity)]
+pub fn open_export_with_identity(
+    file: &[u8],
+    identity_file: &[u8],
+    identity_passphrase: &str,
+) -> Result<JsValue, JsError> {
+    let opened = crate::export::open_export_with_identity(file, identity_file, identity_passphrase)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&opened)
+}
+
 /// The name a captured download goes by (`credentials.csv` when unnamed).
 #[wasm_bindgen(js_name = capturedFileName)]
 pub fn captured_file_name(suggested: &str) -> String {

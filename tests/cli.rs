@@ -185,10 +185,14 @@ fn usage_errors_exit_2_and_help_reads_like_age() {
         "--armor",
         "credential-process",
         "credential_process = ",
-        "exec [--key-id ID]",
+        "exec [-i IDENTITY] [--key-id ID]",
         "AWS_SESSION_TOKEN",
         "--format aws-import",
         "--key-id",
+        "keygen [-o IDENTITY]",
+        "-r, --recipient RECIPIENT",
+        "-i, --identity IDENTITY",
+        "recipient [--passphrase-file PATH] IDENTITY",
     ] {
         assert!(text.contains(part), "help lacks {part}");
     }
@@ -220,8 +224,19 @@ fn checked_in_vectors_decrypt_with_the_documented_exit_codes() {
     let doc: Value = serde_json::from_str(&json).unwrap();
     for v in doc["vectors"].as_array().unwrap() {
         let file = vector(v["file"].as_str().unwrap());
-        let pw = dir.file("pw", v["passphrase"].as_str().unwrap().as_bytes());
-        let out = rootguard(&[&"decrypt", &"--passphrase-file", &pw, &file]);
+        // Recipients files (version 2) open with an identity file and its
+        // passphrase; passphrase files with the passphrase.
+        let out = match v["identity_file"].as_str() {
+            Some(identity) => {
+                let pw = dir.file("pw", v["identity_passphrase"].as_str().unwrap().as_bytes());
+                let identity = vector(identity);
+                rootguard(&[&"decrypt", &"-i", &identity, &"--passphrase-file", &pw, &file])
+            }
+            None => {
+                let pw = dir.file("pw", v["passphrase"].as_str().unwrap().as_bytes());
+                rootguard(&[&"decrypt", &"--passphrase-file", &pw, &file])
+            }
+        };
         let what = format!("{}: {}", file.display(), stderr(&out));
         match v["expect"].as_str().unwrap() {
             "ok" => {
@@ -231,8 +246,10 @@ fn checked_in_vectors_decrypt_with_the_documented_exit_codes() {
             }
             _ => {
                 let expected = match v["error"].as_str().unwrap() {
-                    "WrongPassphraseOrTampered" => 1,
+                    "WrongPassphraseOrTampered" | "NotEncryptedToIdentity" | "Tampered" => 1,
                     "NotAnEnvelope" | "Truncated" | "TrailingData" | "BadArmor" => 3,
+                    "BadRecipientCount" | "InvalidStanza" => 3,
+                    "NeedsIdentity" => 2,
                     "UnsupportedVersion" | "UnsupportedKdf" => 4,
                     "BadParams" => 5,
                     other => panic!("no exit code for {other}"),
@@ -586,4 +603,181 @@ fn decrypt_aws_import_prints_the_csv_aws_configure_import_reads() {
         assert_eq!(code(&out), 2, "{}", stderr(&out));
         assert!(out.stdout.is_empty());
     }
+}
+
+/// `rootguard keygen -p PW -o PATH`: the recipient it printed.
+fn keygen(dir: &TempDir, name: &str, pw: &Path) -> (PathBuf, String) {
+    let path = dir.0.join(name);
+    let out = rootguard(&[&"keygen", &"--passphrase-file", &pw, &"-o", &path]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recipient = String::from_utf8(out.stdout).unwrap();
+    assert!(recipient.starts_with("rgpub1") && recipient.ends_with('\n'), "{recipient:?}");
+    assert_eq!(recipient.lines().count(), 1, "{recipient:?}");
+    (path, recipient.trim_end().to_owned())
+}
+
+#[test]
+fn keygen_writes_a_private_identity_once_and_prints_its_recipient() {
+    let dir = TempDir::new("keygen");
+    let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
+    let (identity, recipient) = keygen(&dir, "me.rootguard", &pw);
+    let bytes = std::fs::read(&identity).unwrap();
+    // A passphrase envelope (version 1): the secret is not in it as text.
+    assert!(bytes.starts_with(b"RGENC\0\x01"));
+    assert!(!bytes.windows(9).any(|w| w.eq_ignore_ascii_case(b"RGSECRET1")));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&identity).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    let out = rootguard(&[&"recipient", &"-p", &pw, &identity]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{recipient}\n"));
+
+    // Never overwritten, even with --force (keygen has none).
+    let again = rootguard(&[&"keygen", &"-p", &pw, &"-o", &identity]);
+    assert_eq!(code(&again), 2);
+    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+    assert_eq!(std::fs::read(&identity).unwrap(), bytes);
+    assert_eq!(code(&rootguard(&[&"keygen", &"-p", &pw, &"-f", &"-o", &identity])), 2);
+
+    // Without -o: ./rootguard-identity.rootguard.
+    let out = Command::new(env!("CARGO_BIN_EXE_rootguard"))
+        .args(["keygen", "--passphrase-file"])
+        .arg(&pw)
+        .current_dir(&dir.0)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.0.join("rootguard-identity.rootguard").is_file());
+    assert!(stderr(&out).contains("rootguard-identity.rootguard"), "{}", stderr(&out));
+
+    // A weak passphrase, a FILE argument, a wrong passphrase for `recipient`.
+    let weak = dir.file("weak", b"short\n");
+    let out = rootguard(&[&"keygen", &"-p", &weak, &"-o", &dir.0.join("weak.id")]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("too weak"), "{}", stderr(&out));
+    assert!(!dir.0.join("weak.id").exists());
+    assert_eq!(code(&rootguard(&[&"keygen", &"-p", &pw, &"extra-file"])), 2);
+    let out = rootguard(&[&"recipient", &"-p", &weak, &identity]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("identity"), "{}", stderr(&out));
+}
+
+#[test]
+fn files_encrypted_to_recipients_open_with_any_of_their_identities_only() {
+    let dir = TempDir::new("recipients");
+    let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
+    let (alice, alice_r) = keygen(&dir, "alice.id", &pw);
+    let (bob, bob_r) = keygen(&dir, "bob.id", &pw);
+    let (carol, _) = keygen(&dir, "carol.id", &pw);
+    let csv = dir.file("rootkey.csv", one_key().as_bytes());
+    let sealed = dir.0.join("rootkey.csv.rootguard");
+
+    // No passphrase is read: stdin is empty and no terminal is needed.
+    let out = rootguard(&[&"encrypt", &"-r", &alice_r, &"--recipient", &bob_r, &"--armor", &csv]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = std::fs::read_to_string(&sealed).unwrap();
+    assert!(text.starts_with("-----BEGIN ROOTGUARD ENCRYPTED FILE-----"));
+    let out = rootguard(&[&"inspect", &sealed]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("format 2, armored, encrypted to 2 recipients"), "{said}");
+    assert!(said.contains("decrypt -i IDENTITY"), "{said}");
+
+    for identity in [&alice, &bob] {
+        let out = rootguard(&[&"decrypt", &"-i", identity, &"-p", &pw, &sealed]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert_eq!(out.stdout, one_key().as_bytes());
+    }
+    let out = rootguard(&[&"decrypt", &"-i", &carol, &"-p", &pw, &sealed]);
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("not encrypted to this identity"), "{}", stderr(&out));
+
+    // Without -i: told to use one, before any prompt (no terminal here).
+    let out = rootguard(&[&"decrypt", &sealed]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("decrypt -i IDENTITY"), "{}", stderr(&out));
+    // -i on a passphrase file: told to drop it.
+    let v1 = sealed_v1(&dir);
+    let out = rootguard(&[&"decrypt", &"-i", &alice, &"-p", &pw, &v1]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("encrypted with a passphrase"), "{}", stderr(&out));
+    // The identity's passphrase wrong: exit 1, named as the identity's.
+    let wrong = dir.file("wrong", b"not the passphrase at all\n");
+    let out = rootguard(&[&"decrypt", &"-i", &alice, &"-p", &wrong, &sealed]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("cannot open the identity file"), "{}", stderr(&out));
+    // The identity from standard input.
+    let out = rootguard_stdin(
+        &[&"decrypt", &"-i", &"-", &"-p", &pw, &sealed],
+        &std::fs::read(&bob).unwrap(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn bad_recipient_lists_are_refused_with_what_is_wrong() {
+    let dir = TempDir::new("bad-recipients");
+    let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
+    let (_, r) = keygen(&dir, "a.id", &pw);
+    let csv = dir.file("rootkey.csv", one_key().as_bytes());
+    let many: Vec<String> = (0..17)
+        .map(|n| rootguard::recipient::Identity::from_bytes([n + 1; 32]).recipient().to_string())
+        .collect();
+    let mut seventeen: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"encrypt", &"-o", &"-", &"-a"];
+    for r in &many {
+        seventeen.extend([&"-r" as &dyn AsRef<std::ffi::OsStr>, r]);
+    }
+    seventeen.push(&csv);
+    let typo = format!("{}{}{}", &r[..20], if &r[20..21] == "q" { "p" } else { "q" }, &r[21..]);
+    let cut = r[..40].to_owned();
+    let cases: [(Vec<&dyn AsRef<std::ffi::OsStr>>, &str); 5] = [
+        (vec![&"encrypt", &"-r", &typo, &csv], "checksum"),
+        (vec![&"encrypt", &"-r", &cut, &csv], "cut off"),
+        (vec![&"encrypt", &"-r", &r, &"-r", &r, &csv], "listed twice"),
+        (vec![&"encrypt", &"-r", &r, &"-p", &pw, &csv], "needs no passphrase"),
+        (seventeen, "at most 16"),
+    ];
+    for (args, says) in cases {
+        let out = rootguard(&args);
+        assert_eq!(code(&out), 2, "{says}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
+        assert!(!dir.0.join("rootkey.csv.rootguard").exists());
+    }
+}
+
+#[test]
+fn credential_process_and_exec_take_an_identity() {
+    let dir = TempDir::new("cp-identity");
+    let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
+    let (identity, r) = keygen(&dir, "me.id", &pw);
+    let csv = dir.file("rootkey.csv", one_key().as_bytes());
+    assert_eq!(code(&rootguard(&[&"encrypt", &"-r", &r, &csv])), 0);
+    let sealed = dir.0.join("rootkey.csv.rootguard");
+
+    let out = rootguard(&[&"credential-process", &"-i", &identity, &"-p", &pw, &sealed]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["AccessKeyId"], ID);
+    assert_eq!(json["SecretAccessKey"], SECRET);
+
+    let out = rootguard(&[&"exec", &"--identity", &identity, &"-p", &pw, &sealed, &"--", &"env"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let env = String::from_utf8(out.stdout).unwrap();
+    assert!(env.lines().any(|l| l == format!("AWS_SECRET_ACCESS_KEY={SECRET}")), "{env}");
+
+    let out = rootguard(&[&"credential-process", &"-p", &pw, &sealed]);
+    assert_eq!(code(&out), 2);
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("-i IDENTITY"), "{}", stderr(&out));
+}
+
+/// A passphrase file (version 1) beside the others, named v1.rootguard.
+fn sealed_v1(dir: &TempDir) -> PathBuf {
+    use rootguard::envelope::{seal, KdfParams};
+    let bytes =
+        seal(one_key().as_bytes(), "rootkey.csv", PASS.as_bytes(), KdfParams::FLOOR).unwrap();
+    dir.file("v1.rootguard", &bytes)
 }

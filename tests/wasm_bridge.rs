@@ -186,3 +186,67 @@ fn shown_secret_and_clipboard_cross_the_bridge() {
     assert_eq!(hygiene_times(Some(5.0), None), vec![5, 30]);
     assert_eq!(hygiene_times(Some(1.0), Some(10.0)), vec![60, 30], "out of range: the defaults");
 }
+
+fn message(error: wasm_bindgen::JsError) -> String {
+    let error: JsValue = error.into();
+    get(&error, &["message"]).as_string().unwrap()
+}
+
+/// Recipients mode end to end through the bridge: parse the strings, seal
+/// to two recipients, tell the kind, open with one identity file.
+#[wasm_bindgen_test]
+fn recipients_cross_the_bridge() {
+    use rootguard::envelope::KdfParams;
+    use rootguard::identity::seal_identity_file;
+    use rootguard::recipient::Identity;
+    use rootguard::wasm::{
+        envelope_kind, open_export_with_identity, parse_recipient, seal_export_to_recipients,
+    };
+
+    let alice = Identity::from_bytes([1; 32]);
+    let bob = Identity::from_bytes([2; 32]);
+    let a = alice.recipient().to_string();
+    assert_eq!(parse_recipient(&format!("  {}\n", a.to_uppercase())).unwrap(), a);
+    let m = message(parse_recipient(&alice.to_secret_string()).unwrap_err());
+    assert!(m.contains("secret identity"), "{m}");
+    let m = message(parse_recipient(&a[..a.len() - 1]).unwrap_err());
+    assert!(m.contains("cut off"), "{m}");
+
+    let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
+    let both = vec![a.clone(), bob.recipient().to_string()];
+    let sealed = seal_export_to_recipients(csv, "rootkey.csv", both, false).unwrap();
+    assert_eq!(envelope_kind(&sealed).unwrap(), "recipients");
+    let m = message(envelope_kind(b"Access key ID,Secret access key\n").unwrap_err());
+    assert!(m.contains("not a RootGuard encrypted file"), "{m}");
+
+    let pass = "bob's identity passphrase";
+    let id_file = seal_identity_file(&bob, "test", pass.as_bytes(), KdfParams::FLOOR).unwrap();
+    let opened = open_export_with_identity(&sealed, &id_file, pass).unwrap();
+    assert_eq!(get(&opened, &["fileName"]).as_string().unwrap(), "rootkey.csv");
+    let keys = Array::from(&get(&opened, &["keys"]));
+    assert_eq!(keys.length(), 1);
+    assert_eq!(get(&keys.get(0), &["accessKeyId"]).as_string().unwrap(), "AKIAIOSFODNN7EXAMPLE");
+    assert_eq!(
+        get(&keys.get(0), &["secretAccessKey"]).as_string().unwrap(),
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    );
+    let m = message(open_export_with_identity(&sealed, &id_file, "wrong").unwrap_err());
+    assert!(m.contains("identity file") && m.contains("wrong passphrase"), "{m}");
+
+    // Not encrypted to this identity; a passphrase file; errors name the recipient.
+    let carol = Identity::from_bytes([3; 32]);
+    let carol_file = seal_identity_file(&carol, "test", pass.as_bytes(), KdfParams::FLOOR).unwrap();
+    let m = message(open_export_with_identity(&sealed, &carol_file, pass).unwrap_err());
+    assert!(m.contains("not encrypted to this identity"), "{m}");
+    let m = message(rootguard::wasm::open_export(&sealed, pass).unwrap_err());
+    assert!(m.contains("encrypted to recipients"), "{m}");
+    let m = message(
+        seal_export_to_recipients(csv, "rootkey.csv", vec![a.clone(), "age1abc".into()], true)
+            .unwrap_err(),
+    );
+    assert!(m.starts_with("recipient 2: "), "{m}");
+    let m = message(seal_export_to_recipients(csv, "rootkey.csv", vec![], true).unwrap_err());
+    assert!(m.contains("no recipients"), "{m}");
+    let m = message(seal_export_to_recipients(csv, "x", vec![a.clone(), a], true).unwrap_err());
+    assert!(m.contains("listed twice"), "{m}");
+}

@@ -7,11 +7,13 @@
 //! then fail with the same error (before Argon2, or the run would be slow
 //! and the fuzzer would report it as a timeout). Inputs whose header passes
 //! go on to the post-KDF path with a fixed key (`envelope_decrypt` fuzzes
-//! that path on its own).
+//! that path on its own). A sound version 2 (recipients) file makes `open`
+//! refuse with `NeedsIdentity` after the same checks; `envelope_recipients`
+//! fuzzes opening those.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rootguard::envelope::{self, EnvelopeError, KdfParams, MAGIC};
+use rootguard::envelope::{self, EnvelopeError, KdfParams, Protection, MAGIC};
 
 /// The key of `tests/vectors/v1-rootkey.rootguard` (docs/FORMAT.md).
 const VECTOR_KEY: [u8; 32] = [
@@ -35,22 +37,33 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(info) => {
             assert!(looks);
-            assert_eq!(info.version, envelope::VERSION);
-            assert!(info.params.check().is_ok(), "peek let {} through", info.params);
-            assert!(info.params.m_cost_kib >= KdfParams::FLOOR.m_cost_kib);
-            if let Ok(opened) = envelope::open_with_derived_key(data, &VECTOR_KEY) {
-                assert!(opened.plaintext.len() + 2 <= info.payload_len as usize);
+            match info.protection {
+                Protection::Passphrase { params } => {
+                    assert_eq!(info.version, envelope::VERSION);
+                    assert!(params.check().is_ok(), "peek let {params} through");
+                    assert!(params.m_cost_kib >= KdfParams::FLOOR.m_cost_kib);
+                    if let Ok(opened) = envelope::open_with_derived_key(data, &VECTOR_KEY) {
+                        assert!(opened.plaintext.len() + 2 <= info.payload_len as usize);
+                    }
+                }
+                Protection::Recipients { count } => {
+                    assert_eq!(info.version, envelope::VERSION_RECIPIENTS);
+                    assert!((1..=16).contains(&count), "peek let {count} recipients through");
+                    let opened = envelope::open(data, b"correct horse battery staple");
+                    assert_eq!(opened.err(), Some(EnvelopeError::NeedsIdentity));
+                }
             }
         }
     }
     // Armoring binary input and reading it back gives the same answer.
     if data.starts_with(&MAGIC) {
         let text = envelope::armor(data);
-        let binary = envelope::peek(data).map(|i| (i.version, i.params, i.payload_len));
+        let binary = envelope::peek(data).map(|i| (i.version, i.protection, i.payload_len));
         let armored = envelope::peek(text.as_bytes()).map(|i| {
             assert!(i.armored);
-            (i.version, i.params, i.payload_len)
+            (i.version, i.protection, i.payload_len)
         });
         assert_eq!(binary, armored);
     }
 });
+

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use rootguard::csv::{is_access_key_id, AccessKeyPair, CredentialCsv};
-use rootguard::envelope::{self, EnvelopeError, KdfParams, FILE_SUFFIX};
+use rootguard::envelope::{self, EnvelopeError, KdfParams, Protection, FILE_SUFFIX};
+use rootguard::identity::{self, IdentityError, IDENTITY_FILE_NAME};
+use rootguard::recipient::{Identity, Recipient};
 use zeroize::Zeroizing;
 
 const HELP: &str = "\
@@ -17,11 +19,14 @@ rootguard — protect AWS access key files
 
 Usage:
     rootguard encrypt [--armor] [-o OUTPUT] [--passphrase-file PATH] FILE
-    rootguard decrypt [-o OUTPUT] [--passphrase-file PATH] FILE
+    rootguard encrypt -r RECIPIENT [-r RECIPIENT…] [--armor] [-o OUTPUT] FILE
+    rootguard decrypt [-i IDENTITY] [-o OUTPUT] [--passphrase-file PATH] FILE
     rootguard decrypt --format aws-import --user-name NAME [--key-id ID] [-o OUTPUT]
-                      [--passphrase-file PATH] FILE
-    rootguard credential-process [--key-id ID] [--passphrase-file PATH] FILE
-    rootguard exec [--key-id ID] [--passphrase-file PATH] FILE -- COMMAND [ARG…]
+                      [-i IDENTITY] [--passphrase-file PATH] FILE
+    rootguard credential-process [-i IDENTITY] [--key-id ID] [--passphrase-file PATH] FILE
+    rootguard exec [-i IDENTITY] [--key-id ID] [--passphrase-file PATH] FILE -- COMMAND [ARG…]
+    rootguard keygen [-o IDENTITY] [--passphrase-file PATH]
+    rootguard recipient [--passphrase-file PATH] IDENTITY
     rootguard inspect FILE
 
 Commands:
@@ -45,6 +50,14 @@ Commands:
                        command, its children and the same user's debuggers.
                        On Unix rootguard becomes COMMAND: its exit status is
                        COMMAND's (death by signal n: 128+n in a shell).
+    keygen             Make an identity for recipients mode: an X25519 key pair.
+                       Writes the identity file (default
+                       ./rootguard-identity.rootguard, mode 0600, never
+                       overwritten), itself encrypted with a passphrase asked
+                       twice; prints the recipient (rgpub1…) on standard output.
+                       Give the recipient to whoever encrypts for you; keep the
+                       identity file and its passphrase to yourself.
+    recipient          Print the recipient (rgpub1…) of an identity file.
     inspect            Say what FILE is, without a passphrase.
 
 Options:
@@ -57,6 +70,12 @@ Options:
                                  instead of prompting on the terminal; one trailing
                                  newline is removed.
     -f, --force                  Overwrite OUTPUT if it exists.
+    -r, --recipient RECIPIENT    encrypt: to this recipient (rgpub1…, from rootguard
+                                 keygen) instead of a passphrase; repeat for up to
+                                 16. Any one of their identities opens the file.
+    -i, --identity IDENTITY      Open a file encrypted to recipients with this
+                                 identity file; the passphrase asked (or read with
+                                 --passphrase-file) is the identity file's.
     --format original|aws-import decrypt: the original file (default), or the CSV
                                  `aws configure import --csv` reads: header
                                  User Name,Access key ID,Secret access key.
@@ -91,6 +110,11 @@ Examples:
 
     $ rootguard inspect rootkey.csv   # key IDs only, never secrets
 
+    $ rootguard keygen                 # each team member, once
+    rgpub1…
+    $ rootguard encrypt -r rgpub1…alice -r rgpub1…bob rootkey.csv
+    $ rootguard decrypt -i rootguard-identity.rootguard rootkey.csv.rootguard
+
     # ~/.aws/config: the AWS CLI and SDKs run rootguard when they need the key
     [profile root]
     credential_process = /usr/local/bin/rootguard credential-process /home/me/rootkey.csv.rootguard
@@ -102,7 +126,8 @@ Examples:
 Exit status:
     0  success (inspect: FILE is a credentials or RootGuard file)
     1  wrong passphrase, or the file was modified or damaged (AES-GCM cannot
-       tell these apart); inspect: FILE is neither
+       tell these apart); not encrypted to the identity given; inspect: FILE
+       is neither
     2  usage or I/O error
     3  truncated, or not a RootGuard file
     4  unsupported format version: update rootguard
@@ -146,9 +171,18 @@ impl From<EnvelopeError> for Failure {
             | EnvelopeError::TrailingData(_)
             | EnvelopeError::BadArmor(_)
             | EnvelopeError::MalformedPayload(_) => EXIT_NOT_ENVELOPE,
+            EnvelopeError::NotEncryptedToIdentity(..) | EnvelopeError::Tampered => EXIT_AUTH,
+            EnvelopeError::BadRecipientCount(_) | EnvelopeError::InvalidStanza(_) => {
+                EXIT_NOT_ENVELOPE
+            }
             EnvelopeError::UnsupportedVersion(_) | EnvelopeError::UnsupportedKdf(_) => EXIT_VERSION,
             EnvelopeError::BadParams { .. } => EXIT_PARAMS,
-            EnvelopeError::FileNameTooLong
+            EnvelopeError::NeedsIdentity
+            | EnvelopeError::NeedsPassphrase
+            | EnvelopeError::NoRecipients
+            | EnvelopeError::TooManyRecipients(_)
+            | EnvelopeError::DuplicateRecipient(_)
+            | EnvelopeError::FileNameTooLong
             | EnvelopeError::TooLarge
             | EnvelopeError::EmptyPassphrase
             | EnvelopeError::Kdf(_)
@@ -156,6 +190,16 @@ impl From<EnvelopeError> for Failure {
         };
         Failure { message: e.to_string(), code }
     }
+}
+
+/// A problem with the identity file at `path`: its envelope's exit code
+/// (a wrong passphrase is 1), anything else a usage error.
+fn identity_failure(path: &str, e: IdentityError) -> Failure {
+    let code = match &e {
+        IdentityError::Envelope(inner) => Failure::from(inner.clone()).code,
+        _ => EXIT_USAGE,
+    };
+    Failure { message: format!("identity {path}: {e}"), code }
 }
 
 fn main() -> ExitCode {
@@ -178,6 +222,8 @@ fn main() -> ExitCode {
             Options::parse("credential-process", rest).and_then(|o| credential_process(&o))
         }
         Some("exec") => Options::parse("exec", rest).and_then(|o| exec(&o)),
+        Some("keygen") => Options::parse("keygen", rest).and_then(|o| keygen(&o)),
+        Some("recipient") => Options::parse("recipient", rest).and_then(|o| recipient(&o)),
         Some(other) => {
             Err(Failure::usage(format!("unknown command {other:?}; see rootguard --help")))
         }
@@ -233,6 +279,10 @@ struct Options {
     key_id: Option<String>,
     /// `exec`: the program and its arguments, after `--`.
     program: Vec<OsString>,
+    /// `encrypt -r`: recipient strings, in order.
+    recipients: Vec<String>,
+    /// `-i`: the identity file that opens a recipients file.
+    identity: Option<Target>,
 }
 
 impl Options {
@@ -244,6 +294,8 @@ impl Options {
         let mut format = Format::Original;
         let (mut user_name, mut key_id) = (None, None);
         let mut program = Vec::new();
+        let mut recipients = Vec::new();
+        let mut identity = None;
         let mut args = args.iter().cloned();
         let mut only_files = false;
         while let Some(arg) = args.next() {
@@ -276,15 +328,23 @@ impl Options {
                     Failure::usage(format!("{flag} needs a value; see rootguard --help"))
                 })
             };
-            let uses_passphrase =
-                matches!(command, "encrypt" | "decrypt" | "credential-process" | "exec");
+            let uses_passphrase = matches!(
+                command,
+                "encrypt" | "decrypt" | "credential-process" | "exec" | "keygen" | "recipient"
+            );
             let uses_key = matches!(command, "decrypt" | "credential-process" | "exec");
             match (command, name) {
                 (_, "--") => only_files = true,
                 (_, "-h" | "--help") => help = true,
-                ("encrypt" | "decrypt", "-o" | "--output") => {
+                ("encrypt" | "decrypt" | "keygen", "-o" | "--output") => {
                     output = Some(Target::from(value(name)?))
                 }
+                ("encrypt", "-r" | "--recipient") => recipients.push(
+                    value(name)?
+                        .into_string()
+                        .map_err(|_| Failure::usage("a recipient is plain text (rgpub1…)"))?,
+                ),
+                (_, "-i" | "--identity") if uses_key => identity = Some(Target::from(value(name)?)),
                 (_, "-p" | "--passphrase-file") if uses_passphrase => {
                     passphrase_file = Some(Target::from(value(name)?))
                 }
@@ -329,12 +389,42 @@ impl Options {
             print!("{HELP}");
             return Err(Failure { message: String::new(), code: 0 });
         }
-        let file = file.ok_or_else(|| {
-            Failure::usage(format!("{command} needs a FILE; see rootguard --help"))
-        })?;
-        if file == Target::Std && passphrase_file == Some(Target::Std) {
+        let file = match (command, file) {
+            // keygen reads no FILE; this placeholder is never read.
+            ("keygen", None) => Target::Path(PathBuf::new()),
+            ("keygen", Some(_)) => {
+                return Err(Failure::usage(
+                    "keygen takes no FILE; name the identity file with -o IDENTITY",
+                ))
+            }
+            (_, Some(file)) => file,
+            ("recipient", None) => {
+                return Err(Failure::usage(
+                    "recipient needs the IDENTITY file; see rootguard --help",
+                ))
+            }
+            (_, None) => {
+                return Err(Failure::usage(format!("{command} needs a FILE; see rootguard --help")))
+            }
+        };
+        let from_stdin = [
+            command != "keygen" && file == Target::Std,
+            passphrase_file == Some(Target::Std),
+            identity == Some(Target::Std),
+        ];
+        if from_stdin.iter().filter(|&&b| b).count() > 1 {
             return Err(Failure::usage(
-                "FILE and the passphrase cannot both come from standard input",
+                "only one of FILE, the passphrase and the identity can come from standard input",
+            ));
+        }
+        if !recipients.is_empty() && passphrase_file.is_some() {
+            return Err(Failure::usage(
+                "encrypt -r needs no passphrase: the file is encrypted to the recipients; drop --passphrase-file",
+            ));
+        }
+        if command == "keygen" && output == Some(Target::Std) {
+            return Err(Failure::usage(
+                "keygen writes the identity to a file (-o IDENTITY); standard output gets the recipient",
             ));
         }
         if command == "exec" && program.is_empty() {
@@ -370,6 +460,8 @@ impl Options {
             user_name,
             key_id,
             program,
+            recipients,
+            identity,
         })
     }
 }
@@ -386,6 +478,9 @@ const MAX_PASSPHRASE_LEN: u64 = 64 << 10;
 
 const FILE_HINT: &str = "FILE: credentials files and RootGuard files are a few KiB, so check \
                          that this is the right file";
+const IDENTITY_HINT: &str =
+    "an identity file: rootguard keygen writes one of a few hundred bytes, \
+                             so check that -i names it";
 const PASSPHRASE_HINT: &str =
     "a passphrase file: check that --passphrase-file names the file holding the passphrase";
 
@@ -443,12 +538,20 @@ fn inspect(o: &Options) -> Result<(), Failure> {
     let bytes = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
     if envelope::is_envelope(&bytes) {
         let info = envelope::peek(&bytes)?;
-        println!(
-            "RootGuard encrypted file: format {}, {}, Argon2id {}; open it with `rootguard decrypt`",
-            info.version,
-            if info.armored { "armored" } else { "binary" },
-            info.params
-        );
+        let form = if info.armored { "armored" } else { "binary" };
+        match info.protection {
+            Protection::Passphrase { params } => println!(
+                "RootGuard encrypted file: format {}, {form}, Argon2id {params}; open it with \
+                 `rootguard decrypt`",
+                info.version
+            ),
+            Protection::Recipients { count } => println!(
+                "RootGuard encrypted file: format {}, {form}, encrypted to {count} recipient{}; \
+                 open it with `rootguard decrypt -i IDENTITY`",
+                info.version,
+                if count == 1 { "" } else { "s" }
+            ),
+        }
         return Ok(());
     }
     match CredentialCsv::parse(&bytes) {
@@ -491,8 +594,14 @@ fn encrypt(o: &Options) -> Result<(), Failure> {
             )));
         }
     }
-    let passphrase = passphrase(o, true)?;
-    let sealed = envelope::seal(&plaintext, &file_name, &passphrase, KdfParams::DEFAULT)?;
+    let sealed = if o.recipients.is_empty() {
+        let passphrase = passphrase(o, true, Prompt::File)?;
+        envelope::seal(&plaintext, &file_name, &passphrase, KdfParams::DEFAULT)?
+    } else {
+        let recipients = rootguard::export::parse_recipients(&o.recipients)
+            .map_err(|e| Failure::usage(format!("-r: {e}")))?;
+        envelope::recipients::seal_to_recipients(&plaintext, &file_name, &recipients)?
+    };
     let bytes = if o.armor { envelope::armor(&sealed).into_bytes() } else { sealed };
     write_output(&output, &bytes, o.force, false)
 }
@@ -500,7 +609,7 @@ fn encrypt(o: &Options) -> Result<(), Failure> {
 fn decrypt(o: &Options) -> Result<(), Failure> {
     let file = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
     // Everything that needs no passphrase is checked before prompting.
-    envelope::peek(&file)?;
+    let protection = check_before_prompting(o, &file)?;
     let output = o.output.clone().unwrap_or(Target::Std);
     if let Target::Path(path) = &output {
         if !o.force && path.exists() {
@@ -510,12 +619,11 @@ fn decrypt(o: &Options) -> Result<(), Failure> {
             )));
         }
     }
-    let passphrase = passphrase(o, false)?;
-    let opened = envelope::open(&file, &passphrase)?;
+    let plaintext = open_checked(o, &file, protection)?;
     match o.format {
-        Format::Original => write_output(&output, &opened.plaintext, o.force, true),
+        Format::Original => write_output(&output, &plaintext, o.force, true),
         Format::AwsImport => {
-            let key = pick_key(o, &opened.plaintext)?;
+            let key = pick_key(o, &plaintext)?;
             let user_name = o.user_name.as_deref().unwrap_or_default();
             write_output(&output, aws_import_csv(user_name, &key).as_bytes(), o.force, true)
         }
@@ -609,10 +717,124 @@ fn check_user_name(name: &str) -> Result<(), Failure> {
 fn open_key(o: &Options) -> Result<AccessKeyPair, Failure> {
     let file = read_target(&o.file, MAX_FILE_LEN, FILE_HINT)?;
     // Everything that needs no passphrase is checked before prompting.
-    envelope::peek(&file)?;
-    let passphrase = passphrase(o, false)?;
-    let opened = envelope::open(&file, &passphrase)?;
-    pick_key(o, &opened.plaintext)
+    let protection = check_before_prompting(o, &file)?;
+    let plaintext = open_checked(o, &file, protection)?;
+    pick_key(o, &plaintext)
+}
+
+/// Checks FILE's structure and that what the user gave (`-i` or not) is
+/// what opens it, before any prompt or Argon2id. The identity file is read
+/// and checked here too.
+fn check_before_prompting(o: &Options, file: &[u8]) -> Result<Protection, Failure> {
+    let protection = envelope::peek(file)?.protection;
+    match (&o.identity, protection) {
+        (None, Protection::Recipients { .. }) => Err(EnvelopeError::NeedsIdentity.into()),
+        (Some(_), Protection::Passphrase { .. }) => Err(EnvelopeError::NeedsPassphrase.into()),
+        _ => Ok(protection),
+    }
+}
+
+/// FILE's plaintext: with the passphrase (version 1) or with the identity
+/// given by `-i` (version 2; the passphrase is the identity file's).
+fn open_checked(
+    o: &Options,
+    file: &[u8],
+    protection: Protection,
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    match (&o.identity, protection) {
+        (Some(target), Protection::Recipients { .. }) => {
+            let identity = read_identity(o, target)?;
+            Ok(envelope::recipients::open_with_identity(file, &identity)?.plaintext)
+        }
+        (None, Protection::Passphrase { .. }) => {
+            let passphrase = passphrase(o, false, Prompt::File)?;
+            Ok(envelope::open(file, &passphrase)?.plaintext)
+        }
+        (None, Protection::Recipients { .. }) => Err(EnvelopeError::NeedsIdentity.into()),
+        (Some(_), Protection::Passphrase { .. }) => Err(EnvelopeError::NeedsPassphrase.into()),
+    }
+}
+
+/// Reads the identity file at `target`, checks it is a RootGuard file, then
+/// asks for its passphrase and opens it.
+fn read_identity(o: &Options, target: &Target) -> Result<Identity, Failure> {
+    let path = describe(target);
+    let bytes = read_target(target, MAX_FILE_LEN, IDENTITY_HINT)?;
+    envelope::peek(&bytes).map_err(|e| identity_failure(&path, e.into()))?;
+    let passphrase = passphrase(o, false, Prompt::Identity)?;
+    identity::open_identity_file(&bytes, &passphrase).map_err(|e| identity_failure(&path, e))
+}
+
+/// `keygen`: a new identity, written encrypted under a passphrase asked
+/// twice; the recipient on standard output.
+fn keygen(o: &Options) -> Result<(), Failure> {
+    let output = o.output.clone().unwrap_or(Target::Path(PathBuf::from(IDENTITY_FILE_NAME)));
+    let Target::Path(path) = &output else {
+        return Err(Failure::usage("keygen writes the identity to a file"));
+    };
+    // Never overwrite: the old identity may be the only way into files.
+    if path.exists() {
+        return Err(Failure::usage(format!(
+            "{} already exists; keygen never overwrites an identity (files encrypted to it \
+             would be lost). Choose another name with -o",
+            path.display()
+        )));
+    }
+    let passphrase = passphrase(o, true, Prompt::NewIdentity)?;
+    // The identity file protects every file encrypted to it, for as long as
+    // it is kept: hold its passphrase to the extension's bar.
+    let text = String::from_utf8_lossy(&passphrase);
+    if !rootguard::passphrase::rate(&text).acceptable {
+        return Err(Failure::usage(format!(
+            "the passphrase is too weak for an identity: use at least {} characters and avoid \
+             repeats and runs",
+            rootguard::passphrase::MINIMUM_LENGTH
+        )));
+    }
+    let identity = Identity::generate()
+        .map_err(|e| Failure::usage(format!("the system's random number generator failed: {e}")))?;
+    let sealed =
+        identity::seal_identity_file(&identity, &utc_now(), &passphrase, KdfParams::DEFAULT)?;
+    write_output(&output, &sealed, false, true)?;
+    println!("{}", identity.recipient());
+    eprintln!(
+        "rootguard: wrote the identity to {} (keep it and its passphrase; give others the \
+         recipient above)",
+        path.display()
+    );
+    Ok(())
+}
+
+/// `recipient`: the recipient of an identity file.
+fn recipient(o: &Options) -> Result<(), Failure> {
+    let identity = read_identity(o, &o.file)?;
+    let recipient: Recipient = identity.recipient();
+    println!("{recipient}");
+    Ok(())
+}
+
+/// Now as `YYYY-MM-DDTHH:MM:SSZ`, for the identity file's comment line.
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 /// The key to use among those `plaintext` holds: the only one, or the one
@@ -727,9 +949,20 @@ fn not_started(program: &OsStr, e: &std::io::Error) -> Failure {
     Failure { message: format!("cannot run {}: {e}", program.to_string_lossy()), code }
 }
 
+/// Which passphrase is asked for: the prompt says so.
+#[derive(Clone, Copy)]
+enum Prompt {
+    /// FILE's own passphrase.
+    File,
+    /// The identity file's passphrase.
+    Identity,
+    /// A new identity file's passphrase.
+    NewIdentity,
+}
+
 /// The passphrase from `--passphrase-file` or the terminal (twice when
 /// `confirm`). Refuses an empty one.
-fn passphrase(o: &Options, confirm: bool) -> Result<Zeroizing<Vec<u8>>, Failure> {
+fn passphrase(o: &Options, confirm: bool, what: Prompt) -> Result<Zeroizing<Vec<u8>>, Failure> {
     let passphrase = match &o.passphrase_file {
         Some(source) => {
             let mut bytes =
@@ -743,9 +976,16 @@ fn passphrase(o: &Options, confirm: bool) -> Result<Zeroizing<Vec<u8>>, Failure>
             bytes
         }
         None => {
-            let first = prompt("Passphrase: ")?;
+            let (ask, again) = match what {
+                Prompt::File => ("Passphrase: ", "Confirm passphrase: "),
+                Prompt::Identity => ("Identity passphrase: ", ""),
+                Prompt::NewIdentity => {
+                    ("Passphrase for the new identity: ", "Confirm passphrase: ")
+                }
+            };
+            let first = prompt(ask)?;
             if confirm && !first.is_empty() {
-                let second = prompt("Confirm passphrase: ")?;
+                let second = prompt(again)?;
                 if first != second {
                     return Err(Failure::usage("the passphrases do not match"));
                 }

@@ -249,7 +249,7 @@ fn appended_bytes_are_rejected() {
 
 #[test]
 fn unknown_versions_are_rejected_as_unsupported() {
-    for version in (0..=255u8).filter(|&v| v != VERSION) {
+    for version in (0..=255u8).filter(|&v| v != VERSION && v != VERSION_RECIPIENTS) {
         let mut file = sample().file.clone();
         file[OFF_VERSION] = version;
         assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::UnsupportedVersion(version));
@@ -258,8 +258,17 @@ fn unknown_versions_are_rejected_as_unsupported() {
         let short = [&MAGIC[..], &[version]].concat();
         assert_eq!(open(&short, PASS).unwrap_err(), EnvelopeError::UnsupportedVersion(version));
     }
-    let err = EnvelopeError::UnsupportedVersion(2);
+    let err = EnvelopeError::UnsupportedVersion(3);
     assert!(err.to_string().contains("Update RootGuard"), "{err}");
+    // Version 2 is known: a passphrase cannot open it, and the error says
+    // what can, before any key derivation.
+    let before = kdf_runs();
+    let recipient = crate::recipient::Identity::from_bytes([1; 32]).recipient();
+    let v2 = recipients::seal_to_recipients(b"x", "x", &[recipient]).unwrap();
+    assert_eq!(open(&v2, PASS).unwrap_err(), EnvelopeError::NeedsIdentity);
+    // A damaged one says it is damaged.
+    assert_eq!(open(&v2[..v2.len() - 1], PASS).unwrap_err(), EnvelopeError::Truncated);
+    assert_eq!(kdf_runs(), before);
 }
 
 #[test]
@@ -464,7 +473,7 @@ fn peek_reads_the_header_without_the_passphrase() {
     let info = peek(&sample().file).unwrap();
     assert_eq!(kdf_runs(), before);
     assert_eq!(info.version, 1);
-    assert_eq!(info.params, KdfParams::FLOOR);
+    assert_eq!(info.protection, Protection::Passphrase { params: KdfParams::FLOOR });
     assert_eq!(info.payload_len as usize, 2 + "rootkey.csv".len() + CSV.len());
 }
 

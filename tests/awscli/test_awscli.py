@@ -173,6 +173,20 @@ class AwsCliWithRootGuard(unittest.TestCase):
         csv.write_bytes(f"Access key ID,Secret access key\r\n{KEY_ID},{SECRET}\r\n".encode())
         cls.file = cls.dir / "rootkey.csv.rootguard"
         cls.run_rootguard("encrypt", "--passphrase-file", cls.passfile, csv)
+        # Recipients mode: an identity (its file under the same passphrase)
+        # and the same key file encrypted to it and to a second recipient.
+        cls.identity = cls.dir / "me.rootguard"
+        me = cls.run_rootguard("keygen", "--passphrase-file", cls.passfile, "-o", cls.identity)
+        cls.other_identity = cls.dir / "colleague.rootguard"
+        colleague = cls.run_rootguard("keygen", "--passphrase-file", cls.passfile,
+                                      "-o", cls.other_identity)
+        cls.stranger_identity = cls.dir / "stranger.rootguard"
+        cls.run_rootguard("keygen", "--passphrase-file", cls.passfile,
+                          "-o", cls.stranger_identity)
+        cls.file_to_recipients = cls.dir / "rootkey-team.csv.rootguard"
+        cls.run_rootguard("encrypt", "-r", me.stdout.decode().strip(),
+                          "-r", colleague.stdout.decode().strip(),
+                          "-o", cls.file_to_recipients, csv)
         csv.unlink()
         cls.sts = StubSts({KEY_ID: SECRET, OTHER_KEY_ID: OTHER_SECRET})
 
@@ -222,9 +236,9 @@ class AwsCliWithRootGuard(unittest.TestCase):
         return subprocess.run([aws_bin(), *map(str, args)], capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, env=env or self.env(), timeout=120)
 
-    def add_process_profile(self, name: str, *extra: str) -> None:
+    def add_process_profile(self, name: str, *extra: str, file: Path | None = None) -> None:
         command = " ".join([str(rootguard_bin()), "credential-process", "--passphrase-file",
-                            str(self.passfile), *extra, str(self.file)])
+                            str(self.passfile), *extra, str(file or self.file)])
         with open(self.config, "a", encoding="utf-8") as f:
             f.write(f"[profile {name}]\ncredential_process = {command}\nregion = {REGION}\n")
 
@@ -292,11 +306,23 @@ class AwsCliWithRootGuard(unittest.TestCase):
     def test_credential_process_prompts_on_the_terminal_aws_runs_in(self):
         """The AWS CLI pipes the process's stdout and stderr; the prompt goes
         to /dev/tty, so a user at a terminal is asked there, with echo off."""
+        self.answer_prompt_on_a_terminal(f"{rootguard_bin()} credential-process {self.file}",
+                                         b"Passphrase: ")
+
+    @unittest.skipUnless(hasattr(os, "fork"), "needs a pseudo-terminal")
+    def test_credential_process_with_an_identity_asks_its_passphrase_on_the_terminal(self):
+        self.answer_prompt_on_a_terminal(
+            f"{rootguard_bin()} credential-process -i {self.identity} {self.file_to_recipients}",
+            b"Identity passphrase: ")
+
+    def answer_prompt_on_a_terminal(self, command: str, prompt: bytes) -> None:
+        """Runs `aws sts get-caller-identity` with `command` as the profile's
+        credential_process under a pseudo-terminal, types the passphrase at
+        `prompt` once echo is off, and checks the signed request."""
         import pty
         import select
         import termios
         import time
-        command = f"{rootguard_bin()} credential-process {self.file}"
         self.config.write_text(f"[profile tty]\ncredential_process = {command}\n",
                                encoding="utf-8")
         argv = [str(aws_bin()), "sts", "get-caller-identity", "--profile", "tty",
@@ -321,7 +347,7 @@ class AwsCliWithRootGuard(unittest.TestCase):
                 if not chunk:
                     break
                 seen += chunk
-                if not answered and b"Passphrase: " in seen:
+                if not answered and prompt in seen:
                     # rpassword prints the prompt, then turns echo off: type
                     # once it is off, as a person would (Linux reports the
                     # terminal's modes through the master side too).
@@ -375,6 +401,39 @@ class AwsCliWithRootGuard(unittest.TestCase):
         self.assertIn(f"AWS_ACCESS_KEY_ID={KEY_ID}", lines)
         self.assertIn(f"AWS_SECRET_ACCESS_KEY={SECRET}", lines)
         self.assertFalse([l for l in lines if l.startswith(("AWS_PROFILE=", "AWS_SESSION_TOKEN="))])
+
+    # (5) recipients mode: -i IDENTITY with credential-process and exec.
+    def test_credential_process_with_an_identity_signs_with_the_file_key(self):
+        for identity in (self.identity, self.other_identity):
+            with self.subTest(identity=identity.name):
+                self.sts.requests.clear()
+                self.config.write_text("", encoding="utf-8")
+                self.add_process_profile("team", "-i", str(identity),
+                                         file=self.file_to_recipients)
+                out = self.aws("sts", "get-caller-identity", "--profile", "team",
+                               "--endpoint-url", self.sts.url)
+                self.assert_signed_with_file_key(out)
+
+    def test_credential_process_with_a_stranger_identity_fails_before_any_request(self):
+        self.add_process_profile("stranger", "-i", str(self.stranger_identity),
+                                 file=self.file_to_recipients)
+        out = self.aws("sts", "get-caller-identity", "--profile", "stranger",
+                       "--endpoint-url", self.sts.url)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("not encrypted to this identity", out.stderr)
+        self.assertEqual(self.sts.requests, [], "a request went out without credentials")
+
+    def test_exec_with_an_identity_runs_aws_with_the_file_key(self):
+        self.credentials.write_text(
+            f"[other]\naws_access_key_id = {OTHER_KEY_ID}\n"
+            f"aws_secret_access_key = {OTHER_SECRET}\n", encoding="utf-8")
+        env = self.env(AWS_PROFILE="other")
+        out = subprocess.run(
+            [rootguard_bin(), "exec", "-i", self.identity, "--passphrase-file", self.passfile,
+             self.file_to_recipients, "--",
+             aws_bin(), "sts", "get-caller-identity", "--endpoint-url", self.sts.url],
+            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+        self.assert_signed_with_file_key(out)
 
 
 def parse_like_configure_import(text: str) -> list[tuple[str, str, str]]:

@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """An independent decryptor for RootGuard encrypted files.
 
-Written from docs/FORMAT.md alone, with PyPI's `cryptography` (AES-256-GCM)
-and `argon2-cffi` (the reference Argon2 implementation), to prove that the
-format is what the document says. It shares no code with RootGuard.
+Written from docs/FORMAT.md alone, with PyPI's `cryptography` (AES-256-GCM,
+X25519, HKDF-SHA256) and `argon2-cffi` (the reference Argon2 implementation),
+to prove that the format is what the document says. It shares no code with
+RootGuard. Bech32 is decoded by the few lines of BIP 173's reference code
+below (a text encoding, not cryptography).
 
 Usage: python decrypt.py FILE PASSPHRASE_FILE
+       python decrypt.py -i IDENTITY_FILE FILE PASSPHRASE_FILE
 
 Prints the original file's bytes to standard output. PASSPHRASE_FILE holds
-the passphrase; one trailing newline is removed. Exits non-zero with a
-message on standard error when the file cannot be opened: the exit codes are
-those of `rootguard decrypt` (docs/FORMAT.md, "Errors").
+the passphrase (with -i: the identity file's); one trailing newline is
+removed. Exits non-zero with a message on standard error when the file
+cannot be opened: the exit codes are those of `rootguard decrypt`
+(docs/FORMAT.md, "Errors").
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"RGENC\x00"
 HEADER_LEN = 52
@@ -44,6 +51,12 @@ EXIT_CODES = {
     "TrailingData": 3,
     "BadArmor": 3,
     "MalformedPayload": 3,
+    "NotEncryptedToIdentity": 1,
+    "Tampered": 1,
+    "BadRecipientCount": 3,
+    "InvalidStanza": 3,
+    "NeedsIdentity": 2,
+    "NeedsPassphrase": 2,
     "UnsupportedVersion": 4,
     "UnsupportedKdf": 4,
     "BadParams": 5,
@@ -56,6 +69,13 @@ class FormatError(Exception):
     def __init__(self, name: str, message: str):
         super().__init__(message)
         self.name = name
+
+
+# Version 2 (FORMAT.md, "Version 2: recipients").
+V2_FIXED_LEN = 24
+V2_ENTRY_LEN = 80
+V2_MAX_RECIPIENTS = 16
+WRAP_INFO = b"rootguard v2 x25519 file key"
 
 
 @dataclass
@@ -112,16 +132,17 @@ def to_binary(data: bytes) -> bytes:
     return binary
 
 
-def open_file(data: bytes, passphrase: bytes) -> Opened:
-    """Steps 1 to 10 of FORMAT.md, "Reading, step by step"."""
-    binary = to_binary(data)
+def version_of(binary: bytes) -> int:
+    """Steps 2 and 3 of "Reading, step by step": the magic, the version byte."""
     if not binary.startswith(MAGIC):
         raise FormatError("NotAnEnvelope", "no RootGuard magic")
     if len(binary) < 7:
         raise FormatError("Truncated", "no version byte")
-    version = binary[6]
-    if version != 1:
-        raise FormatError("UnsupportedVersion", f"format version {version} is not 1")
+    return binary[6]
+
+
+def parse_v1(binary: bytes) -> tuple[bytes, tuple[int, int, int], bytes, bytes]:
+    """Steps 4 to 7 of version 1: (header, params, salt, nonce)."""
     if len(binary) < HEADER_LEN:
         raise FormatError("Truncated", "shorter than the 52-byte header")
     header = binary[:HEADER_LEN]
@@ -137,7 +158,13 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
     salt = header[20:36]
     nonce = header[36:48]
     (payload_len,) = struct.unpack_from("<I", header, 48)
-    expected = HEADER_LEN + payload_len + TAG_LEN
+    check_length(binary, HEADER_LEN, payload_len)
+    return header, params, salt, nonce
+
+
+def check_length(binary: bytes, header_len: int, payload_len: int) -> None:
+    """The length checks of both versions: header, payload and tag, nothing after."""
+    expected = header_len + payload_len + TAG_LEN
     if len(binary) < expected:
         raise FormatError("Truncated", f"{len(binary)} bytes, the header declares {expected}")
     if len(binary) > expected:
@@ -145,6 +172,18 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
     if payload_len < 2:
         raise FormatError("Truncated", "payload shorter than its name length field")
 
+
+def open_file(data: bytes, passphrase: bytes) -> Opened:
+    """Steps 1 to 10 of FORMAT.md, "Reading, step by step"."""
+    binary = to_binary(data)
+    version = version_of(binary)
+    if version == 2:
+        parse_v2(binary)  # a damaged file says so first
+        raise FormatError("NeedsIdentity", "a recipients file (version 2) needs an identity")
+    if version != 1:
+        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+    header, params, salt, nonce = parse_v1(binary)
+    m_cost, t_cost, p_cost = params
     key = hash_secret_raw(
         secret=passphrase,
         salt=salt,
@@ -163,7 +202,178 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
             "WrongPassphraseOrTampered",
             "wrong passphrase, or the file was modified (these cannot be told apart)",
         ) from None
+    file_name, plaintext = split_payload(payload)
+    return Opened(file_name=file_name, plaintext=plaintext, params=params)
 
+
+# --- Bech32 (BIP 173 reference code, the original checksum constant 1) ---
+
+BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _bech32_polymod(values: list[int]) -> int:
+    generator = [0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3]
+    chk = 1
+    for value in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ value
+        for i in range(5):
+            chk ^= generator[i] if ((top >> i) & 1) else 0
+    return chk
+
+
+def _bech32_hrp_expand(hrp: str) -> list[int]:
+    return [ord(x) >> 5 for x in hrp] + [0] + [ord(x) & 31 for x in hrp]
+
+
+def bech32_key(text: str, hrp: str) -> bytes:
+    """The 32 bytes of a key string with human-readable part `hrp`
+    (FORMAT.md, "Recipient and identity strings"); ValueError if it is not one."""
+    text = text.strip()
+    if text.lower() != text and text.upper() != text:
+        raise ValueError("mixed case")
+    text = text.lower()
+    if not text.startswith(hrp + "1"):
+        raise ValueError(f"does not start with {hrp}1")
+    data_part = text[len(hrp) + 1:]
+    if len(data_part) != 52 + 6:
+        raise ValueError(f"{len(data_part)} characters after the separator, not 58")
+    if any(c not in BECH32_CHARSET for c in data_part):
+        raise ValueError("a character outside Bech32")
+    data = [BECH32_CHARSET.find(c) for c in data_part]
+    if _bech32_polymod(_bech32_hrp_expand(hrp) + data) != 1:
+        raise ValueError("wrong checksum")
+    # 5-bit groups to bytes; the 4 padding bits must be zero.
+    acc, bits, out = 0, 0, bytearray()
+    for value in data[:-6]:
+        acc = (acc << 5) | value
+        bits += 5
+        if bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+    if bits >= 5 or (acc << (8 - bits)) & 0xFF:
+        raise ValueError("non-zero padding bits")
+    return bytes(out)
+
+
+def bech32_encode_key(key: bytes, hrp: str) -> str:
+    """The lower-case Bech32 string of a 32-byte key."""
+    acc, bits, data = 0, 0, []
+    for byte in key:
+        acc = (acc << 8) | byte
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            data.append((acc >> bits) & 31)
+    if bits:
+        data.append((acc << (5 - bits)) & 31)
+    polymod = _bech32_polymod(_bech32_hrp_expand(hrp) + data + [0] * 6) ^ 1
+    checksum = [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(BECH32_CHARSET[d] for d in data + checksum)
+
+
+# --- Version 2: recipients ---
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def identity_from_text(text: bytes) -> bytes:
+    """The identity secret in an identity file's plaintext (FORMAT.md, "Identity files")."""
+    lines = [
+        line.strip()
+        for line in text.decode("utf-8").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+    identities = [line for line in lines if line.lower().startswith("rgsecret1")]
+    if len(identities) != 1:
+        raise FormatError("NoIdentity", f"{len(identities)} identity lines, not 1")
+    try:
+        return bech32_key(identities[0], "rgsecret")
+    except ValueError as e:
+        raise FormatError("BadIdentity", f"identity line: {e}") from None
+
+
+def open_identity_file(data: bytes, passphrase: bytes) -> bytes:
+    """An identity file is a version 1 file; returns the 32-byte identity secret."""
+    return identity_from_text(open_file(data, passphrase).plaintext)
+
+
+def recipient_of(secret: bytes) -> str:
+    """The rgpub1… string of an identity secret."""
+    public = _raw_public(X25519PrivateKey.from_private_bytes(secret).public_key())
+    return bech32_encode_key(public, "rgpub")
+
+
+@dataclass
+class OpenedV2:
+    file_name: str
+    plaintext: bytes
+    recipients: int
+
+
+def parse_v2(binary: bytes) -> tuple[bytes, int, bytes]:
+    """Steps 3 to 6 of "Reading version 2": (header, count, nonce)."""
+    if len(binary) < V2_FIXED_LEN:
+        raise FormatError("Truncated", "shorter than the 24-byte fixed header")
+    count = binary[7]
+    if not 1 <= count <= V2_MAX_RECIPIENTS:
+        raise FormatError("BadRecipientCount", f"{count} recipients, not 1 to 16")
+    header_len = V2_FIXED_LEN + V2_ENTRY_LEN * count
+    if len(binary) < header_len:
+        raise FormatError("Truncated", "shorter than its header")
+    header = binary[:header_len]
+    nonce = header[8:20]
+    (payload_len,) = struct.unpack_from("<I", header, 20)
+    check_length(binary, header_len, payload_len)
+    return header, count, nonce
+
+
+def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
+    """FORMAT.md, "Reading version 2, step by step"."""
+    binary = to_binary(data)
+    version = version_of(binary)
+    if version == 1:
+        parse_v1(binary)  # a damaged file says so first
+        raise FormatError("NeedsPassphrase", "a passphrase file (version 1) given an identity")
+    if version != 2:
+        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+    header, count, nonce = parse_v2(binary)
+
+    identity = X25519PrivateKey.from_private_bytes(secret)
+    ours = _raw_public(identity.public_key())
+    file_key = None
+    for i in range(count):
+        entry = header[V2_FIXED_LEN + V2_ENTRY_LEN * i : V2_FIXED_LEN + V2_ENTRY_LEN * (i + 1)]
+        ephemeral, wrapped = entry[:32], entry[32:]
+        try:
+            shared = identity.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        except ValueError:
+            # OpenSSL refuses an all-zero result itself.
+            shared = bytes(32)
+        if shared == bytes(32):
+            raise FormatError("InvalidStanza", f"entry {i + 1}: all-zero X25519 secret")
+        wrap_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=ephemeral + ours, info=WRAP_INFO
+        ).derive(shared)
+        try:
+            file_key = AESGCM(wrap_key).decrypt(bytes(12), wrapped, b"")
+            break
+        except InvalidTag:
+            continue
+    if file_key is None:
+        raise FormatError("NotEncryptedToIdentity", "no entry opens with this identity")
+    try:
+        payload = AESGCM(file_key).decrypt(nonce, binary[len(header):], header)
+    except InvalidTag:
+        raise FormatError("Tampered", "the entry opened but the payload's tag fails") from None
+    file_name, plaintext = split_payload(payload)
+    return OpenedV2(file_name=file_name, plaintext=plaintext, recipients=count)
+
+
+def split_payload(payload: bytes) -> tuple[str, bytes]:
+    """FORMAT.md, "Payload"."""
     (name_len,) = struct.unpack_from("<H", payload, 0)
     if name_len > 255 or 2 + name_len > len(payload):
         raise FormatError("MalformedPayload", f"bad file name length {name_len}")
@@ -171,7 +381,7 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
         file_name = payload[2 : 2 + name_len].decode("utf-8")
     except UnicodeDecodeError:
         raise FormatError("MalformedPayload", "file name is not UTF-8") from None
-    return Opened(file_name=file_name, plaintext=payload[2 + name_len :], params=params)
+    return file_name, payload[2 + name_len :]
 
 
 def read_passphrase(path: str) -> bytes:
@@ -185,18 +395,28 @@ def read_passphrase(path: str) -> bytes:
 
 
 def main(argv: list[str]) -> int:
+    identity_path = None
+    if len(argv) == 5 and argv[1] == "-i":
+        identity_path, argv = argv[2], [argv[0], *argv[3:]]
     if len(argv) != 3:
-        print("usage: decrypt.py FILE PASSPHRASE_FILE", file=sys.stderr)
+        print("usage: decrypt.py [-i IDENTITY_FILE] FILE PASSPHRASE_FILE", file=sys.stderr)
         return 2
     try:
         with open(argv[1], "rb") as f:
             data = f.read()
         passphrase = read_passphrase(argv[2])
+        identity_file = None
+        if identity_path is not None:
+            with open(identity_path, "rb") as f:
+                identity_file = f.read()
     except OSError as e:
         print(f"decrypt.py: {e}", file=sys.stderr)
         return 2
     try:
-        opened = open_file(data, passphrase)
+        if identity_file is None:
+            opened = open_file(data, passphrase)
+        else:
+            opened = open_file_with_identity(data, open_identity_file(identity_file, passphrase))
     except FormatError as e:
         print(f"decrypt.py: {e.name}: {e}", file=sys.stderr)
         return EXIT_CODES.get(e.name, 2)

@@ -44,6 +44,9 @@ class Vectors(unittest.TestCase):
         for v in vectors:
             with self.subTest(file=v["file"], expect=v["expect"]):
                 data = (VECTORS / v["file"]).read_bytes()
+                if "identity_file" in v:
+                    self.check_recipients_vector(v, data)
+                    continue
                 passphrase = v["passphrase"].encode("utf-8")
                 if v["expect"] == "ok":
                     opened = decrypt.open_file(data, passphrase)
@@ -54,16 +57,65 @@ class Vectors(unittest.TestCase):
                     if not v["armored"]:
                         self.assertEqual(data[20:36].hex(), v["salt_hex"])
                         self.assertEqual(data[36:48].hex(), v["nonce_hex"])
+                    if "identity_recipient" in v:
+                        secret = decrypt.identity_from_text(opened.plaintext)
+                        self.assertEqual(secret.hex(), v["identity_secret_hex"])
+                        self.assertEqual(decrypt.recipient_of(secret), v["identity_recipient"])
                 else:
                     with self.assertRaises(decrypt.FormatError) as caught:
                         decrypt.open_file(data, passphrase)
                     self.assertEqual(caught.exception.name, v["error"])
 
+    def check_recipients_vector(self, v: dict, data: bytes) -> None:
+        """A version 2 vector: the identity file first, then the file."""
+        identity_file = (VECTORS / v["identity_file"]).read_bytes()
+        secret = decrypt.open_identity_file(identity_file, v["identity_passphrase"].encode())
+        if v["expect"] == "ok":
+            opened = decrypt.open_file_with_identity(data, secret)
+            self.assertEqual(opened.plaintext.hex(), v["plaintext_hex"])
+            self.assertEqual(opened.file_name, v["file_name"])
+            self.assertEqual(opened.recipients, len(v["recipients"]))
+            self.assertIn(decrypt.recipient_of(secret), v["recipients"])
+            if not v["armored"]:
+                self.assertEqual(data[6], 2)
+                self.assertEqual(data[8:20].hex(), v["nonce_hex"])
+                # Each entry's ephemeral key is X25519(e, 9) of the listed secret.
+                for i, e in enumerate(v["ephemeral_secrets_hex"]):
+                    public = decrypt._raw_public(
+                        decrypt.X25519PrivateKey.from_private_bytes(bytes.fromhex(e)).public_key()
+                    )
+                    self.assertEqual(data[24 + 80 * i : 56 + 80 * i], public)
+        else:
+            with self.assertRaises(decrypt.FormatError) as caught:
+                decrypt.open_file_with_identity(data, secret)
+            self.assertEqual(caught.exception.name, v["error"])
+
+    def test_bech32_strings_refuse_typos(self):
+        v = next(v for v in load_vectors() if "identity_recipient" in v)
+        recipient = v["identity_recipient"]
+        key = decrypt.bech32_key(recipient, "rgpub")
+        self.assertEqual(decrypt.bech32_encode_key(key, "rgpub"), recipient)
+        self.assertEqual(decrypt.bech32_key(recipient.upper(), "rgpub"), key)
+        typo = recipient[:20] + ("p" if recipient[20] == "q" else "q") + recipient[21:]
+        for bad in [typo, recipient[:-1], recipient[:10] + recipient[10:].upper()]:
+            with self.assertRaises(ValueError):
+                decrypt.bech32_key(bad, "rgpub")
+
     def test_ok_and_failing_vectors_are_both_present(self):
         outcomes = {v["expect"] for v in load_vectors()}
         errors = {v.get("error") for v in load_vectors()}
         self.assertEqual(outcomes, {"ok", "error"})
-        for name in ["WrongPassphraseOrTampered", "UnsupportedVersion", "Truncated", "BadParams"]:
+        for name in [
+            "WrongPassphraseOrTampered",
+            "UnsupportedVersion",
+            "Truncated",
+            "BadParams",
+            "NotEncryptedToIdentity",
+            "Tampered",
+            "BadRecipientCount",
+            "InvalidStanza",
+            "NeedsIdentity",
+        ]:
             self.assertIn(name, errors)
 
     def test_command_line_prints_the_original_bytes(self):
@@ -136,6 +188,72 @@ class CliRoundTrip(unittest.TestCase):
                     with self.assertRaises(decrypt.FormatError) as caught:
                         decrypt.open_file(raw, passphrase + b"!")
                     self.assertEqual(caught.exception.name, "WrongPassphraseOrTampered")
+
+
+class CliRecipients(unittest.TestCase):
+    """`rootguard keygen` and `encrypt -r` output opens here; files to
+    recipients open with decrypt.py -i."""
+
+    def setUp(self):
+        self.bin = rootguard_bin()
+        self.assertTrue(self.bin.is_file(), f"{self.bin} not found: build it or set ROOTGUARD_BIN")
+
+    def run_ok(self, *args: str) -> bytes:
+        run = subprocess.run([str(self.bin), *args], capture_output=True, check=False)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        return run.stdout
+
+    def test_keygen_and_encrypt_to_recipients(self):
+        with tempfile.TemporaryDirectory() as t:
+            tmp = Path(t)
+            pw = tmp / "pw"
+            pw.write_bytes(b"a long identity passphrase\n")
+            recipients, secrets = [], []
+            for name in ("alice", "bob"):
+                identity = tmp / f"{name}.rootguard"
+                out = self.run_ok("keygen", "--passphrase-file", str(pw), "-o", str(identity))
+                recipient = out.decode().strip()
+                secret = decrypt.open_identity_file(
+                    identity.read_bytes(), b"a long identity passphrase"
+                )
+                # The identity file is a version 1 file at the default strength.
+                self.assertEqual(
+                    decrypt.open_file(identity.read_bytes(), b"a long identity passphrase").params,
+                    (65536, 3, 1),
+                )
+                self.assertEqual(decrypt.recipient_of(secret), recipient)
+                recipients.append(recipient)
+                secrets.append(secret)
+            data = os.urandom(3000)
+            src = tmp / "rootkey.csv"
+            src.write_bytes(data)
+            for armored in (False, True):
+                with self.subTest(armored=armored):
+                    out = tmp / f"out-{armored}.rootguard"
+                    extra = ["--armor"] if armored else []
+                    self.run_ok(
+                        "encrypt", "-r", recipients[0], "-r", recipients[1], *extra,
+                        "-o", str(out), str(src),
+                    )
+                    raw = out.read_bytes()
+                    for secret in secrets:
+                        opened = decrypt.open_file_with_identity(raw, secret)
+                        self.assertEqual(opened.plaintext, data)
+                        self.assertEqual(opened.file_name, "rootkey.csv")
+                        self.assertEqual(opened.recipients, 2)
+                    # The independent command line, -i.
+                    run = subprocess.run(
+                        [sys.executable, str(DECRYPT), "-i", str(tmp / "bob.rootguard"),
+                         str(out), str(pw)],
+                        capture_output=True,
+                        check=False,
+                    )
+                    self.assertEqual(run.returncode, 0, run.stderr)
+                    self.assertEqual(run.stdout, data)
+                    stranger = bytes(range(32))
+                    with self.assertRaises(decrypt.FormatError) as caught:
+                        decrypt.open_file_with_identity(raw, stranger)
+                    self.assertEqual(caught.exception.name, "NotEncryptedToIdentity")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,12 @@
 
 use std::path::{Path, PathBuf};
 
+use rootguard::envelope::recipients::{
+    open_with_identity, seal_to_recipients_with, FIXED_HEADER_LEN, STANZA_LEN,
+};
 use rootguard::envelope::{self, KdfParams, HEADER_LEN};
+use rootguard::identity::{open_identity_file, parse_identity_text, seal_identity_file_with};
+use rootguard::recipient::{Identity, Recipient};
 use serde_json::{json, Value};
 
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -81,6 +86,316 @@ fn failing(file: &str, passphrase: &str, error: &str, how: &str) -> Value {
     json!({ "file": file, "expect": "error", "passphrase": passphrase, "error": error, "how": how })
 }
 
+/// The identity whose file opens a version 2 vector.
+struct Person {
+    name: &'static str,
+    secret: [u8; 32],
+    passphrase: &'static str,
+    salt: [u8; 16],
+    nonce: [u8; 12],
+}
+
+/// When the identity files say they were created (a comment only).
+const CREATED: &str = "2026-01-01T00:00:00Z";
+
+impl Person {
+    fn identity(&self) -> Identity {
+        Identity::from_bytes(self.secret)
+    }
+
+    fn recipient(&self) -> Recipient {
+        self.identity().recipient()
+    }
+
+    fn file(&self) -> String {
+        format!("v2-identity-{}.rootguard", self.name)
+    }
+
+    /// The identity file, a version 1 vector in its own right.
+    fn vector(&self) -> Vector {
+        let params = KdfParams::FLOOR;
+        let identity = self.identity();
+        let text = rootguard::identity::identity_file_text(&identity, CREATED);
+        let bytes = seal_identity_file_with(
+            &identity,
+            CREATED,
+            self.passphrase.as_bytes(),
+            params,
+            self.salt,
+            self.nonce,
+        )
+        .unwrap();
+        let file = self.file();
+        Vector {
+            entry: json!({
+                "file": file,
+                "expect": "ok",
+                "passphrase": self.passphrase,
+                "file_name": rootguard::identity::PAYLOAD_NAME,
+                "plaintext_hex": hex(text.as_bytes()),
+                "params": params_json(params),
+                "salt_hex": hex(&self.salt),
+                "nonce_hex": hex(&self.nonce),
+                "armored": false,
+                "identity_secret_hex": hex(&self.secret),
+                "identity_recipient": self.recipient().to_string(),
+                "how": "an identity file: seal_identity_file_with (rootguard keygen's format)",
+            }),
+            file: Box::leak(file.into_boxed_str()),
+            bytes,
+        }
+    }
+}
+
+/// Inputs of a version 2 vector.
+struct ToRecipients {
+    plaintext: Vec<u8>,
+    file_name: &'static str,
+    to: Vec<&'static Person>,
+    file_key: [u8; 32],
+    nonce: [u8; 12],
+    ephemeral: Vec<[u8; 32]>,
+}
+
+impl ToRecipients {
+    fn seal(&self) -> Vec<u8> {
+        let recipients: Vec<Recipient> = self.to.iter().map(|p| p.recipient()).collect();
+        seal_to_recipients_with(
+            &self.plaintext,
+            self.file_name,
+            &recipients,
+            &self.file_key,
+            self.nonce,
+            &self.ephemeral,
+        )
+        .unwrap()
+    }
+
+    fn entry(&self, file: &str, opener: &Person, armored: bool, how: &str) -> Value {
+        json!({
+            "file": file,
+            "expect": "ok",
+            "identity_file": opener.file(),
+            "identity_passphrase": opener.passphrase,
+            "file_name": self.file_name,
+            "plaintext_hex": hex(&self.plaintext),
+            "recipients": self.to.iter().map(|p| p.recipient().to_string()).collect::<Vec<_>>(),
+            "file_key_hex": hex(&self.file_key),
+            "nonce_hex": hex(&self.nonce),
+            "ephemeral_secrets_hex": self.ephemeral.iter().map(|e| hex(e)).collect::<Vec<_>>(),
+            "armored": armored,
+            "how": how,
+        })
+    }
+}
+
+fn failing_identity(file: &str, opener: &Person, error: &str, how: &str) -> Value {
+    json!({
+        "file": file,
+        "expect": "error",
+        "identity_file": opener.file(),
+        "identity_passphrase": opener.passphrase,
+        "error": error,
+        "how": how,
+    })
+}
+
+static ALICE: Person = Person {
+    name: "alice",
+    secret: [
+        0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e,
+        0x4f, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x5b, 0x5c, 0x5d,
+        0x5e, 0x5f,
+    ],
+    passphrase: "alice's identity passphrase",
+    salt: *b"alice salt 16 B!",
+    nonce: *b"alice nonce!",
+};
+
+static BOB: Person = Person {
+    name: "bob",
+    secret: [0xb0; 32],
+    passphrase: "Bobs Schlüssel-Passphrase 🔑",
+    salt: *b"bob's salt 16 B!",
+    nonce: *b"bob's nonce!",
+};
+
+/// The version 2 vectors: two identity files, a file to one recipient and
+/// one to two, and the ways such files fail.
+fn recipient_vectors() -> Vec<Vector> {
+    let to_alice = ToRecipients {
+        plaintext: ROOTKEY_CSV.to_vec(),
+        file_name: "rootkey.csv",
+        to: vec![&ALICE],
+        file_key: std::array::from_fn(|i| i as u8),
+        nonce: std::array::from_fn(|i| 0xb0 + i as u8),
+        ephemeral: vec![std::array::from_fn(|i| 0xe0 + i as u8)],
+    };
+    let to_both = ToRecipients {
+        plaintext: ROOTKEY_CSV.to_vec(),
+        file_name: "rootkey.csv",
+        to: vec![&ALICE, &BOB],
+        file_key: [0x5a; 32],
+        nonce: [0x0c; 12],
+        ephemeral: vec![[0x01; 32], [0x02; 32]],
+    };
+    let alice_bin = to_alice.seal();
+    let both_bin = to_both.seal();
+    let patched = |from: &[u8], f: &dyn Fn(&mut Vec<u8>)| {
+        let mut bytes = from.to_vec();
+        f(&mut bytes);
+        bytes
+    };
+    let one = "v2-rootkey-alice.rootguard";
+    let two = "v2-rootkey-alice-bob.rootguard";
+    // Offsets in the two files (docs/FORMAT.md, "Version 2").
+    let alice_wrapped = FIXED_HEADER_LEN + 32;
+    let bob_stanza = FIXED_HEADER_LEN + STANZA_LEN;
+    let payload = FIXED_HEADER_LEN + STANZA_LEN;
+    vec![
+        ALICE.vector(),
+        BOB.vector(),
+        Vector {
+            file: one,
+            entry: to_alice.entry(one, &ALICE, false, "seal_to_recipients_with, to alice"),
+            bytes: alice_bin.clone(),
+        },
+        Vector {
+            file: two,
+            entry: to_both.entry(
+                two,
+                &ALICE,
+                false,
+                "seal_to_recipients_with, to alice and bob; opened by alice",
+            ),
+            bytes: both_bin.clone(),
+        },
+        Vector {
+            file: two,
+            entry: to_both.entry(
+                two,
+                &BOB,
+                false,
+                "the same file opened by bob (the second entry)",
+            ),
+            bytes: both_bin.clone(),
+        },
+        Vector {
+            file: "v2-rootkey-alice-bob.armored.rootguard",
+            entry: to_both.entry(
+                "v2-rootkey-alice-bob.armored.rootguard",
+                &BOB,
+                true,
+                &format!("armor({two})"),
+            ),
+            bytes: envelope::armor(&both_bin).into_bytes(),
+        },
+        Vector {
+            file: one,
+            entry: failing_identity(
+                one,
+                &BOB,
+                "NotEncryptedToIdentity",
+                "a file to alice opened by bob",
+            ),
+            bytes: alice_bin.clone(),
+        },
+        Vector {
+            file: one,
+            entry: failing(
+                one,
+                ALICE.passphrase,
+                "NeedsIdentity",
+                "a recipients file given a passphrase",
+            ),
+            bytes: alice_bin.clone(),
+        },
+        Vector {
+            file: "bad-v2-tampered-stanza.rootguard",
+            entry: failing_identity(
+                "bad-v2-tampered-stanza.rootguard",
+                &ALICE,
+                "NotEncryptedToIdentity",
+                &format!(
+                    "{one} with bit 0 of byte {} (in alice's wrapped file key) flipped",
+                    alice_wrapped + 5
+                ),
+            ),
+            bytes: patched(&alice_bin, &|b| b[alice_wrapped + 5] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v2-tampered-other-stanza.rootguard",
+            entry: failing_identity(
+                "bad-v2-tampered-other-stanza.rootguard",
+                &ALICE,
+                "Tampered",
+                &format!(
+                    "{two} with bit 0 of byte {} (bob's wrapped file key) flipped, opened by \
+                     alice: her entry opens, the header (associated data) no longer matches",
+                    bob_stanza + 40
+                ),
+            ),
+            bytes: patched(&both_bin, &|b| b[bob_stanza + 40] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v2-tampered-ciphertext.rootguard",
+            entry: failing_identity(
+                "bad-v2-tampered-ciphertext.rootguard",
+                &ALICE,
+                "Tampered",
+                &format!("{one} with bit 0 of byte {} (a ciphertext byte) flipped", payload + 10),
+            ),
+            bytes: patched(&alice_bin, &|b| b[payload + 10] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v2-truncated.rootguard",
+            entry: failing_identity(
+                "bad-v2-truncated.rootguard",
+                &ALICE,
+                "Truncated",
+                &format!("{one} without its last byte"),
+            ),
+            bytes: patched(&alice_bin, &|b| {
+                b.pop();
+            }),
+        },
+        Vector {
+            file: "bad-v2-too-many-recipients.rootguard",
+            entry: failing_identity(
+                "bad-v2-too-many-recipients.rootguard",
+                &ALICE,
+                "BadRecipientCount",
+                &format!("{one} with the recipient count (byte 7) set to 17"),
+            ),
+            bytes: patched(&alice_bin, &|b| b[7] = 17),
+        },
+        Vector {
+            file: "bad-v2-low-order-key.rootguard",
+            entry: failing_identity(
+                "bad-v2-low-order-key.rootguard",
+                &ALICE,
+                "InvalidStanza",
+                &format!(
+                    "{one} with the ephemeral key (bytes {FIXED_HEADER_LEN} to {}) set to 0, a \
+                     low-order point: the X25519 secret is all zero",
+                    FIXED_HEADER_LEN + 31
+                ),
+            ),
+            bytes: patched(&alice_bin, &|b| b[FIXED_HEADER_LEN..FIXED_HEADER_LEN + 32].fill(0)),
+        },
+        Vector {
+            file: "bad-v2-version-3.rootguard",
+            entry: failing_identity(
+                "bad-v2-version-3.rootguard",
+                &ALICE,
+                "UnsupportedVersion",
+                &format!("{one} with the version byte (byte 6) set to 3"),
+            ),
+            bytes: patched(&alice_bin, &|b| b[6] = 3),
+        },
+    ]
+}
+
 /// Mangles armor the way text fields do: CRLF, re-wrapped at 76 columns,
 /// indented, surrounded by a note.
 fn mangle(armored: &str) -> String {
@@ -135,7 +450,7 @@ fn vectors() -> Vec<Vector> {
         bytes
     };
     let from = "v1-rootkey.rootguard";
-    vec![
+    let mut all = vec![
         Vector {
             file: "v1-rootkey.rootguard",
             entry: rootkey.entry("v1-rootkey.rootguard", false, "seal_with"),
@@ -202,9 +517,11 @@ fn vectors() -> Vec<Vector> {
                 "bad-version.rootguard",
                 PASSPHRASE,
                 "UnsupportedVersion",
-                &format!("{from} with the version byte (byte 6) set to 2"),
+                &format!(
+                    "{from} with the version byte (byte 6) set to 3, a version that does not exist"
+                ),
             ),
-            bytes: patched(&|b| b[6] = 2),
+            bytes: patched(&|b| b[6] = 3),
         },
         Vector {
             file: "bad-truncated.rootguard",
@@ -238,15 +555,18 @@ fn vectors() -> Vec<Vector> {
             ),
             bytes: patched(&|b| b[8..12].copy_from_slice(&4_194_304u32.to_le_bytes())),
         },
-    ]
+    ];
+    all.extend(recipient_vectors());
+    all
 }
 
 fn manifest(vectors: &[Vector]) -> String {
     let doc = json!({
-        "format": "RootGuard encrypted file, version 1: docs/FORMAT.md",
+        "format": "RootGuard encrypted file, versions 1 (passphrase) and 2 (recipients): docs/FORMAT.md",
         "generated_by": "tests/vectors/main.rs (ROOTGUARD_REGENERATE_VECTORS=1 cargo test --test vectors)",
         "passphrase_encoding": "UTF-8 bytes of the string, nothing added or removed",
         "expect": "ok: opens to plaintext_hex and file_name; error: must fail, `error` names the EnvelopeError variant (docs/FORMAT.md, Errors)",
+        "opened_with": "`passphrase`, or (version 2) the identity in `identity_file` opened with `identity_passphrase`",
         "vectors": vectors.iter().map(|v| v.entry.clone()).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&doc).unwrap() + "\n"
@@ -283,8 +603,28 @@ fn vectors_open_as_listed() {
     for v in list {
         let file = v["file"].as_str().unwrap();
         let bytes = std::fs::read(dir().join(file)).unwrap();
-        let passphrase = v["passphrase"].as_str().unwrap().as_bytes();
         assert!(envelope::is_envelope(&bytes), "{file}");
+        if let Some(identity_file) = v["identity_file"].as_str() {
+            let id_bytes = std::fs::read(dir().join(identity_file)).unwrap();
+            let pass = v["identity_passphrase"].as_str().unwrap().as_bytes();
+            let identity = open_identity_file(&id_bytes, pass).unwrap();
+            let result = open_with_identity(&bytes, &identity);
+            match v["expect"].as_str().unwrap() {
+                "ok" => {
+                    let opened = result.unwrap_or_else(|e| panic!("{file}: {e}"));
+                    assert_eq!(hex(&opened.plaintext), v["plaintext_hex"].as_str().unwrap());
+                    assert_eq!(opened.file_name, v["file_name"].as_str().unwrap(), "{file}");
+                    let count = v["recipients"].as_array().unwrap().len();
+                    assert_eq!(usize::from(opened.recipients), count, "{file}");
+                }
+                _ => {
+                    let err = result.err().unwrap_or_else(|| panic!("{file} opened"));
+                    assert_eq!(err.name(), v["error"].as_str().unwrap(), "{file}: {err}");
+                }
+            }
+            continue;
+        }
+        let passphrase = v["passphrase"].as_str().unwrap().as_bytes();
         let result = envelope::open(&bytes, passphrase);
         match v["expect"].as_str().unwrap() {
             "ok" => {
@@ -292,6 +632,10 @@ fn vectors_open_as_listed() {
                 assert_eq!(hex(&opened.plaintext), v["plaintext_hex"].as_str().unwrap(), "{file}");
                 assert_eq!(opened.file_name, v["file_name"].as_str().unwrap(), "{file}");
                 assert_eq!(params_json(opened.params), v["params"], "{file}");
+                if let Some(recipient) = v["identity_recipient"].as_str() {
+                    let identity = parse_identity_text(&opened.plaintext).unwrap();
+                    assert_eq!(identity.recipient().to_string(), recipient, "{file}");
+                }
             }
             "error" => {
                 let err = result.err().unwrap_or_else(|| panic!("{file} opened"));

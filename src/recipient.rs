@@ -1,0 +1,360 @@
+//! Public-key recipients and the identities that open files sealed to them
+//! (format version 2, docs/FORMAT.md): X25519 keys and their text forms.
+//!
+//! A [`Recipient`] is an X25519 public key, written `rgpub1…` (Bech32, as
+//! age writes `age1…`): its checksum catches a mistyped or lost character
+//! before anything is encrypted to a key nobody holds. An [`Identity`] is the
+//! matching secret key, written `RGSECRET1…` (Bech32 in upper case, so it
+//! never looks like a recipient); it lives only inside a passphrase-protected
+//! identity file (see [`crate::identity`]).
+//!
+//! Secrets are wiped on drop (`x25519-dalek`'s `zeroize` feature) and never
+//! printed by `Debug`.
+
+use std::fmt;
+
+use bech32::primitives::decode::{
+    CharError, ChecksumError, UncheckedHrpstring, UncheckedHrpstringError,
+};
+use bech32::{Bech32, Hrp};
+use x25519_dalek::{PublicKey, StaticSecret};
+use zeroize::Zeroizing;
+
+/// The human-readable part of a recipient string: `rgpub1…`.
+pub const RECIPIENT_PREFIX: &str = "rgpub";
+/// The human-readable part of an identity string: `RGSECRET1…` (written in
+/// upper case).
+pub const IDENTITY_PREFIX: &str = "rgsecret";
+/// Bech32 characters that carry a 32-byte key (256 bits in 5-bit groups).
+const KEY_CHARS: usize = 52;
+/// Bech32's checksum: 6 characters.
+const CHECKSUM_CHARS: usize = 6;
+
+/// Why a recipient or identity string was refused. Each message says which
+/// part is wrong; none contains a secret.
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+pub enum RecipientError {
+    /// Nothing but white space.
+    #[error("the recipient is empty: paste the rgpub1… line that `rootguard keygen` printed")]
+    Empty,
+    /// An `RGSECRET1…` string where a recipient was expected.
+    #[error(
+        "this is a secret identity (RGSECRET1…), not a recipient: never share it. Use the \
+         rgpub1… line that `rootguard keygen` printed (or `rootguard recipient IDENTITY`)"
+    )]
+    IsIdentity,
+    /// Another prefix, e.g. an age recipient (`age1…`).
+    #[error(
+        "a RootGuard recipient starts with rgpub1; this one starts with {0:?}. Paste the \
+         line `rootguard keygen` printed"
+    )]
+    WrongPrefix(String),
+    /// No `1` separator, or characters outside Bech32's alphabet.
+    #[error(
+        "the recipient contains {0}, which cannot appear in an rgpub1… string (Bech32 uses \
+         only a–z and 0–9 without 1, b, i, o after the prefix): check for a copying mistake"
+    )]
+    BadCharacter(String),
+    /// Upper and lower case mixed.
+    #[error("the recipient mixes upper and lower case; copy it again unchanged")]
+    MixedCase,
+    /// The key part is too short or too long.
+    #[error(
+        "the recipient has {found} characters after rgpub1, RootGuard's have {expected}: it \
+         was cut off or joined with other text when copied"
+    )]
+    WrongLength {
+        /// Characters after the separator.
+        found: usize,
+        /// What a RootGuard recipient has (key and checksum).
+        expected: usize,
+    },
+    /// The checksum does not match: a character was mistyped.
+    #[error(
+        "the recipient's checksum does not match: a character was mistyped or changed when \
+         copied. Copy it again from its owner"
+    )]
+    BadChecksum,
+    /// A public key that no secret key matches usefully (a low-order point):
+    /// encrypting to it would protect nothing.
+    #[error("the recipient is not a usable public key (a degenerate X25519 point); it was not made by rootguard keygen")]
+    WeakKey,
+    /// An identity string that does not parse.
+    #[error(
+        "the identity line is damaged ({0}); the identity file holds one line starting with \
+         RGSECRET1"
+    )]
+    BadIdentity(&'static str),
+}
+
+impl RecipientError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RecipientError::Empty => "EmptyRecipient",
+            RecipientError::IsIdentity => "IdentityNotRecipient",
+            RecipientError::WrongPrefix(_) => "WrongPrefix",
+            RecipientError::BadCharacter(_) => "BadCharacter",
+            RecipientError::MixedCase => "MixedCase",
+            RecipientError::WrongLength { .. } => "WrongLength",
+            RecipientError::BadChecksum => "BadChecksum",
+            RecipientError::WeakKey => "WeakKey",
+            RecipientError::BadIdentity(_) => "BadIdentity",
+        }
+    }
+}
+
+/// Someone a file can be encrypted to: an X25519 public key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Recipient(PublicKey);
+
+impl Recipient {
+    /// Parses `rgpub1…` (surrounding white space ignored, either case).
+    /// Refuses low-order points: an X25519 exchange with one gives the
+    /// all-zero secret whatever the other key, so the file key would be
+    /// wrapped under a key anyone can compute.
+    pub fn parse(text: &str) -> Result<Recipient, RecipientError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(RecipientError::Empty);
+        }
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with(IDENTITY_PREFIX) {
+            return Err(RecipientError::IsIdentity);
+        }
+        if !lower.starts_with(RECIPIENT_PREFIX) || !lower[RECIPIENT_PREFIX.len()..].starts_with('1')
+        {
+            let shown: String = text.chars().take_while(|&c| c != '1').take(12).collect();
+            return Err(RecipientError::WrongPrefix(shown));
+        }
+        let bytes = decode_key(text, RECIPIENT_PREFIX).map_err(|e| match e {
+            KeyTextError::Char(c) => RecipientError::BadCharacter(c),
+            KeyTextError::MixedCase => RecipientError::MixedCase,
+            KeyTextError::Length(found) => {
+                RecipientError::WrongLength { found, expected: KEY_CHARS + CHECKSUM_CHARS }
+            }
+            KeyTextError::Checksum => RecipientError::BadChecksum,
+            // The prefix was checked above.
+            KeyTextError::Prefix => RecipientError::WrongPrefix(RECIPIENT_PREFIX.to_owned()),
+        })?;
+        let key = PublicKey::from(*bytes);
+        if is_low_order(&key) {
+            return Err(RecipientError::WeakKey);
+        }
+        Ok(Recipient(key))
+    }
+
+    /// The recipient from its 32 raw bytes (e.g. from another program's
+    /// X25519 key). Refuses low-order points like [`parse`](Self::parse).
+    pub fn from_bytes(bytes: [u8; 32]) -> Result<Recipient, RecipientError> {
+        let key = PublicKey::from(bytes);
+        if is_low_order(&key) {
+            return Err(RecipientError::WeakKey);
+        }
+        Ok(Recipient(key))
+    }
+
+    /// The 32-byte X25519 public key.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        self.0.as_bytes()
+    }
+
+    pub(crate) fn public_key(&self) -> &PublicKey {
+        &self.0
+    }
+}
+
+impl fmt::Display for Recipient {
+    /// The canonical form: `rgpub1` and lower-case Bech32.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&encode_key(RECIPIENT_PREFIX, self.as_bytes(), false))
+    }
+}
+
+impl fmt::Debug for Recipient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Recipient({self})")
+    }
+}
+
+/// The secret half: opens files encrypted to its [`Recipient`]. Wiped on
+/// drop; `Debug` shows only the recipient.
+#[derive(Clone)]
+pub struct Identity(StaticSecret);
+
+impl Identity {
+    /// A new random identity from the operating system's generator.
+    pub fn generate() -> Result<Identity, getrandom::Error> {
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        getrandom::getrandom(&mut *bytes)?;
+        Ok(Identity::from_bytes(*bytes))
+    }
+
+    /// The identity with these 32 secret bytes (X25519 clamps them when
+    /// used). For test vectors and for reading an identity file.
+    pub fn from_bytes(bytes: [u8; 32]) -> Identity {
+        Identity(StaticSecret::from(bytes))
+    }
+
+    /// Parses `RGSECRET1…` (surrounding white space ignored, either case).
+    pub fn parse(text: &str) -> Result<Identity, RecipientError> {
+        let bytes = decode_key(text.trim(), IDENTITY_PREFIX).map_err(|e| {
+            RecipientError::BadIdentity(match e {
+                KeyTextError::Prefix => "it does not start with RGSECRET1",
+                KeyTextError::Char(_) => "a character outside Bech32",
+                KeyTextError::MixedCase => "upper and lower case mixed",
+                KeyTextError::Length(_) => "wrong length",
+                KeyTextError::Checksum => "the checksum does not match",
+            })
+        })?;
+        Ok(Identity::from_bytes(*bytes))
+    }
+
+    /// The recipient that files for this identity are encrypted to.
+    pub fn recipient(&self) -> Recipient {
+        Recipient(PublicKey::from(&self.0))
+    }
+
+    /// `RGSECRET1…`: the text form kept in an identity file, wiped on drop.
+    pub fn to_secret_string(&self) -> Zeroizing<String> {
+        Zeroizing::new(encode_key(IDENTITY_PREFIX, self.0.as_bytes(), true))
+    }
+
+    pub(crate) fn secret(&self) -> &StaticSecret {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Identity(<secret for {}>)", self.recipient())
+    }
+}
+
+/// Whether X25519 with `key` gives the all-zero secret: true exactly for
+/// the low-order points, since every clamped scalar is a multiple of the
+/// cofactor 8 and so removes any small-order component.
+fn is_low_order(key: &PublicKey) -> bool {
+    !StaticSecret::from([0x55; 32]).diffie_hellman(key).was_contributory()
+}
+
+enum KeyTextError {
+    Prefix,
+    Char(String),
+    MixedCase,
+    Length(usize),
+    Checksum,
+}
+
+/// The 32 bytes of a Bech32 string with human-readable part `prefix`.
+/// Canonical only: re-encoding must give the input back (in its case), which
+/// also rejects non-zero padding bits.
+fn decode_key(text: &str, prefix: &str) -> Result<Zeroizing<[u8; 32]>, KeyTextError> {
+    let unchecked = UncheckedHrpstring::new(text).map_err(|e| match e {
+        UncheckedHrpstringError::Char(CharError::MixedCase) => KeyTextError::MixedCase,
+        UncheckedHrpstringError::Char(CharError::InvalidChar(ch)) => {
+            KeyTextError::Char(format!("{ch:?}"))
+        }
+        UncheckedHrpstringError::Char(_) => KeyTextError::Length(0),
+        _ => KeyTextError::Prefix,
+    })?;
+    if !unchecked.hrp().as_str().eq_ignore_ascii_case(prefix) {
+        return Err(KeyTextError::Prefix);
+    }
+    // The length first: a cut-off string should say so, not "checksum".
+    let found = unchecked.data_part_ascii().len();
+    if found != KEY_CHARS + CHECKSUM_CHARS {
+        return Err(KeyTextError::Length(found));
+    }
+    let checked = unchecked.validate_and_remove_checksum::<Bech32>().map_err(|e| match e {
+        ChecksumError::InvalidResidue => KeyTextError::Checksum,
+        _ => KeyTextError::Length(found),
+    })?;
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    let mut iter = checked.byte_iter();
+    for (dst, src) in bytes.iter_mut().zip(iter.by_ref()) {
+        *dst = src;
+    }
+    if iter.next().is_some() {
+        return Err(KeyTextError::Length(found));
+    }
+    let upper = text.bytes().any(|b| b.is_ascii_uppercase());
+    let again = Zeroizing::new(encode_key(prefix, &bytes, upper));
+    if again.as_str() != text {
+        return Err(KeyTextError::Checksum);
+    }
+    Ok(bytes)
+}
+
+fn encode_key(prefix: &str, bytes: &[u8; 32], upper: bool) -> String {
+    let hrp = Hrp::parse_unchecked(prefix);
+    let encoded = if upper {
+        bech32::encode_upper::<Bech32>(hrp, bytes)
+    } else {
+        bech32::encode_lower::<Bech32>(hrp, bytes)
+    };
+    // 32 bytes are far below Bech32's length limit: encoding cannot fail.
+    encoded.unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alice() -> Identity {
+        Identity::from_bytes([7; 32])
+    }
+
+    #[test]
+    fn recipient_and_identity_strings_round_trip() {
+        let id = alice();
+        let r = id.recipient().to_string();
+        assert!(r.starts_with("rgpub1"), "{r}");
+        assert_eq!(r.len(), 5 + 1 + 52 + 6);
+        assert_eq!(Recipient::parse(&r).unwrap(), id.recipient());
+        assert_eq!(Recipient::parse(&format!("  {}\n", r.to_uppercase())).unwrap(), id.recipient());
+        let s = id.to_secret_string();
+        assert!(s.starts_with("RGSECRET1"), "{}", s.as_str());
+        assert_eq!(Identity::parse(&s).unwrap().recipient(), id.recipient());
+        assert!(!format!("{id:?}").contains(s.as_str()));
+    }
+
+    #[test]
+    fn every_way_to_mistype_a_recipient_is_named() {
+        let r = alice().recipient().to_string();
+        let err = |t: &str| Recipient::parse(t).unwrap_err();
+        assert_eq!(err(""), RecipientError::Empty);
+        assert_eq!(err("  \n"), RecipientError::Empty);
+        assert_eq!(err(&alice().to_secret_string()), RecipientError::IsIdentity);
+        assert!(matches!(err("age1qqqq"), RecipientError::WrongPrefix(p) if p == "age"));
+        // One character changed: the checksum catches it.
+        let mut typo = r.clone().into_bytes();
+        typo[20] = if typo[20] == b'q' { b'p' } else { b'q' };
+        assert_eq!(err(std::str::from_utf8(&typo).unwrap()), RecipientError::BadChecksum);
+        assert!(matches!(err(&r[..r.len() - 3]), RecipientError::WrongLength { .. }));
+        assert!(matches!(err(&format!("{r}qq")), RecipientError::WrongLength { .. }));
+        assert!(matches!(err(&r.replacen('q', "b", 1)), RecipientError::BadCharacter(_)));
+        let mixed = format!("{}{}", &r[..10], r[10..].to_uppercase());
+        assert_eq!(err(&mixed), RecipientError::MixedCase);
+    }
+
+    #[test]
+    fn low_order_points_are_refused() {
+        // The identity point 0 and the order-2 point 1 (RFC 7748 lists these
+        // among the low-order inputs).
+        for u in [0u8, 1] {
+            let mut bytes = [0u8; 32];
+            bytes[0] = u;
+            assert_eq!(Recipient::from_bytes(bytes).unwrap_err(), RecipientError::WeakKey);
+            let text = encode_key(RECIPIENT_PREFIX, &bytes, false);
+            assert_eq!(Recipient::parse(&text).unwrap_err(), RecipientError::WeakKey);
+        }
+    }
+
+    #[test]
+    fn identities_refuse_recipients_and_damage() {
+        assert!(Identity::parse(&alice().recipient().to_string()).is_err());
+        let s = alice().to_secret_string();
+        assert!(Identity::parse(&s[..s.len() - 1]).is_err());
+    }
+}
