@@ -15,6 +15,10 @@ RootGuard.settings = (() => {
     unusedDays: 45,
     show: { "root-warning": true, "create-key-interstitial": true, "export-notice": true, "unrecognized-page": true, "key-badges": true },
     kdfStrength: "standard",
+    // How an export is sealed: "passphrase" (asked at download time) or
+    // "recipients" (to the public keys listed here, no prompt).
+    exportMode: "passphrase",
+    recipients: [], // [{ name, recipient: "rgpub1…" }]
   };
   const merge = (stored) => ({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
   let current = DEFAULTS;
