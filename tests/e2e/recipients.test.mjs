@@ -133,7 +133,7 @@ inEachBrowser("recipients", (test) => {
     assert.notEqual(refused.status, 0, "an identity that is not a recipient opens nothing");
     assert.match(String(refused.stderr), /not encrypted to this identity/i);
     assert.equal(refused.stdout.length, 0);
-    const independent = execFileSync(PYTHON, [INDEPENDENT, "--identity", team.bob.file, file, team.passFile]);
+    const independent = execFileSync(PYTHON, [INDEPENDENT, "-i", team.bob.file, file, team.passFile]);
     assert.ok(independent.equals(Buffer.from(created.csv)), "the independent decryptor opens it with Bob's identity");
 
     // RootGuard's own decrypt page, with Alice's identity file.
