@@ -1,7 +1,8 @@
 // Encrypted export: the background's side. A credentials file the page tried
 // to download is held here (in storage.session: memory only, never written to
 // disk, and it survives Chrome stopping an idle service worker while the user
-// types), until the passphrase frame asks to seal it or to cancel. Sealing is
+// types), until the passphrase frame asks to seal it or to cancel; in
+// recipients mode it is sealed to the team's public keys at once. Sealing is
 // the Rust core's (Argon2id + AES-256-GCM); saving uses the downloads API, so
 // only ciphertext ever reaches the download manager.
 
@@ -102,6 +103,30 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     });
   }
 
+  // The owner's choices from the options page; unreadable storage means the
+  // defaults (the passphrase prompt), never "no encryption".
+  async function ownerSettings() {
+    const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
+    return settings ?? {};
+  }
+
+  // Recipients mode: no prompt. The core encrypts a fresh file key to every
+  // listed public key and only that ciphertext is saved. Any failure (no
+  // recipient, a damaged entry, the download refused) saves nothing and says
+  // why on the page.
+  async function sealToRecipients(core, fileName, bytes, recipients) {
+    const list = Array.isArray(recipients) ? recipients.filter((r) => r && typeof r.recipient === "string") : [];
+    if (list.length === 0) return { credentials: true, failed: api.i18n.getMessage("exportNoRecipients") };
+    let savedAs;
+    try {
+      const sealed = core.sealExportToRecipients(bytes, fileName, list.map((r) => r.recipient), false);
+      savedAs = await save(sealed, core.encryptedFileName(fileName));
+    } catch (error) {
+      return { credentials: true, failed: String(error?.message ?? error) };
+    }
+    return { credentials: true, fileName, savedAs: savedAs.split(/[\\/]/).pop(), sealedTo: list.map((r) => String(r.name ?? r.recipient)) };
+  }
+
   // One prompt per tab: a second click, or a page flooding downloads, gets a
   // notice instead of a pile of prompts, and nothing is saved.
   async function hold(fileName, bytes, message, sender) {
@@ -143,7 +168,10 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
           await save(bytes, suggested || "download");
           return { credentials: false };
         }
-        return oneAtATime(() => hold(core.capturedFileName(suggested), bytes, message, sender));
+        const fileName = core.capturedFileName(suggested);
+        const settings = await ownerSettings();
+        if (settings.exportMode === "recipients") return sealToRecipients(core, fileName, bytes, settings.recipients);
+        return oneAtATime(() => hold(fileName, bytes, message, sender));
       },
     },
     // "Encrypt and save instead" on a shown secret: the key ID and secret
@@ -171,8 +199,8 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
       async run(core, message) {
         const record = await held(String(message.exportId), String(message.frameKey));
         // The Argon2id strength the owner chose on the options page.
-        const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
-        const strength = ["minimum", "standard", "strong"].includes(settings?.kdfStrength) ? settings.kdfStrength : "standard";
+        const settings = await ownerSettings();
+        const strength = ["minimum", "standard", "strong"].includes(settings.kdfStrength) ? settings.kdfStrength : "standard";
         const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, strength);
         let savedAs;
         try {

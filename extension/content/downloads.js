@@ -46,6 +46,14 @@
       return;
     }
     refused = 0;
+    if (held.failed) return blocked(fileName, held.failed);
+    if (held.sealedTo) {
+      // Recipients mode: already sealed and saved, nobody was asked.
+      const notice = RootGuard.render.message("export-saved", "exportSavedTitle", [held.savedAs], "exportSealedToBody", [held.fileName, held.savedAs, held.sealedTo.join(", ")], "ok");
+      notice.setAttribute("data-mode", "recipients");
+      notice.setAttribute("data-recipients", JSON.stringify(held.sealedTo));
+      return;
+    }
     if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
   });
 

@@ -22,6 +22,10 @@ RootGuard.settings = (() => {
     revealSeconds: 60,
     clipboardClear: true,
     clipboardSeconds: 30,
+    // How an export is sealed: "passphrase" (asked at download time) or
+    // "recipients" (to the public keys listed here, no prompt).
+    exportMode: "passphrase",
+    recipients: [], // [{ name, recipient: "rgpub1…" }]
   };
   const merge = (stored) => ({ ...DEFAULTS, ...(stored ?? {}), show: { ...DEFAULTS.show, ...(stored?.show ?? {}) } });
   let current = DEFAULTS;

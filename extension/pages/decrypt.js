@@ -1,9 +1,10 @@
-// RootGuard's decrypt page: open a .rootguard file with its passphrase and
-// show the keys, masked until asked. The Rust core runs here (an extension
+// RootGuard's decrypt page: open a .rootguard file with its passphrase (or,
+// for a file encrypted to recipients, with an identity file and the
+// identity's passphrase) and show the keys, masked until asked. The Rust core runs here (an extension
 // page, whose CSP allows Wasm); nothing is written anywhere, and the secret
 // lives only in this page's memory until the tab is closed.
 
-import init, { openExport } from "../core/rootguard.js";
+import init, { envelopeKind, openExport, openExportWithIdentity } from "../core/rootguard.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key, args) => api.i18n.getMessage(key, args) || key;
@@ -43,7 +44,16 @@ form.addEventListener("submit", async (event) => {
   }
   try {
     await ready;
-    const opened = openExport(new Uint8Array(await file.arrayBuffer()), form.elements.passphrase.value);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const passphrase = form.elements.passphrase.value;
+    let opened;
+    if (envelopeKind(bytes) === "recipients") {
+      const identity = form.elements.identity.files[0];
+      if (!identity) throw new Error(t("decryptNeedsIdentity"));
+      opened = openExportWithIdentity(bytes, new Uint8Array(await identity.arrayBuffer()), passphrase);
+    } else {
+      opened = openExport(bytes, passphrase);
+    }
     show(opened);
   } catch (e) {
     error.textContent = e?.message ?? String(e);

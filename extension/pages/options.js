@@ -1,6 +1,7 @@
-// RootGuard's options page: policy thresholds, which warnings to show, and
-// how hard Argon2id works on an export's passphrase (with what each costs on
-// this machine, measured here with the core's own KDF). Saved in
+// RootGuard's options page: policy thresholds, which warnings to show, how
+// hard Argon2id works on an export's passphrase (with what each costs on
+// this machine, measured here with the core's own KDF), and whether exports
+// are sealed with a passphrase or to the team's public keys. Saved in
 // storage.sync; console tabs follow changes live. The Rust core checks the
 // thresholds, so this page, the background and the CLI share one rule.
 import init, * as core from "../core/rootguard.js";
@@ -11,6 +12,10 @@ const { defaults: DEFAULTS, merge } = globalThis.RootGuard.settings; // content/
 const form = document.querySelector('[data-rootguard="options-form"]');
 const error = document.getElementById("error");
 const status = document.getElementById("status");
+const recipientList = document.querySelector('[data-rootguard="recipient-list"]');
+const recipientError = document.querySelector('[data-rootguard="recipient-error"]');
+// The recipients as edited here; saved with the rest of the form.
+let recipients = [];
 
 function fill(settings) {
   for (const name of ["rotateDays", "criticalDays", "unusedDays"]) form.elements[name].value = String(settings[name]);
@@ -21,6 +26,57 @@ function fill(settings) {
   form.elements.revealSeconds.value = String(settings.revealSeconds);
   form.elements.clipboardClear.checked = settings.clipboardClear !== false;
   form.elements.clipboardSeconds.value = String(settings.clipboardSeconds);
+  for (const radio of form.querySelectorAll('input[name="exportMode"]')) radio.checked = radio.value === settings.exportMode;
+  recipients = Array.isArray(settings.recipients) ? settings.recipients.map((r) => ({ name: String(r.name), recipient: String(r.recipient) })) : [];
+  drawRecipients();
+}
+
+function drawRecipients() {
+  recipientList.replaceChildren(
+    ...recipients.map((entry, index) => {
+      const item = document.createElement("li");
+      item.setAttribute("data-rootguard", "recipient");
+      item.dataset.name = entry.name;
+      const label = document.createElement("span");
+      const name = document.createElement("strong");
+      name.textContent = entry.name;
+      const key = document.createElement("code");
+      key.textContent = entry.recipient;
+      label.append(name, " ", key);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = t("optionsRecipientRemove");
+      remove.setAttribute("data-rootguard-action", "remove-recipient");
+      remove.addEventListener("click", () => {
+        recipients.splice(index, 1);
+        drawRecipients();
+      });
+      item.append(label, remove);
+      return item;
+    }),
+  );
+  document.querySelector('[data-rootguard="recipient-empty"]').hidden = recipients.length > 0;
+}
+
+// Add the typed recipient to the list (not yet saved). The core reads the
+// key: a typo fails its checksum here, not at the next export.
+function addRecipient() {
+  recipientError.textContent = "";
+  const name = form.elements.recipientName.value.trim();
+  const typed = form.elements.recipientKey.value.trim();
+  try {
+    if (!name) throw new Error(t("optionsRecipientNoName"));
+    const recipient = core.parseRecipient(typed);
+    if (recipients.some((r) => r.recipient === recipient)) throw new Error(t("optionsRecipientDuplicate", [recipients.find((r) => r.recipient === recipient).name]));
+    if (recipients.some((r) => r.name === name)) throw new Error(t("optionsRecipientNameTaken", [name]));
+    recipients.push({ name, recipient });
+  } catch (e) {
+    recipientError.textContent = e.message;
+    return;
+  }
+  form.elements.recipientName.value = "";
+  form.elements.recipientKey.value = "";
+  drawRecipients();
 }
 
 function read() {
@@ -36,6 +92,8 @@ function read() {
     revealSeconds: Number(form.elements.revealSeconds.value),
     clipboardClear: form.elements.clipboardClear.checked,
     clipboardSeconds: Number(form.elements.clipboardSeconds.value),
+    exportMode: form.querySelector('input[name="exportMode"]:checked')?.value ?? "passphrase",
+    recipients: recipients.map((r) => ({ ...r })),
   };
 }
 
@@ -47,6 +105,9 @@ async function save(settings) {
   try {
     core.checkThresholds(settings.rotateDays, settings.criticalDays, settings.unusedDays);
     core.checkHygieneTimes(settings.revealSeconds, settings.clipboardSeconds);
+    // Recipients mode seals without asking anyone: it needs someone to seal to.
+    if (settings.exportMode === "recipients" && settings.recipients.length === 0) throw new Error(t("optionsRecipientsNeeded"));
+    for (const r of settings.recipients) r.recipient = core.parseRecipient(r.recipient);
   } catch (e) {
     error.textContent = e.message;
     document.body.dataset.saved = "refused";
@@ -77,6 +138,15 @@ async function measure() {
 await init({ module_or_path: new URL("../core/rootguard_bg.wasm", import.meta.url) });
 const { settings: stored } = await api.storage.sync.get("settings");
 fill(merge(stored));
+document.querySelector('[data-rootguard-action="add-recipient"]').addEventListener("click", addRecipient);
+for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
+  // Enter in the recipient fields adds the recipient, not saves the form.
+  field.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    addRecipient();
+  });
+}
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   save(read());
