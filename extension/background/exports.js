@@ -116,15 +116,22 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
   // why on the page.
   async function sealToRecipients(core, fileName, bytes, recipients) {
     const list = Array.isArray(recipients) ? recipients.filter((r) => r && typeof r.recipient === "string") : [];
-    if (list.length === 0) return { credentials: true, failed: api.i18n.getMessage("exportNoRecipients") };
+    if (list.length === 0) return { credentials: true, fileName, failed: api.i18n.getMessage("exportNoRecipients") };
     let savedAs;
     try {
       const sealed = core.sealExportToRecipients(bytes, fileName, list.map((r) => r.recipient), false);
       savedAs = await save(sealed, core.encryptedFileName(fileName));
     } catch (error) {
-      return { credentials: true, failed: String(error?.message ?? error) };
+      return { credentials: true, fileName, failed: String(error?.message ?? error) };
     }
     return { credentials: true, fileName, savedAs: savedAs.split(/[\\/]/).pop(), sealedTo: list.map((r) => String(r.name ?? r.recipient)) };
+  }
+
+  // Credentials to export, by the owner's choice of mode.
+  async function sealOrHold(core, fileName, bytes, message, sender) {
+    const settings = await ownerSettings();
+    if (settings.exportMode === "recipients") return sealToRecipients(core, fileName, bytes, settings.recipients);
+    return oneAtATime(() => hold(fileName, bytes, message, sender));
   }
 
   // One prompt per tab: a second click, or a page flooding downloads, gets a
@@ -168,10 +175,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
           await save(bytes, suggested || "download");
           return { credentials: false };
         }
-        const fileName = core.capturedFileName(suggested);
-        const settings = await ownerSettings();
-        if (settings.exportMode === "recipients") return sealToRecipients(core, fileName, bytes, settings.recipients);
-        return oneAtATime(() => hold(fileName, bytes, message, sender));
+        return sealOrHold(core, core.capturedFileName(suggested), bytes, message, sender);
       },
     },
     // "Encrypt and save instead" on a shown secret: the key ID and secret
@@ -184,7 +188,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
         const bytes = core.pageCredentialsCsv(String(message.accessKeyId ?? ""), String(message.secretAccessKey ?? ""));
         const principal = message.principal ?? {};
         const fileName = core.pageCredentialsFileName(String(message.path ?? ""), String(message.hash ?? ""), String(principal.kind ?? ""), principal.name ?? undefined);
-        return oneAtATime(() => hold(fileName, bytes, message, sender));
+        return sealOrHold(core, fileName, bytes, message, sender);
       },
     },
     "export-info": {

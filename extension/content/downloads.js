@@ -46,16 +46,22 @@
       return;
     }
     refused = 0;
+    if (held.credentials) RootGuard.exportHeld(fileName, held);
+  });
+
+  // What the background did with credentials (a download, or a key read from
+  // the page): held for a passphrase (open the prompt), or in recipients mode
+  // already sealed and saved, or refused (nothing saved; say why).
+  RootGuard.exportHeld = (fileName, held) => {
     if (held.failed) return blocked(fileName, held.failed);
     if (held.sealedTo) {
-      // Recipients mode: already sealed and saved, nobody was asked.
       const notice = RootGuard.render.message("export-saved", "exportSavedTitle", [held.savedAs], "exportSealedToBody", [held.fileName, held.savedAs, held.sealedTo.join(", ")], "ok");
       notice.setAttribute("data-mode", "recipients");
       notice.setAttribute("data-recipients", JSON.stringify(held.sealedTo));
       return;
     }
-    if (held.credentials) RootGuard.render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
-  });
+    RootGuard.render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
+  };
 
   if (window === top) {
     ask({ type: "page-started", pageToken }).then((answer) => {

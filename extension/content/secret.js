@@ -204,7 +204,7 @@
     }
     // Saved instead of shown: hide it now.
     hide();
-    render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
+    RootGuard.exportHeld(held.fileName ?? "", held);
   }
 
   // The core says which routes can show a new secret; asked once per route.

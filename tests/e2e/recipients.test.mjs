@@ -150,6 +150,30 @@ inEachBrowser("recipients", (test) => {
     assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"], "decrypting wrote nothing");
   });
 
+  test("Encrypt and save instead, in recipients mode, seals the shown key to the team without a prompt", async ({ browser, replica }) => {
+    const { wd } = browser;
+    const team = makeTeam(["alice"]);
+    const { consoleWindow } = await openOptions(browser);
+    await wd.clickCss('input[name="exportMode"][value="recipients"]');
+    assert.equal(await addRecipient(wd, "Alice", team.alice.recipient), "");
+    assert.equal((await save(wd)).saved, "saved");
+    await wd.cmd("POST", "/window", { handle: consoleWindow });
+
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    await watchForPrompt(wd);
+    await wd.clickCss('[data-testid="show-secret"]');
+    await wd.waitFor("the shown-secret notice", `return document.querySelector('[data-rootguard="secret-shown"]')`);
+    const shadow = await wd.shadowRoot(await wd.find('[data-rootguard="secret-shown"]'));
+    await wd.click(await wd.find('[data-rootguard-action="encrypt-secret"]', shadow));
+    assert.match(await noticeText(wd, "export-saved"), /encrypted to Alice/);
+    await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    assert.equal(await wd.execute(`return window.__promptSeen`), false, "no passphrase prompt in recipients mode");
+    const opened = decryptWithIdentity(team, "alice", path.join(browser.downloadDir, "rootkey.csv.rootguard"));
+    assert.equal(opened.status, 0, String(opened.stderr));
+    assert.ok(opened.stdout.equals(Buffer.from(created.csv)), "the console's own CSV, byte for byte");
+  });
+
   test("a damaged recipient list saves nothing and says why (fail closed)", async ({ browser, replica }) => {
     const { wd } = browser;
     const { consoleWindow } = await openOptions(browser);
