@@ -56,6 +56,16 @@ async function save(wd) {
   return wd.execute(`return { saved: document.body.dataset.saved, error: document.querySelector('[data-rootguard="options-error"]').textContent }`);
 }
 
+/** As the owner: recipients mode with these [name, recipient] pairs, saved; back to the console window. */
+async function chooseRecipients(browser, pairs) {
+  const { wd } = browser;
+  const { consoleWindow } = await openOptions(browser);
+  await wd.clickCss('input[name="exportMode"][value="recipients"]');
+  for (const [name, recipient] of pairs) assert.equal(await addRecipient(wd, name, recipient), "");
+  assert.equal((await save(wd)).saved, "saved");
+  await wd.cmd("POST", "/window", { handle: consoleWindow });
+}
+
 /** Record, from before the click, whether RootGuard ever put up its passphrase frame. */
 const watchForPrompt = (wd) =>
   wd.execute(`
@@ -96,13 +106,7 @@ inEachBrowser("recipients", (test) => {
   test("an export is sealed to every recipient without a prompt, and only their identities open it", async ({ browser, replica }) => {
     const { wd } = browser;
     const team = makeTeam(["alice", "bob", "mallory"]);
-    const { consoleWindow } = await openOptions(browser);
-    await wd.clickCss('input[name="exportMode"][value="recipients"]');
-    assert.equal(await addRecipient(wd, "Alice", team.alice.recipient), "");
-    assert.equal(await addRecipient(wd, "Bob (security)", team.bob.recipient), "");
-    assert.equal((await save(wd)).saved, "saved");
-    await wd.cmd("POST", "/window", { handle: consoleWindow });
-
+    await chooseRecipients(browser, [["Alice", team.alice.recipient], ["Bob (security)", team.bob.recipient]]);
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
     await watchForPrompt(wd);
@@ -153,12 +157,7 @@ inEachBrowser("recipients", (test) => {
   test("Encrypt and save instead, in recipients mode, seals the shown key to the team without a prompt", async ({ browser, replica }) => {
     const { wd } = browser;
     const team = makeTeam(["alice"]);
-    const { consoleWindow } = await openOptions(browser);
-    await wd.clickCss('input[name="exportMode"][value="recipients"]');
-    assert.equal(await addRecipient(wd, "Alice", team.alice.recipient), "");
-    assert.equal((await save(wd)).saved, "saved");
-    await wd.cmd("POST", "/window", { handle: consoleWindow });
-
+    await chooseRecipients(browser, [["Alice", team.alice.recipient]]);
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
     await watchForPrompt(wd);
