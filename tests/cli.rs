@@ -38,6 +38,13 @@ impl Drop for TempDir {
     }
 }
 
+/// A refusal: this exit code, nothing on stdout, and stderr saying `says`.
+fn assert_refused(out: &Output, exit_code: i32, says: &str) {
+    assert_eq!(code(out), exit_code, "{}", stderr(out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(out).contains(says), "{}", stderr(out));
+}
+
 fn rootguard(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     rootguard_stdin(args, b"")
 }
@@ -139,9 +146,7 @@ fn wrong_passphrase_exits_1() {
     let dir = TempDir::new("wrong");
     let pw = dir.file("pw", b"correct horse battery stapler\n");
     let out = rootguard(&[&"decrypt", &"-p", &pw, &vector("v1-rootkey.rootguard")]);
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("wrong passphrase"), "{}", stderr(&out));
+    assert_refused(&out, 1, "wrong passphrase");
 }
 
 #[test]
@@ -327,9 +332,7 @@ fn credential_process_errors_go_to_stderr_with_their_exit_codes() {
     let (file, _) = sealed(&dir, &one_key());
     let wrong = dir.file("wrong", b"not the passphrase\n");
     let out = rootguard(&[&"credential-process", &"-p", &wrong, &file]);
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("wrong passphrase"), "{}", stderr(&out));
+    assert_refused(&out, 1, "wrong passphrase");
 
     // A file that decrypts to something else than keys: exit 6.
     use rootguard::envelope::{seal, KdfParams};
@@ -337,9 +340,7 @@ fn credential_process_errors_go_to_stderr_with_their_exit_codes() {
     let other = dir.file("notes.rootguard", &other);
     let pw = dir.file("pw2", PASS.as_bytes());
     let out = rootguard(&[&"credential-process", &"-p", &pw, &other]);
-    assert_eq!(code(&out), 6, "{}", stderr(&out));
-    assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("does not hold AWS access keys"), "{}", stderr(&out));
+    assert_refused(&out, 6, "does not hold AWS access keys");
 
     // A plaintext CSV is not accepted as FILE: exit 3, before any prompt.
     let plain = dir.file("rootkey.csv", one_key().as_bytes());
@@ -370,9 +371,7 @@ fn credential_process_without_a_terminal_asks_for_a_passphrase_file() {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("--passphrase-file"), "{}", stderr(&out));
+    assert_refused(&out, 2, "--passphrase-file");
 }
 
 #[test]

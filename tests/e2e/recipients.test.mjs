@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { ROOT } from "./lib/browsers.mjs";
-import { filesContaining, watchForSecret } from "./lib/disk.mjs";
+import { filesContaining, whileWatching } from "./lib/disk.mjs";
 import { CLI, waitForFiles } from "./lib/files.mjs";
 import { createRootKey, noticeText, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
@@ -110,16 +110,12 @@ inEachBrowser("recipients", (test) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
     await watchForPrompt(wd);
-    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
-    try {
+    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       const said = await noticeText(wd, "export-saved");
       assert.match(said, /encrypted to Alice, Bob \(security\)/);
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-    } finally {
-      const seen = await watch.stop();
-      assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
-    }
+    });
     assert.equal(await wd.execute(`return window.__promptSeen`), false, "no passphrase prompt in recipients mode");
     assert.equal(
       await wd.execute(`return document.querySelector('[data-rootguard="export-saved"]').getAttribute("data-recipients")`),

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
-import { watchForSecret } from "./lib/disk.mjs";
+import { whileWatching } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForEncryptedFiles, waitForFiles } from "./lib/files.mjs";
 import { WIZARD_URL, createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
@@ -50,25 +50,21 @@ inEachBrowser("resilience", (test) => {
   test("the background is stopped while the prompt is open: the export still completes", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
-    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
-    try {
+    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       await stopBackground(browser);
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-    } finally {
-      assert.deepEqual((await watch.stop()).leaks, []);
-    }
+    });
     assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
   });
 
   test("the page reloads mid-prompt: nothing is saved, the reloaded page says why, the next export works", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const lost = replica.createdKeys.at(-1);
-    const watch = await watchForSecret(browser.downloadDir, lost.secretAccessKey);
-    try {
+    await whileWatching(browser.downloadDir, lost.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       await wd.execute(`window.__beforeReload = true; location.reload();`);
@@ -78,9 +74,7 @@ inEachBrowser("resilience", (test) => {
       assert.match(notice, /nothing was saved/);
       assert.match(notice, /deactivate this access key/);
       assert.deepEqual(readdirSync(browser.downloadDir), []);
-    } finally {
-      assert.deepEqual((await watch.stop()).leaks, []);
-    }
+    });
     // A query string makes this a new document (a #fragment change would not be).
     await createRootKey(wd, WIZARD_URL.replace("/iam/home#", "/iam/home?again=1#"));
     const created = replica.createdKeys.at(-1);
@@ -102,9 +96,8 @@ inEachBrowser("resilience", (test) => {
     await createRootKey(wd);
     const other = replica.createdKeys.at(-1);
     assert.notEqual(other.accessKeyId, first.accessKeyId);
-    const watch = await watchForSecret(browser.downloadDir, [first.secretAccessKey, other.secretAccessKey]);
     let files;
-    try {
+    await whileWatching(browser.downloadDir, [first.secretAccessKey, other.secretAccessKey], async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
@@ -112,9 +105,7 @@ inEachBrowser("resilience", (test) => {
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
       files = await waitForEncryptedFiles(browser.downloadDir, 2);
-    } finally {
-      assert.deepEqual((await watch.stop()).leaks, []);
-    }
+    });
     const opened = files.map((name) => decryptWithCli(path.join(browser.downloadDir, name)).toString()).sort();
     assert.deepEqual(opened, [first.csv, other.csv].sort(), "each tab's own CSV, none lost or mixed up");
   });
@@ -122,8 +113,7 @@ inEachBrowser("resilience", (test) => {
   test("a second Download click while the prompt is open is refused with a notice; the first export completes", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
-    const watch = await watchForSecret(browser.downloadDir, created.secretAccessKey);
-    try {
+    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       // The prompt's overlay covers the page, so this is the page's own click (as a double click would be).
@@ -134,9 +124,7 @@ inEachBrowser("resilience", (test) => {
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
-    } finally {
-      assert.deepEqual((await watch.stop()).leaks, []);
-    }
+    });
     assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
   });
 });

@@ -1,6 +1,7 @@
 // Proving a secret never reached disk: search files by content (raw, UTF-16
 // and base64 forms of the canary), and watch a directory while a flow runs.
 
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,6 +66,23 @@ export function filesContaining(dir, secret) {
 export async function watchForSecret(dir, secret) {
   if (process.getuid?.() === 0) return watchWithFanotify(dir, secret);
   return watchWithInotify(dir, secret);
+}
+
+/**
+ * Run `flow` while watching `dir`, then assert that no file written during it
+ * ever held the secret (also when the flow failed: its own error wins).
+ * Returns what the watch saw.
+ */
+export async function whileWatching(dir, secret, flow, message = "no file written during the flow ever held the secret") {
+  const watch = await watchForSecret(dir, secret);
+  let seen;
+  try {
+    await flow();
+  } finally {
+    seen = await watch.stop();
+  }
+  assert.deepEqual(seen.leaks, [], message);
+  return seen;
 }
 
 async function watchWithFanotify(dir, secret) {
