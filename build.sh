@@ -117,6 +117,10 @@ build() {
     "target/$WASM_TARGET/release/rootguard.wasm"
   # wasm-opt from npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen output.
   wasm-opt -Oz "$core/rootguard_bg.wasm" -o "$core/rootguard_bg.wasm"
+  # The page-realm script: ES modules (extension/main-world/) bundled into the
+  # one classic script a MAIN-world content script must be.
+  esbuild extension/main-world/index.js --bundle --format=iife --target=chrome120,firefox140 \
+    --legal-comments=none --log-level=warning --outfile="$core/main-world.js"
   log "assembling dist/"
   python3 scripts/assemble.py "$core"
   cargo build --release --bin rootguard

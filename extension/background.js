@@ -35,10 +35,6 @@ const handlers = {
       return days.every((d) => typeof d === "number") ? c.assessPage(message.observation, ...days) : c.assessPage(message.observation);
     },
   },
-  "classify-download": {
-    allowed: fromContentScript,
-    run: (c, message) => c.classifyDownload(String(message.fileName ?? ""), Uint8Array.from(message.bytes ?? [])),
-  },
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
   ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
   ...installLeakGuard(api, { fromContentScript }),

@@ -49,10 +49,36 @@ pub fn assess_page(
     to_js(&verdict)
 }
 
-/// Whether a download is a credentials file (`{byName, byContent}`).
-#[wasm_bindgen(js_name = classifyDownload)]
-pub fn classify_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+/// Whether a download the page started is a credentials file
+/// (`{byName, byContent, tooLarge, credentials}`). `bytes` may be only the
+/// first `MAX_CREDENTIALS_FILE_BYTES + 1`.
+#[wasm_bindgen(js_name = classifyCapturedDownload)]
+pub fn classify_captured_download(file_name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&DownloadClass::of(file_name, bytes))
+}
+
+/// Whether a download the browser's download manager reports is a
+/// credentials file, by name and by its total size when known (a negative
+/// or non-finite size is unknown): the same shape as
+/// `classifyCapturedDownload`.
+#[wasm_bindgen(js_name = classifyReportedDownload)]
+pub fn classify_reported_download(file_name: &str, total_bytes: f64) -> Result<JsValue, JsError> {
+    let size = (total_bytes.is_finite() && total_bytes >= 0.0).then_some(total_bytes as u64);
+    to_js(&DownloadClass::of_reported(file_name, size))
+}
+
+/// The bytes of a `data:` URL a page downloads; throws an `Error` named
+/// after what is wrong (`NotDataUrl`, `InvalidBase64`).
+#[wasm_bindgen(js_name = dataUrlBytes)]
+pub fn data_url_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    crate::download::data_url_bytes(url).map_err(|e| named_error(&e.to_string(), e.name()))
+}
+
+/// A JavaScript `Error` with the core error's name, so callers can tell errors apart.
+fn named_error(message: &str, name: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name(name);
+    error.into()
 }
 
 /// Seal a captured credentials file (`Uint8Array`) under a passphrase,

@@ -20,6 +20,12 @@ function fromBase64(text) {
 }
 
 export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
+  // Where the user sees what happened to a download caught in a frame that
+  // armed itself (one of another console host): the tab's top frame. (Frames
+  // of the same origin and empty popups are armed by their parent's or
+  // opener's script and reach the background from there.)
+  const uiFor = (sender) => ({ tab: sender.tab, frameId: 0 });
+
   const store = api.storage.session;
   // Holds are decided one at a time, so "one prompt per tab" holds even when
   // a page fires many downloads at once.
@@ -161,21 +167,27 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
         return { discarded: pending.fileName };
       },
     },
-    // A content script caught a download: credentials are held for sealing,
-    // anything else is let through.
+    // A content script held back a download the page started: credentials
+    // are held for sealing (or sealed at once to the recipients); anything
+    // else is released, and the page-realm script starts it again itself, so
+    // the browser names and saves it exactly as without RootGuard.
     "hold-download": {
       allowed: fromContentScript,
       async run(core, message, sender) {
-        const bytes = Uint8Array.from(message.bytes ?? []);
-        const suggested = String(message.fileName ?? "");
-        const verdict = core.classifyDownload(suggested, bytes);
-        if (!verdict.byName && !verdict.byContent) {
-          // Not credentials: save it as the page meant, from here, so that the
-          // page world never holds a "release" path a page script could abuse.
-          await save(bytes, suggested || "download");
-          return { credentials: false };
+        let bytes;
+        try {
+          bytes = typeof message.dataUrl === "string" ? core.dataUrlBytes(message.dataUrl) : fromBase64(String(message.bytes ?? ""));
+        } catch (error) {
+          return { unchecked: String(error?.message ?? error) }; // a data: URL the browser could not read either
         }
-        return sealOrHold(core, core.capturedFileName(suggested), bytes, message, sender);
+        const suggested = String(message.fileName ?? "");
+        if (!core.classifyCapturedDownload(suggested, bytes).credentials) return { credentials: false };
+        const ui = uiFor(sender);
+        const held = await sealOrHold(core, core.capturedFileName(suggested), bytes, message, { ...sender, ...ui });
+        if (ui.tab.id === sender.tab.id && ui.frameId === (sender.frameId ?? 0)) return held;
+        // Caught in a frame or popup: the prompt or notice goes where the user is.
+        await api.tabs.sendMessage(ui.tab.id, { type: "export-held", fileName: core.capturedFileName(suggested), held }, { frameId: ui.frameId }).catch((error) => console.warn("RootGuard: the console tab did not take the export", error));
+        return { ...held, shownElsewhere: true };
       },
     },
     // "Encrypt and save instead" on a shown secret: the key ID and secret

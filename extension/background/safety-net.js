@@ -17,7 +17,9 @@ export function installSafetyNet(api, core) {
     if (!item || item.byExtensionId === api.runtime.id) return; // RootGuard's own (ciphertext)
     const base = fileName.split(/[\\/]/).pop();
     const c = await core;
-    if (!c.classifyDownload(base, new Uint8Array()).byName) return;
+    // By name, unless the browser already knows it is too large to be credentials.
+    const size = item.totalBytes > 0 ? item.totalBytes : item.fileSize > 0 ? item.fileSize : -1;
+    if (!c.classifyReportedDownload(base, size).credentials) return;
     handled.add(id);
     await api.downloads.cancel(id).catch(() => {});
     await api.downloads.removeFile(id).catch(() => {}); // only possible once complete

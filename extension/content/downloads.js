@@ -14,6 +14,9 @@
   let refused = 0; // downloads refused while this page's prompt was open
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
+  // Held back but never judged (unreadable, or the core did not answer): nothing was saved either.
+  const unchecked = (fileName, detail) =>
+    RootGuard.render.message("download-unchecked", "downloadUncheckedTitle", [fileName], "downloadUncheckedBody", [detail]);
 
   // The private channel from main-world.js (see there): whichever script
   // runs first adds the element, the other takes it out, both before any page
@@ -25,6 +28,39 @@
   // The shown-secret and clipboard scripts share this page's channel and identity.
   Object.assign(RootGuard, { channel, pageToken });
 
+  // The page-realm script's answer, on the private channel: start the
+  // download again (not credentials), or forget it.
+  const decide = (id, release) => channel.dispatchEvent(new CustomEvent("rootguard-decision", { detail: JSON.stringify({ id, release }) }));
+
+  // A blob URL made where the page-realm script has no hook (a Worker): read
+  // here, never more than the core needs to judge it (the page realm says
+  // how much: one byte past the largest credentials file).
+  async function readBlobUrl(url, readAtMost) {
+    const response = await fetch(url);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let length = 0;
+    while (length < readAtMost) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
+    }
+    reader.cancel().catch(() => {});
+    const bytes = new Uint8Array(Math.min(length, readAtMost));
+    let offset = 0;
+    for (const chunk of chunks) {
+      const part = chunk.subarray(0, bytes.length - offset);
+      bytes.set(part, offset);
+      offset += part.length;
+    }
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }
+
+  // A download the page started towards a blob: or data: URL, held back by
+  // the page-realm script until the core has looked at it.
   channel.addEventListener("rootguard-capture", async (event) => {
     let data;
     try {
@@ -32,12 +68,35 @@
     } catch {
       return;
     }
-    const fileName = String(data?.fileName ?? "");
-    if (data?.type === "download-failed") return blocked(fileName, String(data.error));
-    if (data?.type !== "download-captured" || typeof data.bytes !== "string") return;
-    const bytes = Array.from(atob(data.bytes), (c) => c.charCodeAt(0));
-    const held = await ask({ type: "hold-download", fileName, bytes, pageToken });
-    if (held === null) return blocked(fileName, "the Rust core did not answer");
+    if (data?.type !== "download-captured" || !Number.isInteger(data.id)) return;
+    const { id } = data;
+    const fileName = String(data.fileName ?? "");
+    const failed = (detail) => {
+      decide(id, false);
+      unchecked(fileName || "download", detail);
+    };
+    if (typeof data.failed === "string") return failed(data.failed);
+    const message = { type: "hold-download", fileName, pageToken };
+    if (typeof data.dataUrl === "string") message.dataUrl = data.dataUrl;
+    else if (typeof data.bytes === "string") message.bytes = data.bytes;
+    else if (typeof data.blobUrl === "string") {
+      try {
+        message.bytes = await readBlobUrl(data.blobUrl, Number(data.readAtMost));
+      } catch (error) {
+        return failed(String(error?.message ?? error));
+      }
+    } else return;
+    const held = await ask(message);
+    if (held === null) return failed("the Rust core did not answer");
+    if (typeof held.unchecked === "string") return failed(held.unchecked);
+    decide(id, held.credentials === false);
+    if (held.credentials !== false && !held.shownElsewhere) RootGuard.exportHeld(fileName, held);
+  });
+
+  // What the background did with credentials (a download, or a key read from
+  // the page): held for a passphrase (open the prompt), or in recipients mode
+  // already sealed and saved, or refused (nothing saved; say why).
+  RootGuard.exportHeld = (fileName, held) => {
     if (held.busy) {
       // Counted, so that a flood of downloads shows as one notice.
       refused += 1;
@@ -46,13 +105,6 @@
       return;
     }
     refused = 0;
-    if (held.credentials) RootGuard.exportHeld(fileName, held);
-  });
-
-  // What the background did with credentials (a download, or a key read from
-  // the page): held for a passphrase (open the prompt), or in recipients mode
-  // already sealed and saved, or refused (nothing saved; say why).
-  RootGuard.exportHeld = (fileName, held) => {
     if (held.failed) return blocked(fileName, held.failed);
     if (held.sealedTo) {
       const notice = RootGuard.render.message("export-saved", "exportSavedTitle", [held.savedAs], "exportSealedToBody", [held.fileName, held.savedAs, held.sealedTo.join(", ")], "ok");
@@ -74,6 +126,8 @@
   // The background, never the page or the frame, says how an export ended.
   api.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== api.runtime.id) return;
+    // A frame or popup of this page caught credentials: the prompt or notice is shown here, where the user is.
+    if (message?.type === "export-held") return void RootGuard.exportHeld(String(message.fileName ?? ""), message.held ?? {});
     if (message?.type === "download-stopped") {
       RootGuard.render.message("download-stopped", "downloadStoppedTitle", [message.fileName], "downloadStoppedBody", []);
       return;

@@ -198,7 +198,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     await createRootKey(wd, undefined, { interstitial: false });
     assert.match(await noticeText(wd, "core-unavailable"), /could not start/);
     await wd.clickCss('[data-testid="download-csv"]');
-    const blocked = await noticeText(wd, "download-blocked");
+    const blocked = await noticeText(wd, "download-unchecked");
     assert.match(blocked, /nothing was saved/);
     assert.match(blocked, /Show/);
     await wd.execute(`location.hash = "#/security_credentials"`);
