@@ -3,7 +3,7 @@
 #   ./build.sh          install what is missing, build dist/chrome, dist/firefox, .zip, .xpi
 #   ./build.sh test     build, then run every check and test suite
 #   ./build.sh demo     start the console replica and show RootGuard on it
-#   ./build.sh bench    build, then time size, page overhead, Argon2id, click to file (bench/)
+#   ./build.sh bench    build, then time size, page overhead, Argon2id, click to file, ordinary downloads (bench/)
 #   ./build.sh fuzz [S] run every fuzz target for S seconds (default 60)
 # Idempotent: each install step checks first and is skipped when satisfied.
 set -euo pipefail
@@ -189,5 +189,5 @@ case "${1:-build}" in
   demo) install_all; build; exec node tests/demo.mjs ;;
   bench) install_all; build; node bench/run.mjs "${@:2}" ;;
   fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click]|fuzz [SECONDS]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click,downloads]|fuzz [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -1,9 +1,9 @@
-// `./build.sh bench`: RootGuard's four performance figures, each beside its
+// `./build.sh bench`: RootGuard's five performance figures, each beside its
 // reference measured in the same run (these machines are shared and noisy:
 // absolute times drift, ratios hold). Prints a table, writes
 // target/bench/results.json. No test depends on any of it.
 //
-//   node bench/run.mjs [--quick] [--only size,page,kdf,click]
+//   node bench/run.mjs [--quick] [--only size,page,kdf,click,downloads]
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,15 +15,16 @@ import { startReplica } from "../tests/fixtures/console/server.mjs";
 import { ROOT } from "../tests/e2e/lib/browsers.mjs";
 import { measureClickToFile } from "./click-to-file.mjs";
 import { measureKdf } from "./kdf.mjs";
+import { measureOrdinaryDownloads } from "./ordinary-downloads.mjs";
 import { measurePage } from "./page.mjs";
 import { measureSize } from "./size.mjs";
 
-const FIGURES = ["size", "page", "kdf", "click"];
+const FIGURES = ["size", "page", "kdf", "click", "downloads"];
 // Repetitions: the full set keeps `./build.sh bench` well inside 15 minutes
 // on a 2-core machine (build included); --quick is for iterating.
 const REPETITIONS = {
-  full: { pagePairs: 8, kdfRuns: 4, clickRuns: 4 },
-  quick: { pagePairs: 3, kdfRuns: 2, clickRuns: 2 },
+  full: { pagePairs: 8, kdfRuns: 4, clickRuns: 4, downloadRuns: 5 },
+  quick: { pagePairs: 3, kdfRuns: 2, clickRuns: 2, downloadRuns: 2 },
 };
 
 function parseArgs(argv) {
@@ -107,6 +108,12 @@ function tableRows(results) {
         `plaintext download without RootGuard ${spread(r.plaintextWithoutRootGuardMs)}`, ratio(r.ratio), `≤ ${ms(results.click.goal.ms)}`, met(r.met)]);
     }
   }
+  if (results.downloads) {
+    for (const r of results.downloads.rows) {
+      rows.push([`Ordinary download, click to file: ${r.what}`, r.browser, spread(r.withMs), `without RootGuard ${spread(r.withoutMs)}`, ratio(r.ratio),
+        r.goal === null ? "—" : `≤ ${ratio(r.goal)}`, r.goal === null ? "(reported)" : met(r.ratio <= r.goal)]);
+    }
+  }
   return rows;
 }
 
@@ -133,6 +140,7 @@ try {
     if (figure === "page") results.page = await measurePage({ replica, pairs: reps.pagePairs, machine, log });
     if (figure === "kdf") results.kdf = await measureKdf({ root: ROOT, proxyPort: replica.proxyPort, runs: reps.kdfRuns, machine, log });
     if (figure === "click") results.click = await measureClickToFile({ replica, runs: reps.clickRuns, machine, log });
+    if (figure === "downloads") results.downloads = await measureOrdinaryDownloads({ replica, runs: reps.downloadRuns, machine, log });
     log(`${figure}: ${((performance.now() - figureStart) / 1000).toFixed(0)} s`);
   }
 } finally {

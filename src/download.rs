@@ -53,7 +53,12 @@ impl DownloadClass {
     }
 
     fn new(by_name: bool, by_content: bool, too_large: bool) -> DownloadClass {
-        DownloadClass { by_name, by_content, too_large, credentials: !too_large && (by_name || by_content) }
+        DownloadClass {
+            by_name,
+            by_content,
+            too_large,
+            credentials: !too_large && (by_name || by_content),
+        }
     }
 
     /// The download must not be saved as is.
@@ -148,12 +153,18 @@ mod tests {
         let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
         let mut padded = csv.to_vec();
         padded.resize(MAX_CREDENTIALS_FILE_BYTES, b' ');
-        assert!(DownloadClass::of("rootkey.csv", &padded).is_credentials(), "at the limit it counts");
+        assert!(
+            DownloadClass::of("rootkey.csv", &padded).is_credentials(),
+            "at the limit it counts"
+        );
         padded.push(b' ');
         let class = DownloadClass::of("rootkey.csv", &padded);
         assert!(class.too_large && class.by_name && !class.is_credentials(), "{class:?}");
         assert!(!DownloadClass::of_reported("rootkey.csv", Some(120 << 20)).is_credentials());
-        assert!(DownloadClass::of_reported("rootkey.csv", None).is_credentials(), "size unknown: the name decides");
+        assert!(
+            DownloadClass::of_reported("rootkey.csv", None).is_credentials(),
+            "size unknown: the name decides"
+        );
         assert!(DownloadClass::of_reported("rootkey.csv", Some(120)).is_credentials());
         assert!(!DownloadClass::of_reported("report.csv", Some(120)).is_credentials());
     }

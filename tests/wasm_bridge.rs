@@ -6,10 +6,13 @@
 #![allow(clippy::unwrap_used)]
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-use rootguard::wasm::{assess_page, classify_download, core_signature};
+use rootguard::wasm::{
+    assess_page, classify_captured_download, classify_reported_download, core_signature,
+    data_url_bytes,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -58,13 +61,28 @@ fn unreadable_observation_is_a_js_error_with_a_message() {
 }
 
 #[wasm_bindgen_test]
-fn downloads_are_classified_by_name_and_content() {
+fn downloads_are_classified_by_name_content_and_size() {
     let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
-    let class = classify_download("download.csv", csv).unwrap();
+    let class = classify_captured_download("download.csv", csv).unwrap();
     assert_eq!(get(&class, &["byContent"]), JsValue::TRUE);
     assert_eq!(get(&class, &["byName"]), JsValue::FALSE);
-    let list = classify_download("access-keys-list.csv", b"Access key ID,Status\n").unwrap();
-    assert_eq!(get(&list, &["byContent"]), JsValue::FALSE);
+    assert_eq!(get(&class, &["credentials"]), JsValue::TRUE);
+    let list =
+        classify_captured_download("access-keys-list.csv", b"Access key ID,Status\n").unwrap();
+    assert_eq!(get(&list, &["credentials"]), JsValue::FALSE);
+    let large = classify_reported_download("rootkey.csv", 120.0 * 1024.0 * 1024.0).unwrap();
+    assert_eq!(get(&large, &["tooLarge"]), JsValue::TRUE);
+    assert_eq!(get(&large, &["credentials"]), JsValue::FALSE);
+    let unknown = classify_reported_download("rootkey.csv", -1.0).unwrap();
+    assert_eq!(get(&unknown, &["credentials"]), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn data_urls_are_read_by_the_core_and_errors_keep_their_name() {
+    assert_eq!(data_url_bytes("DATA:text/csv;BASE64,YSxi").unwrap(), b"a,b");
+    let error = data_url_bytes("data:;base64,@@@").unwrap_err();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "InvalidBase64");
+    assert!(error.is_instance_of::<js_sys::Error>());
 }
 
 #[wasm_bindgen_test]

@@ -111,7 +111,7 @@ inEachBrowser("foundation", (test) => {
     await browser.wd.waitFor("the replica's table", `return document.querySelector('[data-testid="access-key-id"]')`);
     const state = await browser.wd.execute(`return {
       probe: document.documentElement.dataset.replicaProbe,
-      main: document.documentElement.hasAttribute("data-rootguard-main"),
+      main: Object.getOwnPropertyDescriptor(URL, "createObjectURL").get !== undefined,
       injected: document.querySelectorAll("[data-rootguard]").length,
     }`);
     assert.deepEqual(state, { probe: "page-first", main: false, injected: 0 });

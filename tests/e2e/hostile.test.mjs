@@ -20,7 +20,7 @@ const attackLog = async (wd) => JSON.parse((await wd.execute(`return document.do
 async function exportAndCheck(browser, replica, { afterClick, savedAs = "rootkey.csv.rootguard" } = {}) {
   const { wd } = browser;
   const created = replica.createdKeys.at(-1);
-  const watch = await watchForSecret(browser.downloadDir, [created.secretAccessKey, FORGED_SECRET]);
+  const watch = await watchForSecret(browser.watched, [created.secretAccessKey, FORGED_SECRET]);
   try {
     await wd.clickCss('[data-testid="download-csv"]');
     await afterClick?.();
@@ -98,7 +98,7 @@ inEachBrowser("a hostile page", (test) => {
 
   test("a flood of credential downloads gets one prompt; the rest are refused and nothing is saved", async ({ browser, wd, replica }) => {
     replica.setScenario({ attacks: ["flood"] });
-    const watch = await watchForSecret(browser.downloadDir, FORGED_SECRET);
+    const watch = await watchForSecret(browser.watched, FORGED_SECRET);
     try {
       await createRootKey(wd);
       await wd.waitFor("24 refusals", `return document.querySelector('[data-rootguard="export-busy"]')?.getAttribute("data-count") === "24"`);

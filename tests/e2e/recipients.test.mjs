@@ -110,7 +110,7 @@ inEachBrowser("recipients", (test) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
     await watchForPrompt(wd);
-    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
+    await whileWatching(browser.watched, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       const said = await noticeText(wd, "export-saved");
       assert.match(said, /encrypted to Alice, Bob \(security\)/);

@@ -50,7 +50,7 @@ inEachBrowser("resilience", (test) => {
   test("the background is stopped while the prompt is open: the export still completes", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
-    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
+    await whileWatching(browser.watched, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       await stopBackground(browser);
@@ -64,7 +64,7 @@ inEachBrowser("resilience", (test) => {
   test("the page reloads mid-prompt: nothing is saved, the reloaded page says why, the next export works", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const lost = replica.createdKeys.at(-1);
-    await whileWatching(browser.downloadDir, lost.secretAccessKey, async () => {
+    await whileWatching(browser.watched, lost.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       await wd.execute(`window.__beforeReload = true; location.reload();`);
@@ -97,7 +97,7 @@ inEachBrowser("resilience", (test) => {
     const other = replica.createdKeys.at(-1);
     assert.notEqual(other.accessKeyId, first.accessKeyId);
     let files;
-    await whileWatching(browser.downloadDir, [first.secretAccessKey, other.secretAccessKey], async () => {
+    await whileWatching(browser.watched, [first.secretAccessKey, other.secretAccessKey], async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
       await noticeText(wd, "export-saved");
@@ -113,7 +113,7 @@ inEachBrowser("resilience", (test) => {
   test("a second Download click while the prompt is open is refused with a notice; the first export completes", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
-    await whileWatching(browser.downloadDir, created.secretAccessKey, async () => {
+    await whileWatching(browser.watched, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       // The prompt's overlay covers the page, so this is the page's own click (as a double click would be).

@@ -17,17 +17,21 @@ export const FIREFOX = process.env.ROOTGUARD_FIREFOX ?? "/usr/lib/firefox-esr/fi
 
 /**
  * @param {"chromium"|"firefox"} name
- * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number]}} options
- *   extension: a built extension directory (default dist/<browser>), or null for none.
+ * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number], prefs?: object}} options
+ *   extension: a built extension directory (default $ROOTGUARD_DIST/<browser>, dist/ unless
+ *   set: a way to run the suites against another build), or null for none.
+ *   prefs: browser preferences to add (Chromium's "download.prompt_for_download", Firefox's
+ *   "browser.download.useDownloadDir", …).
  */
-export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900] }) {
+export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900], prefs = {} }) {
   const work = mkdtempSync(path.join(tmpdir(), `rootguard-${name}-`));
   const profileDir = path.join(work, "profile");
   const downloadDir = path.join(work, "downloads");
   mkdirSync(profileDir);
   mkdirSync(downloadDir);
   const logPath = path.join(work, "driver.log");
-  const ext = extension === undefined ? path.join(ROOT, "dist", name === "chromium" ? "chrome" : "firefox") : extension;
+  const dist = process.env.ROOTGUARD_DIST ?? path.join(ROOT, "dist");
+  const ext = extension === undefined ? path.join(dist, name === "chromium" ? "chrome" : "firefox") : extension;
 
   let wd;
   if (name === "chromium") {
@@ -65,6 +69,7 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
             "download.prompt_for_download": false,
             "download.directory_upgrade": true,
             "safebrowsing.enabled": false,
+            ...prefs,
           },
         },
       },
@@ -111,6 +116,7 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
             "app.update.disabledForTesting": true,
             "datareporting.policy.dataSubmissionEnabled": false,
             "toolkit.telemetry.enabled": false,
+            ...prefs,
           },
         },
       },
@@ -127,6 +133,8 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
     work,
     profileDir,
     downloadDir,
+    /** What a "no plaintext on disk" watch covers: the download directory and the whole profile. */
+    watched: [downloadDir, profileDir],
     logPath,
     /**
      * Open one of RootGuard's own pages (e.g. "pages/decrypt.html") in the tab.

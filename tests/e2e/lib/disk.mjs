@@ -59,13 +59,16 @@ export function filesContaining(dir, secret) {
 }
 
 /**
- * Watch `dir` for the whole flow. As root, fanotify (fanotify_watch.py) keeps
- * a copy of the bytes of every write, even of files renamed or deleted within
- * a millisecond; each copy is checked for the secret. Otherwise inotify.
+ * Watch `dirs` (a directory or several: the download directory and the
+ * browser profile, whole trees) for the whole flow. As root, fanotify
+ * (fanotify_watch.py) keeps a copy of the bytes of every write, even of
+ * files renamed or deleted within a millisecond; each copy is checked for the
+ * secret. Otherwise inotify.
  */
-export async function watchForSecret(dir, secret) {
-  if (process.getuid?.() === 0) return watchWithFanotify(dir, secret);
-  return watchWithInotify(dir, secret);
+export async function watchForSecret(dirs, secret) {
+  const list = [].concat(dirs);
+  if (process.getuid?.() === 0) return watchWithFanotify(list, secret);
+  return watchWithInotify(list, secret);
 }
 
 /**
@@ -73,8 +76,8 @@ export async function watchForSecret(dir, secret) {
  * ever held the secret (also when the flow failed: its own error wins).
  * Returns what the watch saw.
  */
-export async function whileWatching(dir, secret, flow, message = "no file written during the flow ever held the secret") {
-  const watch = await watchForSecret(dir, secret);
+export async function whileWatching(dirs, secret, flow, message = "no file written during the flow ever held the secret") {
+  const watch = await watchForSecret(dirs, secret);
   let seen;
   try {
     await flow();
@@ -85,10 +88,10 @@ export async function whileWatching(dir, secret, flow, message = "no file writte
   return seen;
 }
 
-async function watchWithFanotify(dir, secret) {
+async function watchWithFanotify(dirs, secret) {
   const copies = mkdtempSync(path.join(tmpdir(), "rootguard-fanotify-"));
   const script = fileURLToPath(new URL("./fanotify_watch.py", import.meta.url));
-  const child = spawn("/usr/bin/python3", [script, dir, copies], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("/usr/bin/python3", [script, copies, ...dirs], { stdio: ["ignore", "pipe", "pipe"] });
   const events = [];
   const leaks = new Set();
   let buffered = "";
@@ -132,8 +135,8 @@ async function watchWithFanotify(dir, secret) {
  * miss a file that lives for under a millisecond; the final scans of the
  * download directory and the profile cover what stays.)
  */
-async function watchWithInotify(dir, secret) {
-  const child = spawn("inotifywait", ["-m", "-r", "--format", "%e|%w%f", "-e", "create,modify,close_write,moved_to", dir], {
+async function watchWithInotify(dirs, secret) {
+  const child = spawn("inotifywait", ["-m", "-r", "--format", "%e|%w%f", "-e", "create,modify,close_write,moved_to", ...dirs], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const events = [];
