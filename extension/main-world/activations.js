@@ -20,10 +20,9 @@
 // `return false` after `stopImmediatePropagation` in the same handler cannot
 // be told apart (SECURITY.md).
 
-import { hold, isBlobOrDataUrl, markHarmless, mayHoldCredentials } from "./captures.js";
+import { hold, isBlobOrDataUrl, mayHoldCredentials } from "./captures.js";
 import { replaceAccessor, replaceMethod, guard } from "./guard.js";
 import { liveDocument, liveWindow } from "./home.js";
-import { loadableUrl } from "./object-urls.js";
 import {
   addEventListener,
   anchorHref,
@@ -183,10 +182,8 @@ function activationOf(event, path) {
   return {
     url,
     fileName: fileName ?? "",
-    replay() {
+    replay(loadable) {
       const again = documentCreateElement(liveDocument(document), "a");
-      const loadable = loadableUrl(url);
-      markHarmless(loadable);
       setAttribute(again, "href", loadable);
       if (fileName !== null) setAttribute(again, "download", fileName);
       setAttribute(again, "target", newContext ? "_blank" : target);
@@ -230,9 +227,7 @@ function submissionDetails(win, url, target) {
   return {
     url,
     fileName: "",
-    replay() {
-      const loadable = loadableUrl(url);
-      markHarmless(loadable);
+    replay(loadable) {
       const live = liveWindow(win);
       apply(nativeOpenOf(live), live, [loadable, target === "" ? "_self" : target]);
     },

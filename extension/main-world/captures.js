@@ -14,7 +14,7 @@
 // `replay`; the content script's answer arrives on the private channel.
 
 import { MAX_CREDENTIALS_FILE_BYTES } from "./capture-policy.js";
-import { blobFor } from "./object-urls.js";
+import { blobFor, loadableUrl } from "./object-urls.js";
 import {
   apply,
   arrayBufferSlice,
@@ -89,7 +89,7 @@ export function mayHoldCredentials(url) {
 }
 
 /** Let later loads of `url` go ahead untouched (its content was judged, or it is being released). */
-export function markHarmless(url) {
+function markHarmless(url) {
   setAdd(harmless, url);
 }
 
@@ -103,15 +103,19 @@ function toBase64(bufferOrBytes) {
 
 /**
  * Hand a held download to the content script. `fileName` is the name the
- * page suggested ("" when none), `url` the blob:/data: URL, `replay` starts
- * the same download again if the core releases it, `dropped` (optional)
- * tidies up when it does not.
+ * page suggested ("" when none), `url` the blob:/data: URL; if the core
+ * releases it, `replay(loadable)` starts the same download again with a URL
+ * that still loads the content (object-urls.js), which RootGuard then lets
+ * through; `dropped` (optional) tidies up when it does not.
  */
 export function hold({ url, fileName, replay, dropped = () => {} }) {
-  const send = waitForDecision(fileName, () => {
+  const release = () => {
     markHarmless(url);
-    replay();
-  }, dropped);
+    const loadable = loadableUrl(url);
+    markHarmless(loadable);
+    replay(loadable);
+  };
+  const send = waitForDecision(fileName, release, dropped);
   if (isDataUrl(url)) return send({ dataUrl: url });
   const blob = blobFor(url);
   // A URL made where RootGuard has no hook (a Worker): the content script

@@ -11,9 +11,8 @@
 // place (innerHTML, insertAdjacentHTML, document.write): their navigation
 // starts inside the parser. SECURITY.md says so.
 
-import { hold, mayHoldCredentials, markHarmless, resolveUrl } from "./captures.js";
+import { hold, mayHoldCredentials, resolveUrl } from "./captures.js";
 import { replaceAccessor, replaceMethod } from "./guard.js";
-import { loadableUrl } from "./object-urls.js";
 import {
   apply,
   arrayPush,
@@ -53,17 +52,9 @@ function heldUrl(frame, value) {
   return url !== null && mayHoldCredentials(url) ? url : null;
 }
 
-/** Hold the navigation of `frame` to `url`; a release sets `value` back through the browser's own setter. */
-function holdFrame(frame, url, release) {
-  hold({
-    url,
-    fileName: "",
-    replay() {
-      const loadable = loadableUrl(url);
-      markHarmless(loadable);
-      release(loadable === url ? null : loadable);
-    },
-  });
+/** Hold the navigation of `frame` to `url`; a release sets the src again (`release(fresh)`: a new URL for the content, or null for the page's own value). */
+function holdFrame(url, release) {
+  hold({ url, fileName: "", replay: (loadable) => release(loadable === url ? null : loadable) });
 }
 
 /** Frames (the node itself, or inside it) about to be inserted whose src must be held back. */
@@ -116,7 +107,7 @@ function watchInsertion(proto, name, parentOf, nodesOf) {
     } finally {
       for (let i = 0; i < held.length; i++) {
         const { frame, value, url } = held[i];
-        holdFrame(frame, url, (fresh) => setAttribute(frame, "src", fresh ?? value));
+        holdFrame(url, (fresh) => setAttribute(frame, "src", fresh ?? value));
       }
       held = [];
     }
@@ -132,7 +123,7 @@ export function watchFrames(win) {
       set(value) {
         const url = isConnected(this) ? heldUrl(this, value) : null;
         if (url === null) return apply(src.set, this, [value]);
-        holdFrame(this, url, (fresh) => apply(src.set, this, [fresh ?? value]));
+        holdFrame(url, (fresh) => apply(src.set, this, [fresh ?? value]));
       },
     });
   }
@@ -142,7 +133,7 @@ export function watchFrames(win) {
         const value = args[valueIndex];
         const url = heldUrl(this, value);
         if (url !== null) {
-          holdFrame(this, url, (fresh) => {
+          holdFrame(url, (fresh) => {
             const again = [];
             for (let i = 0; i < args.length; i++) again[i] = i === valueIndex && fresh !== null ? fresh : args[i];
             apply(original, this, again);

@@ -14,9 +14,8 @@
 // initial about:blank of a new frame or window) or for other frames and new
 // windows: activations.js, frames.js and windows.js cover those.
 
-import { hold, markHarmless, mayHoldCredentials } from "./captures.js";
+import { hold, mayHoldCredentials } from "./captures.js";
 import { liveWindow } from "./home.js";
-import { loadableUrl } from "./object-urls.js";
 import {
   addEventListener,
   apply,
@@ -32,10 +31,8 @@ import {
   stopImmediatePropagation,
 } from "./primordials.js";
 
-/** Start the same navigation again, as the browser would have: a download keeps its suggested name. */
-function replay(started, url, fileName, type) {
-  const target = loadableUrl(url);
-  markHarmless(target);
+/** Start the same navigation to `target` again, as the browser would have: a download keeps its suggested name. */
+function replay(started, target, fileName, type) {
   const win = liveWindow(started);
   if (fileName !== null) {
     const link = documentCreateElement(win.document, "a");
@@ -63,7 +60,7 @@ export function watchNavigations(win) {
     stopImmediatePropagation(event);
     const fileName = navigateDownloadRequest(event);
     const type = navigateType(event);
-    hold({ url, fileName: fileName ?? "", replay: () => replay(win, url, fileName, type) });
+    hold({ url, fileName: fileName ?? "", replay: (loadable) => replay(win, loadable, fileName, type) });
   };
   const listen = () => addEventListener(navigation, "navigate", onNavigate);
   listen();

@@ -6,10 +6,9 @@
 // window first and sending it on later was tried: the browser then leaves
 // the empty tab open after the download, where without RootGuard it closes.
 
-import { hold, markHarmless, mayHoldCredentials, resolveUrl } from "./captures.js";
+import { hold, mayHoldCredentials, resolveUrl } from "./captures.js";
 import { guard } from "./guard.js";
 import { liveWindow } from "./home.js";
-import { loadableUrl } from "./object-urls.js";
 import { apply, documentBaseUri } from "./primordials.js";
 
 /**
@@ -35,9 +34,7 @@ export function watchWindowOpen(win, arm) {
     hold({
       url,
       fileName: "",
-      replay() {
-        const loadable = loadableUrl(url);
-        markHarmless(loadable);
+      replay(loadable) {
         const live = liveWindow(win);
         apply(live === win ? nativeOpen : live.open, live, withUrl(loadable));
       },
