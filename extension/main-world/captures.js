@@ -14,12 +14,11 @@
 // `replay`; the content script's answer arrives on the private channel.
 
 import { MAX_CREDENTIALS_FILE_BYTES } from "./capture-policy.js";
-import { blobFor, loadableUrl } from "./object-urls.js";
+import { blobFor, isLargeBlobUrl, loadableUrl } from "./object-urls.js";
 import {
   apply,
   arrayBufferSlice,
   blobArrayBuffer,
-  blobSize,
   btoa_,
   fromCharCode,
   mapDelete,
@@ -81,11 +80,7 @@ export const isBlobOrDataUrl = (url) => isBlobUrl(url) || isDataUrl(url);
  */
 export function mayHoldCredentials(url) {
   if (!isBlobOrDataUrl(url) || setHas(harmless, url)) return false;
-  if (isBlobUrl(url)) {
-    const blob = blobFor(url);
-    if (blob !== undefined && blobSize(blob) > MAX_CREDENTIALS_FILE_BYTES) return false;
-  }
-  return true;
+  return !isLargeBlobUrl(url);
 }
 
 /** Let later loads of `url` go ahead untouched (its content was judged, or it is being released). */
