@@ -163,7 +163,9 @@ function activationOf(event, path) {
   if (type === "auxclick" && !middle) return null;
   let link = null;
   let url = null;
-  for (let i = 0; i < path.length; i++) {
+  // A click that does not bubble activates only its target, not a link around it.
+  const reach = eventBubbles(event) ? path.length : Math.min(1, path.length);
+  for (let i = 0; i < reach; i++) {
     url = linkHref(path[i]);
     if (url !== null) {
       link = path[i];
