@@ -14,12 +14,13 @@
 // every POLL_MS; its size is then checked against the size once the browser
 // has reported the download finished.
 
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
 import { WIZARD_URL, createRootKey, noticeText, type } from "../tests/e2e/lib/flows.mjs";
+import { fileComplete } from "./file-complete.mjs";
 import { summarize } from "./stats.mjs";
 
 export const GOAL_MS = 1000;
@@ -27,23 +28,6 @@ const POLL_MS = 2;
 const PASSPHRASE = "correct horse battery staple";
 const SAVED_NAME = "rootkey.csv.rootguard";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-
-/** Resolves with {at, bytes} when `dir` holds only `name`, non-empty. */
-function fileComplete(dir, name) {
-  return new Promise((resolve, reject) => {
-    const deadline = performance.now() + 60_000;
-    const poll = () => {
-      const names = readdirSync(dir);
-      if (names.length === 1 && names[0] === name) {
-        const bytes = statSync(path.join(dir, name)).size;
-        if (bytes > 0) return resolve({ at: performance.now(), bytes });
-      }
-      if (performance.now() > deadline) return reject(new Error(`no complete ${name} in ${dir} (have: ${names.join(", ")})`));
-      setTimeout(poll, POLL_MS);
-    };
-    poll();
-  });
-}
 
 // A query of its own makes each run a new document, not a move within the last one.
 const wizardUrl = (serial) => WIZARD_URL.replace("/iam/home#", `/iam/home?bench=${serial}#`);
@@ -55,7 +39,7 @@ async function plainDownloadOnce(browser, serial, replica) {
   const expectedBytes = Buffer.byteLength(replica.createdKeys.at(-1).csv);
   const download = await wd.find('[data-testid="download-csv"]');
   const clickAt = performance.now();
-  const complete = fileComplete(downloadDir, "rootkey.csv");
+  const complete = fileComplete(downloadDir, "rootkey.csv", { pollMs: POLL_MS });
   await wd.click(download);
   const file = await complete;
   if (file.bytes !== expectedBytes) throw new Error(`${browser.name}: rootkey.csv looked complete at ${file.bytes} of ${expectedBytes} bytes`);
@@ -83,7 +67,7 @@ async function exportOnce(browser, serial) {
     await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', PASSPHRASE);
     const submit = await wd.find('[data-rootguard="passphrase-form"] button[type=submit]');
     const submitAt = performance.now();
-    const complete = fileComplete(downloadDir, SAVED_NAME);
+    const complete = fileComplete(downloadDir, SAVED_NAME, { pollMs: POLL_MS });
     await wd.click(submit);
     file = { ...(await complete), submitAt };
   } finally {

@@ -9,11 +9,12 @@
 // Timed on this process's clock around the WebDriver click, polled every
 // POLL_MS: an upper bound that includes one command's round trip.
 
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { BROWSERS, launchBrowser } from "../tests/e2e/lib/browsers.mjs";
+import { fileComplete } from "./file-complete.mjs";
 import { summarize } from "./stats.mjs";
 
 export const GOAL_RATIO = 1.2;
@@ -23,23 +24,6 @@ const CASES = [
   { id: "large", name: "large-120MB.bin", bytes: 120 * 2 ** 20, what: "120 MB file" },
   { id: "mechanism:programmatic", name: "lab-programmatic.csv", bytes: null, what: "small report" },
 ];
-
-/** Resolves when `dir` holds exactly `name` (of `bytes`, when known), with no partial file beside it. */
-function fileComplete(dir, name, bytes) {
-  return new Promise((resolve, reject) => {
-    const deadline = performance.now() + 240_000;
-    const poll = () => {
-      const names = readdirSync(dir);
-      if (names.length === 1 && names[0] === name) {
-        const size = statSync(path.join(dir, name)).size;
-        if (size > 0 && (bytes === null || size === bytes)) return resolve(performance.now());
-      }
-      if (performance.now() > deadline) return reject(new Error(`no complete ${name} in ${dir} (have: ${names.join(", ")})`));
-      setTimeout(poll, POLL_MS);
-    };
-    poll();
-  });
-}
 
 // Each run in a tab of its own: Chromium refuses every fifth 120 MB download
 // made in one tab, with RootGuard or without (measured), and the table is about
@@ -56,9 +40,9 @@ async function once(browser, { id, name, bytes }) {
   await wd.waitFor("the lab", `return document.documentElement.hasAttribute("data-lab-ready")`);
   const button = await wd.find(`[data-lab="${id}"]`);
   const clickAt = performance.now();
-  const complete = fileComplete(downloadDir, name, bytes);
+  const complete = fileComplete(downloadDir, name, { bytes, pollMs: POLL_MS, timeoutMs: 240_000 });
   await wd.click(button);
-  const at = await complete;
+  const { at } = await complete;
   rmSync(path.join(downloadDir, name));
   return at - clickAt;
 }

@@ -1,6 +1,6 @@
 // RootGuard content script, the clipboard: notices when a secret access key
 // (or a whole credentials text) is copied from a console page, through the
-// console's copy icons (the async Clipboard API, reported by main-world.js
+// console's copy icons (the async Clipboard API, reported by extension/main-world/clipboard.js
 // over the private channel) or the user's own copy or cut of a selection,
 // says so, and, unless the owner turned it off, clears the clipboard after a
 // while if no later copy was seen in any console tab (the background keeps
@@ -146,7 +146,7 @@
     }, true);
   }
 
-  // The console's copy icons (navigator.clipboard.writeText/write), from main-world.js.
+  // The console's copy icons (navigator.clipboard.writeText/write), from extension/main-world/clipboard.js.
   RootGuard.channel.addEventListener("rootguard-clipboard", (event) => {
     let data;
     try {

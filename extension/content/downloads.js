@@ -1,8 +1,11 @@
 // RootGuard content script, downloads: carries what the page-realm script
-// caught (main-world.js) to the background, and shows how an export ended.
-// A credentials file is handed to the background and never back to the page:
-// the user is asked for a passphrase in an extension-origin frame, and only
-// ciphertext is saved. Anything else the background saves untouched.
+// held back (extension/main-world/) to the background, answers it (release
+// or drop), and shows how an export ended. A credentials file is handed to
+// the background and never back to the page: the user is asked for a
+// passphrase in an extension-origin frame, and only ciphertext is saved.
+// Anything else the page-realm script starts again itself, so the browser
+// saves it as without RootGuard. In a frame, the prompt and notices are
+// shown by the tab's top frame.
 "use strict";
 
 (() => {
@@ -18,7 +21,7 @@
   const unchecked = (fileName, detail) =>
     RootGuard.render.message("download-unchecked", "downloadUncheckedTitle", [fileName], "downloadUncheckedBody", [detail]);
 
-  // The private channel from main-world.js (see there): whichever script
+  // The private channel from the page-realm script (extension/main-world/channel.js): whichever script
   // runs first adds the element, the other takes it out, both before any page
   // script runs, so only RootGuard's page-realm script can send on it.
   const root = document.documentElement;

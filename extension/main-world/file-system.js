@@ -25,6 +25,7 @@ import {
   isView,
   Promise_,
   promiseThen,
+  setPrototypeOf,
   String_,
   textEncode,
   TextEncoder_,
@@ -105,7 +106,6 @@ export function watchFileSystem(win) {
   const handleName = getter(win.FileSystemHandle.prototype, "name");
   const getFile = uncurry(HandleProto.getFile);
   const WritableStream_ = win.WritableStream;
-  const setPrototypeOf = Reflect.setPrototypeOf;
   const getWriter = uncurry(win.WritableStream.prototype.getWriter);
   const writerWrite = uncurry(win.WritableStreamDefaultWriter.prototype.write);
   const writerClose = uncurry(win.WritableStreamDefaultWriter.prototype.close);

@@ -7,9 +7,9 @@
 // method's brand check accepts another realm's objects), so one copy serves
 // every realm RootGuard arms.
 
-const { apply, getPrototypeOf } = Reflect;
-export const { defineProperty, getOwnPropertyDescriptor, freeze } = Object;
-export { apply, getPrototypeOf };
+const { apply, getPrototypeOf, setPrototypeOf } = Reflect;
+export const { defineProperty, getOwnPropertyDescriptor } = Object;
+export { apply, getPrototypeOf, setPrototypeOf };
 
 export const uncurry =
   (fn) =>
@@ -21,16 +21,12 @@ export const setter = (proto, name) => uncurry(getOwnPropertyDescriptor(proto, n
 // Language built-ins.
 export const mapGet = uncurry(Map.prototype.get);
 export const mapSet = uncurry(Map.prototype.set);
-export const mapHas = uncurry(Map.prototype.has);
 export const mapDelete = uncurry(Map.prototype.delete);
 export const setAdd = uncurry(Set.prototype.add);
 export const setHas = uncurry(Set.prototype.has);
 export const setDelete = uncurry(Set.prototype.delete);
 export const weakMapGet = uncurry(WeakMap.prototype.get);
 export const weakMapSet = uncurry(WeakMap.prototype.set);
-export const weakMapHas = uncurry(WeakMap.prototype.has);
-export const weakSetAdd = uncurry(WeakSet.prototype.add);
-export const weakSetHas = uncurry(WeakSet.prototype.has);
 export const arrayPush = uncurry(Array.prototype.push);
 export const startsWith = uncurry(String.prototype.startsWith);
 export const toLowerCase = uncurry(String.prototype.toLowerCase);
@@ -45,7 +41,6 @@ export const Promise_ = Promise;
 export const Map_ = Map;
 export const Set_ = Set;
 export const WeakMap_ = WeakMap;
-export const WeakSet_ = WeakSet;
 export const Uint8Array_ = Uint8Array;
 export const String_ = String;
 export const TypeError_ = TypeError;
@@ -114,13 +109,11 @@ export const formAction = getter(HTMLFormElement.prototype, "action");
 export const formMethod = getter(HTMLFormElement.prototype, "method");
 export const buttonFormAction = getter(HTMLButtonElement.prototype, "formAction");
 export const inputFormAction = getter(HTMLInputElement.prototype, "formAction");
-export const MutationObserver_ = MutationObserver;
 export const FormData_ = FormData;
 export const URLSearchParams_ = URLSearchParams;
 export const searchParamsString = uncurry(URLSearchParams.prototype.toString);
 export const URL_ = URL;
 export const urlHref = getter(URL.prototype, "href");
-export const urlProtocol = getter(URL.prototype, "protocol");
 export const setUrlSearch = setter(URL.prototype, "search");
 export const Blob_ = Blob;
 export const blobSize = getter(Blob.prototype, "size");

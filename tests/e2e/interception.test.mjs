@@ -49,7 +49,7 @@ const MECHANISMS = [
 /** Mechanisms whose prompt is sealed through to an encrypted file (the others are cancelled): the realms whose captures reach the console tab from elsewhere. */
 const SEALED = new Set(["iframe-removed", "iframe-same-origin", "popup", "worker", "file-handle"]);
 
-inEachBrowser("interception", (test) => {
+inEachBrowser("interception", (test, { browserName }) => {
   for (const [mechanism, what, scenario = {}] of MECHANISMS) {
     test(`${mechanism}: ${what}: held for a passphrase in the console tab, no plaintext written`, async ({ browser, wd, replica }) => {
       replica.setScenario({ downloadMechanism: mechanism, ...scenario });
@@ -103,17 +103,17 @@ inEachBrowser("interception", (test) => {
     assert.deepEqual(readdirSync(browser.downloadDir), []);
     assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
   });
-});
 
-inEachBrowser("interception, showSaveFilePicker", (test, { browserName }) => {
-  if (browserName !== "chromium") return; // the File System Access API's picker is Chromium's only
-  test("the picker stays the browser's own (headless Chromium cannot show one, so it refuses)", async ({ browser, wd, replica }) => {
-    replica.setScenario({ downloadMechanism: "save-picker" });
-    await createRootKey(wd);
-    await wd.clickCss('[data-testid="download-csv"]');
-    const outcome = await wd.waitFor("the page's picker to answer", `return document.documentElement.getAttribute("data-replica-picker")`);
-    assert.equal(outcome, "AbortError", "the browser's own picker answered (what the page wrote would go through RootGuard's writable: the file-handle test)");
-    assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="passphrase-frame"]')`), null);
-    assert.deepEqual(readdirSync(browser.downloadDir), []);
-  });
+  // The File System Access API's picker is Chromium's only: Firefox gets no such test.
+  if (browserName === "chromium") {
+    test("showSaveFilePicker: the picker stays the browser's own (headless Chromium cannot show one, so it refuses)", async ({ browser, wd, replica }) => {
+      replica.setScenario({ downloadMechanism: "save-picker" });
+      await createRootKey(wd);
+      await wd.clickCss('[data-testid="download-csv"]');
+      const outcome = await wd.waitFor("the page's picker to answer", `return document.documentElement.getAttribute("data-replica-picker")`);
+      assert.equal(outcome, "AbortError", "the browser's own picker answered (what the page wrote would go through RootGuard's writable: the file-handle test)");
+      assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="passphrase-frame"]')`), null);
+      assert.deepEqual(readdirSync(browser.downloadDir), []);
+    });
+  }
 });

@@ -23,13 +23,13 @@ const PARTIAL = /\.(crdownload|part)$|^\.org\.chromium\./;
 
 /**
  * A name the browser made up (Chromium: the blob URL's UUID; Firefox: eight
- * random characters with capitals or digits, where the lab's own names are
- * lower case) becomes `<random>.ext`.
+ * random characters, which may be any letters, digits, "-" or "_") becomes
+ * `<random>.ext`. The lab's own names all start with "lab-" or are longer.
  */
 function comparableName(name) {
   return name
     .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\.)/, "<random>")
-    .replace(/^(?=[^.]*[A-Z0-9])[A-Za-z0-9_-]{8}(?=(\.[a-z]+)+$)/, "<random>");
+    .replace(/^(?!lab-|download\.)[A-Za-z0-9_-]{8}(?=(\.[a-z]+)+$)/, "<random>");
 }
 
 /** Wait until `dir` holds files it did not hold `before`, all complete; returns their names. */
