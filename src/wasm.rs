@@ -67,6 +67,13 @@ pub fn classify_reported_download(file_name: &str, total_bytes: f64) -> Result<J
     to_js(&DownloadClass::of_reported(file_name, size))
 }
 
+/// Whether a runtime message's sender is a console page (`origin`, `url`:
+/// the browser's `MessageSender` fields; `tabUrl`: its tab's URL).
+#[wasm_bindgen(js_name = isConsoleSender)]
+pub fn is_console_sender(origin: Option<String>, url: &str, tab_url: Option<String>) -> bool {
+    crate::console::sender::is_console_sender(origin.as_deref(), url, tab_url.as_deref())
+}
+
 /// The bytes of a `data:` URL a page downloads; throws an `Error` named
 /// after what is wrong (`NotDataUrl`, `InvalidBase64`).
 #[wasm_bindgen(js_name = dataUrlBytes)]

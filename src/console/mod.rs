@@ -6,6 +6,7 @@
 pub mod host;
 pub mod observation;
 pub mod route;
+pub mod sender;
 pub mod session;
 mod session_json;
 pub mod table;
