@@ -20,9 +20,14 @@ core.catch((error) => console.error("RootGuard: the Rust core did not load", err
 
 const EXTENSION_PAGE = api.runtime.getURL("pages/");
 
-// Who may ask what: content scripts (in a console tab) and RootGuard's own
-// pages. A console page's scripts cannot send runtime messages at all.
+// Who may ask what: content scripts and RootGuard's own pages. A console
+// page's scripts cannot send runtime messages at all. Messages that hold or
+// save a file are taken only from a content script in a console page, by the
+// origin the browser reports for the sender (the core's rule): not from the
+// leak guard's content script on other sites, nor from another site's
+// renderer, compromised or not.
 const fromContentScript = (sender) => sender.id === api.runtime.id && sender.tab !== undefined && !String(sender.url).startsWith(EXTENSION_PAGE);
+const fromConsolePage = (sender, c) => fromContentScript(sender) && c.isConsoleSender(sender.origin, String(sender.url ?? ""), sender.tab?.url);
 const fromExtensionPage = (sender) => sender.id === api.runtime.id && String(sender.url).startsWith(EXTENSION_PAGE);
 
 const handlers = {
@@ -36,7 +41,7 @@ const handlers = {
     },
   },
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
-  ...exportHandlers(api, { fromContentScript, fromExtensionPage }),
+  ...exportHandlers(api, { fromConsolePage, fromExtensionPage }),
   ...installLeakGuard(api, { fromContentScript }),
   ...hygieneHandlers(api, { fromContentScript }),
 };
@@ -45,9 +50,13 @@ installSafetyNet(api, core);
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = handlers[message?.type];
-  if (!handler || !handler.allowed(sender)) return false;
+  if (!handler) return false;
   core
-    .then((c) => handler.run(c, message, sender))
+    .then((c) => {
+      // `allowed(sender, core)`: some rules are the core's.
+      if (!handler.allowed(sender, c)) throw new Error(`RootGuard does not take "${message.type}" from this sender`);
+      return handler.run(c, message, sender);
+    })
     .then(
       (result) => sendResponse({ ok: true, result }),
       (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),

@@ -11,7 +11,7 @@ import path from "node:path";
 
 import { startReplica } from "./fixtures/console/server.mjs";
 import { CHROMIUM, ROOT, launchBrowser } from "./e2e/lib/browsers.mjs";
-import { inPassphraseFrame, proceedThroughInterstitial, type } from "./e2e/lib/flows.mjs";
+import { clickClosingPrompt, inPassphrasePrompt, proceedThroughInterstitial, type } from "./e2e/lib/flows.mjs";
 
 const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
 const replica = await startReplica();
@@ -70,12 +70,16 @@ if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
     await wd.clickCss('[data-testid="wizard-create-access-key"]');
     await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, async () => {
-      await type(wd, '[data-rootguard="passphrase-form"] input[name=passphrase]', "correct horse battery staple");
-      await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', "correct horse battery staple");
+    await shot("export-held-prompt-opened");
+    // The prompt is a window of RootGuard's own (Chromium: driven through DevTools, cdp.mjs).
+    await inPassphrasePrompt(wd, async (prompt) => {
+      await type(prompt, '[data-rootguard="passphrase-form"] input[name=passphrase]', "correct horse battery staple");
+      await type(prompt, '[data-rootguard="passphrase-form"] input[name=confirm]', "correct horse battery staple");
+      const file = path.join(out, `${String(shots.length + 1).padStart(2, "0")}-passphrase-prompt.png`);
+      writeFileSync(file, Buffer.from((await prompt.send("Page.captureScreenshot")).data, "base64"));
+      shots.push(file);
+      await clickClosingPrompt(prompt, '[data-rootguard="passphrase-form"] button[type=submit]');
     });
-    await shot("passphrase-prompt");
-    await inPassphraseFrame(wd, () => wd.clickCss('[data-rootguard="passphrase-form"] button[type=submit]'));
     await wd.waitFor("the saved notice", `return document.querySelector('[data-rootguard="export-saved"]')`);
     await shot("encrypted-file-saved");
   } finally {

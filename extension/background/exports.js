@@ -1,10 +1,17 @@
 // Encrypted export: the background's side. A credentials file the page tried
 // to download is held here (in storage.session: memory only, never written to
 // disk, and it survives Chrome stopping an idle service worker while the user
-// types), until the passphrase frame asks to seal it or to cancel; in
+// types), until the passphrase prompt asks to seal it or to cancel; in
 // recipients mode it is sealed to the team's public keys at once. Sealing is
 // the Rust core's (Argon2id + AES-256-GCM); saving uses the downloads API, so
 // only ciphertext ever reaches the download manager.
+//
+// The prompt is a window of RootGuard's own, opened here: the console page
+// has no handle on it (it is not the page's frame, child or popup, and the
+// page cannot load RootGuard's pages at all), so the page can neither message
+// it, navigate it, nor put its own document where RootGuard's was. The
+// prompt's URL carries the export's id and a key the page never sees; the
+// browser, not the prompt, reports that URL with each message.
 
 const HOLD_MINUTES = 15;
 const key = (exportId) => `export:${exportId}`;
@@ -19,7 +26,7 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
+export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
   // Where the user sees what happened to a download caught in a frame that
   // armed itself (one of another console host): the tab's top frame. (Frames
   // of the same origin and empty popups are armed by their parent's or
@@ -36,12 +43,26 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     return result;
   };
 
-  // The held record, for the one frame RootGuard opened for it (the frame
-  // key is posted to that frame alone; see pages/passphrase.js).
-  async function held(exportId, frameKey) {
+  const PROMPT_PAGE = api.runtime.getURL("pages/passphrase.html");
+  const promptUrl = (record) => `${PROMPT_PAGE}?export=${record.exportId}&key=${record.promptKey}`;
+
+  // The held record for the prompt window that sent a message: read from the
+  // sender's URL as the browser reports it (the page that opened it was this
+  // script; nothing else knows the key), never from the message.
+  async function held(sender) {
+    let exportId = "";
+    let promptKey = "";
+    try {
+      const url = new URL(String(sender.url));
+      if (`${url.origin}${url.pathname}` !== PROMPT_PAGE) throw new Error("not the prompt");
+      exportId = url.searchParams.get("export") ?? "";
+      promptKey = url.searchParams.get("key") ?? "";
+    } catch {
+      throw new Error(api.i18n.getMessage("exportNotThisPrompt"));
+    }
     const record = (await store.get(key(exportId)))[key(exportId)];
     if (!record) throw new Error(api.i18n.getMessage("exportExpired"));
-    if (record.frameKey !== frameKey) throw new Error(api.i18n.getMessage("exportNotThisFrame"));
+    if (record.promptKey !== promptKey) throw new Error(api.i18n.getMessage("exportNotThisPrompt"));
     if (Date.now() - record.heldAt > HOLD_MINUTES * 60_000) {
       await store.remove(key(exportId));
       throw new Error(api.i18n.getMessage("exportExpired"));
@@ -60,13 +81,33 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     return null;
   }
 
+  // The export whose prompt is this window, if any.
+  async function promptedIn(windowId) {
+    const all = await store.get(null);
+    return Object.entries(all).find(([name, record]) => name.startsWith("export:") && record.windowId === windowId)?.[1] ?? null;
+  }
+
+  const closePrompt = (record) => {
+    if (record.windowId !== undefined) api.windows.remove(record.windowId).catch(() => {}); // already closed
+  };
+
+  // The console tab went away: its file is dropped and its prompt closed.
   api.tabs.onRemoved.addListener(async (tabId) => {
+    lastSaveByTab.delete(tabId);
     const record = await pendingFor(tabId);
-    if (record) await store.remove(key(record.exportId));
+    if (!record) return;
+    await store.remove(key(record.exportId));
+    closePrompt(record);
+  });
+  // The user closed the prompt window: as Cancel.
+  api.windows.onRemoved.addListener(async (windowId) => {
+    const record = await promptedIn(windowId);
+    if (record) await finish(record, "cancelled");
   });
 
   async function finish(record, outcome, detail = {}) {
     await store.remove(key(record.exportId));
+    closePrompt(record);
     await api.tabs
       .sendMessage(record.tabId, { type: "export-finished", exportId: record.exportId, outcome, fileName: record.fileName, ...detail }, { frameId: record.frameId })
       .catch((error) => console.warn("RootGuard: the console tab did not take the result", error));
@@ -133,23 +174,54 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     return { credentials: true, fileName, savedAs: savedAs.split(/[\\/]/).pop(), sealedTo: list.map((r) => String(r.name ?? r.recipient)) };
   }
 
-  // Credentials to export, by the owner's choice of mode.
+  // Recipients mode saves without asking, so a page could make RootGuard
+  // save file after file: at most one save per tab every SAVE_INTERVAL_MS
+  // (the browser's own limit on downloads without a click no longer applies
+  // to a save RootGuard makes). The prompt mode needs no such limit: one
+  // prompt per tab, and the user types each passphrase.
+  const SAVE_INTERVAL_MS = 10_000;
+  const lastSaveByTab = new Map();
+  async function sealToRecipientsAtMostEvery(core, fileName, bytes, recipients, tabId) {
+    const last = lastSaveByTab.get(tabId);
+    if (last !== undefined && Date.now() - last < SAVE_INTERVAL_MS) {
+      return { credentials: true, fileName, failed: api.i18n.getMessage("exportTooSoon", [String(Math.ceil(SAVE_INTERVAL_MS / 1000))]) };
+    }
+    lastSaveByTab.set(tabId, Date.now());
+    return sealToRecipients(core, fileName, bytes, recipients);
+  }
+
+  // Credentials to export, by the owner's choice of mode; one decision at a time.
   async function sealOrHold(core, fileName, bytes, message, sender) {
     const settings = await ownerSettings();
-    if (settings.exportMode === "recipients") return sealToRecipients(core, fileName, bytes, settings.recipients);
+    if (settings.exportMode === "recipients") {
+      return oneAtATime(() => sealToRecipientsAtMostEvery(core, fileName, bytes, settings.recipients, sender.tab.id));
+    }
     return oneAtATime(() => hold(fileName, bytes, message, sender));
   }
 
   // One prompt per tab: a second click, or a page flooding downloads, gets a
-  // notice instead of a pile of prompts, and nothing is saved.
+  // notice instead of a pile of prompts (and the prompt comes to the front),
+  // and nothing is saved.
   async function hold(fileName, bytes, message, sender) {
     const pending = await pendingFor(sender.tab.id);
-    if (pending) return { credentials: true, busy: true, busyWith: pending.fileName };
+    if (pending) {
+      if (pending.windowId !== undefined) api.windows.update(pending.windowId, { focused: true }).catch(() => {});
+      return { credentials: true, busy: true, busyWith: pending.fileName };
+    }
     const exportId = crypto.randomUUID();
-    const frameKey = crypto.randomUUID();
-    const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), frameKey, fileName, data: toBase64(bytes), heldAt: Date.now() };
+    const promptKey = crypto.randomUUID();
+    const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), promptKey, fileName, data: toBase64(bytes), heldAt: Date.now() };
     await store.set({ [key(exportId)]: record });
-    return { credentials: true, exportId, frameKey, frameUrl: api.runtime.getURL(`pages/passphrase.html?export=${exportId}`) };
+    let prompt;
+    try {
+      prompt = await api.windows.create({ url: promptUrl(record), type: "popup", width: 500, height: 660, focused: true });
+    } catch (error) {
+      await store.remove(key(exportId));
+      return { credentials: true, fileName, failed: api.i18n.getMessage("exportPromptFailed", [String(error?.message ?? error)]) };
+    }
+    // The window is this export's from now on: closing it cancels.
+    await store.set({ [key(exportId)]: { ...record, windowId: prompt.id } });
+    return { credentials: true, exportId, prompted: true };
   }
 
   return {
@@ -158,12 +230,13 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     // file is dropped, nothing is saved, and the new page says why, since the
     // console shows a secret only once.
     "page-started": {
-      allowed: fromContentScript,
+      allowed: fromConsolePage,
       async run(_core, message, sender) {
         if ((sender.frameId ?? 0) !== 0) return { discarded: null };
         const pending = await pendingFor(sender.tab.id);
         if (!pending || pending.pageToken === String(message.pageToken)) return { discarded: null };
         await store.remove(key(pending.exportId));
+        closePrompt(pending);
         return { discarded: pending.fileName };
       },
     },
@@ -172,7 +245,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     // else is released, and the page-realm script starts it again itself, so
     // the browser names and saves it exactly as without RootGuard.
     "hold-download": {
-      allowed: fromContentScript,
+      allowed: fromConsolePage,
       async run(core, message, sender) {
         let bytes;
         try {
@@ -195,7 +268,7 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     // (built and checked by the core), then take the captured download's
     // path: hold, passphrase frame, seal, downloads.
     "hold-page-credentials": {
-      allowed: fromContentScript,
+      allowed: fromConsolePage,
       async run(core, message, sender) {
         const bytes = core.pageCredentialsCsv(String(message.accessKeyId ?? ""), String(message.secretAccessKey ?? ""));
         const principal = message.principal ?? {};
@@ -205,15 +278,15 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     },
     "export-info": {
       allowed: fromExtensionPage,
-      async run(core, message) {
-        const record = await held(String(message.exportId), String(message.frameKey));
+      async run(core, _message, sender) {
+        const record = await held(sender);
         return { fileName: record.fileName, savedAs: core.encryptedFileName(record.fileName), minimumLength: core.passphraseMinimumLength() };
       },
     },
     "seal-export": {
       allowed: fromExtensionPage,
-      async run(core, message) {
-        const record = await held(String(message.exportId), String(message.frameKey));
+      async run(core, message, sender) {
+        const record = await held(sender);
         // The Argon2id strength the owner chose on the options page.
         const settings = await ownerSettings();
         const strength = ["minimum", "standard", "strong"].includes(settings.kdfStrength) ? settings.kdfStrength : "standard";
@@ -232,8 +305,8 @@ export function exportHandlers(api, { fromContentScript, fromExtensionPage }) {
     },
     "cancel-export": {
       allowed: fromExtensionPage,
-      async run(_core, message) {
-        const record = await held(String(message.exportId), String(message.frameKey));
+      async run(_core, _message, sender) {
+        const record = await held(sender);
         await finish(record, "cancelled");
         return {};
       },

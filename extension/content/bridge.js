@@ -5,7 +5,8 @@
 
 globalThis.RootGuard = globalThis.RootGuard ?? {};
 
-RootGuard.ask = async (message) => {
+/** The background's answer: `{ok: true, result}`, or `{ok: false, error}` saying what went wrong. */
+RootGuard.askForReply = async (message) => {
   const api = globalThis.browser ?? globalThis.chrome;
   let reply;
   try {
@@ -13,8 +14,13 @@ RootGuard.ask = async (message) => {
   } catch (error) {
     reply = { ok: false, error: String(error?.message ?? error) };
   }
-  if (!reply?.ok) {
-    const detail = reply?.error ?? "no answer from the background";
+  return reply?.ok ? reply : { ok: false, error: String(reply?.error ?? "no answer from the background") };
+};
+
+RootGuard.ask = async (message) => {
+  const reply = await RootGuard.askForReply(message);
+  if (!reply.ok) {
+    const detail = reply.error;
     console.error("RootGuard: the core did not answer:", detail);
     RootGuard.render.message("core-unavailable", "coreUnavailableTitle", [], "coreUnavailableBody", [detail]);
     return null;

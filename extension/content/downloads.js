@@ -2,7 +2,7 @@
 // held back (extension/main-world/) to the background, answers it (release
 // or drop), and shows how an export ended. A credentials file is handed to
 // the background and never back to the page: the user is asked for a
-// passphrase in an extension-origin frame, and only ciphertext is saved.
+// passphrase in a window of RootGuard's own, and only ciphertext is saved.
 // Anything else the page-realm script starts again itself, so the browser
 // saves it as without RootGuard. In a frame, the prompt and notices are
 // shown by the tab's top frame.
@@ -15,6 +15,7 @@
   // another token belonged to a page this tab has since left.
   const pageToken = crypto.randomUUID();
   let refused = 0; // downloads refused while this page's prompt was open
+  let blockedInARow = 0; // credentials files RootGuard could not save, one after another (a flood shows as one notice)
   const blocked = (fileName, detail) =>
     RootGuard.render.message("download-blocked", "downloadBlockedTitle", [fileName], "downloadBlockedBody", [detail]);
   // Held back but never judged (unreadable, or the core did not answer): nothing was saved either.
@@ -89,8 +90,10 @@
         return failed(String(error?.message ?? error));
       }
     } else return;
-    const held = await ask(message);
-    if (held === null) return failed("the Rust core did not answer");
+    // What went wrong, in the background's words (the notice says the file was not checked, not what it holds).
+    const reply = await RootGuard.askForReply(message);
+    if (!reply.ok) return failed(reply.error);
+    const held = reply.result;
     if (typeof held.unchecked === "string") return failed(held.unchecked);
     decide(id, held.credentials === false);
     if (held.credentials !== false && !held.shownElsewhere) RootGuard.exportHeld(fileName, held);
@@ -108,14 +111,21 @@
       return;
     }
     refused = 0;
-    if (held.failed) return blocked(fileName, held.failed);
+    if (held.failed) {
+      blockedInARow += 1;
+      blocked(fileName, held.failed).setAttribute("data-count", String(blockedInARow));
+      return;
+    }
+    blockedInARow = 0;
     if (held.sealedTo) {
       const notice = RootGuard.render.message("export-saved", "exportSavedTitle", [held.savedAs], "exportSealedToBody", [held.fileName, held.savedAs, held.sealedTo.join(", ")], "ok");
       notice.setAttribute("data-mode", "recipients");
       notice.setAttribute("data-recipients", JSON.stringify(held.sealedTo));
       return;
     }
-    RootGuard.render.exportDialog(held.exportId, held.frameUrl, held.frameKey);
+    // The background opened the prompt window; the page only says where it is.
+    const notice = RootGuard.render.message("export-pending", "exportPendingTitle", [fileName], "exportPendingBody", [], "notice");
+    notice.setAttribute("data-export-id", String(held.exportId));
   };
 
   if (window === top) {
@@ -136,7 +146,6 @@
       return;
     }
     if (message?.type !== "export-finished") return;
-    RootGuard.render.closeExportDialog(message.exportId);
     if (message.outcome === "saved") {
       RootGuard.render.message("export-saved", "exportSavedTitle", [message.savedAs], "exportSavedBody", [message.fileName, message.savedAs], "ok");
     } else if (message.outcome === "cancelled") {

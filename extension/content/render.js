@@ -279,48 +279,6 @@ RootGuard.render = (() => {
     return element;
   }
 
-  // The passphrase prompt: a modal overlay holding an iframe of RootGuard's
-  // own page. The page's scripts see the frame element, not what is typed in
-  // it (another origin).
-  const dialogs = new Map();
-  const extensionOrigin = new URL(api.runtime.getURL("")).origin;
-  function exportDialog(exportId, frameUrl, frameKey) {
-    const overlay = document.createElement("div");
-    overlay.setAttribute("data-rootguard", "export-dialog");
-    overlay.style.cssText =
-      "position:fixed;inset:0;z-index:2147483600;display:flex;align-items:center;justify-content:center;background:rgba(0,7,22,.55);";
-    const frame = document.createElement("iframe");
-    frame.setAttribute("data-rootguard", "passphrase-frame");
-    frame.setAttribute("title", t("passphraseTitle"));
-    frame.src = frameUrl;
-    // The key goes only to a document at the extension's origin in this frame:
-    // if the page navigated the frame elsewhere, the browser drops it.
-    frame.addEventListener("load", () => {
-      frame.contentWindow?.postMessage({ source: "rootguard-content", type: "frame-key", frameKey }, extensionOrigin);
-    });
-    frame.style.cssText = "width:min(460px,calc(100vw - 32px));height:min(600px,calc(100vh - 32px));border:0;border-radius:16px;background:#fff;box-shadow:0 8px 40px rgba(0,7,22,.4);";
-    overlay.append(frame);
-    (document.body ?? document.documentElement).append(overlay);
-    frame.focus();
-    dialogs.set(exportId, overlay);
-  }
-  // The export is over (the background said so): hide the dialog at once,
-  // and remove it when its frame says it has read the background's answer.
-  // Removing it earlier would unload the frame with that answer in flight
-  // (Firefox reports it as an error).
-  function closeExportDialog(exportId) {
-    const overlay = dialogs.get(exportId);
-    if (overlay) overlay.style.display = "none";
-  }
-  addEventListener("message", (event) => {
-    if (event.origin !== extensionOrigin || event.data?.source !== "rootguard-passphrase" || event.data.type !== "close") return;
-    for (const [exportId, overlay] of dialogs) {
-      if (overlay.querySelector("iframe")?.contentWindow !== event.source) continue;
-      overlay.remove();
-      dialogs.delete(exportId);
-    }
-  });
-
   // host/el/t: for the shown-secret and clipboard notices (content/secret.js, content/clipboard.js).
-  return { verdict, message, routeChanged, exportDialog, closeExportDialog, ensureStack, host, el, t };
+  return { verdict, message, routeChanged, ensureStack, host, el, t };
 })();

@@ -120,7 +120,9 @@ export function watchFrames(win) {
   for (let i = 0; i < frameClasses.length; i++) {
     const ctor = frameClasses[i];
     const src = replaceAccessor(ctor.prototype, "src", {
-      set(value) {
+      set(given) {
+        // Converted once: the string checked is the string set (windows.js says why).
+        const value = String_(given);
         const url = isConnected(this) ? heldUrl(this, value) : null;
         if (url === null) return apply(src.set, this, [value]);
         holdFrame(url, (fresh) => apply(src.set, this, [fresh ?? value]));
@@ -129,7 +131,10 @@ export function watchFrames(win) {
   }
   const attributeHook = (original, nameIndex, valueIndex) =>
     function setAttribute(...args) {
-      if (isFrame(this) && isConnected(this) && toLowerCase(String_(args[nameIndex])) === "src") {
+      // Name and value are converted once: the strings checked are the strings set (windows.js says why).
+      if (isFrame(this) && isConnected(this) && args.length > valueIndex) args[nameIndex] = String_(args[nameIndex]);
+      if (isFrame(this) && isConnected(this) && args.length > valueIndex && toLowerCase(args[nameIndex]) === "src") {
+        args[valueIndex] = String_(args[valueIndex]);
         const value = args[valueIndex];
         const url = heldUrl(this, value);
         if (url !== null) {

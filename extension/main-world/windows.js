@@ -9,7 +9,7 @@
 import { hold, mayHoldCredentials, resolveUrl } from "./captures.js";
 import { guard } from "./guard.js";
 import { liveWindow } from "./home.js";
-import { apply, documentBaseUri } from "./primordials.js";
+import { apply, documentBaseUri, String_ } from "./primordials.js";
 
 /**
  * Hook `win.open` (pinned). `arm` arms whatever realm the call returns;
@@ -18,6 +18,10 @@ import { apply, documentBaseUri } from "./primordials.js";
 export function watchWindowOpen(win, arm) {
   const nativeOpen = win.open;
   guard(win, "open", function open(...args) {
+    // The URL is converted to a string once, here, and that string is what
+    // the browser gets: an object whose toString() answers differently the
+    // second time cannot pass one URL to the check and another to open().
+    if (args.length > 0 && args[0] !== undefined) args[0] = String_(args[0]);
     const url = args.length === 0 || args[0] === undefined || args[0] === "" ? null : resolveUrl(args[0], documentBaseUri(win.document));
     if (url === null || !mayHoldCredentials(url)) {
       const opened = apply(nativeOpen, this, args);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { ROOT } from "./lib/browsers.mjs";
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { clickClosingFrame, createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { clickClosingPrompt, createRootKey, createUserKey, inPassphrasePrompt, noticeText, promptWindow, submitPassphrase, type, promptIsClosed } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
@@ -32,10 +32,11 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     const watch = await watchForSecret(browser.watched, created.secretAccessKey);
     try {
       await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       const saved = await noticeText(wd, "export-saved");
       assert.match(saved, /rootkey\.csv\.rootguard/);
-      await wd.waitFor("the dialog to close", `return document.querySelectorAll('[data-rootguard="export-dialog"]').length === 0`);
+      assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="export-pending"]')`), null, "the notice that pointed to the prompt is gone");
+      await promptIsClosed(wd);
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     } finally {
       const seen = await watch.stop();
@@ -56,12 +57,12 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
     await wd.clickCss('[data-testid="download-csv"]');
-    const frameSrc = await wd.waitFor("the frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')?.src`);
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    const { url: promptUrl } = await promptWindow(wd);
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     await noticeText(wd, "export-saved");
     await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
 
-    await browser.openExtensionPage("pages/decrypt.html", frameSrc);
+    await browser.openExtensionPage("pages/decrypt.html", promptUrl);
     await wd.waitFor("the decrypt form", `return document.querySelector('[data-rootguard="decrypt-form"]')`);
     await type(wd, 'input[type="file"]', path.join(browser.downloadDir, "rootkey.csv.rootguard"));
     await type(wd, 'input[name="passphrase"]', "not the passphrase at all");
@@ -93,8 +94,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     const watch = await watchForSecret(browser.watched, created.secretAccessKey);
     try {
       await wd.clickCss('[data-testid="download-csv"]');
-      await wd.waitFor("the attack on the frame", `return JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}").framePosted`);
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       await noticeText(wd, "export-saved");
       // Forge what RootGuard's scripts say to each other, from the page.
       await wd.execute(`
@@ -108,9 +108,8 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
       assert.deepEqual(seen.leaks, []);
     }
     const attack = JSON.parse(await wd.execute(`return document.documentElement.getAttribute("data-attack-log")`));
-    assert.equal(attack.frameDocument, "null", "the frame's document is another origin's");
-    assert.equal(attack.framePosted, true, "it could post to the frame...");
-    assert.equal(attack.runtime, "unavailable", "...but cannot message the extension");
+    assert.equal(attack.extensionFrame, undefined, "the prompt is not in the page: nothing of it to read or post to");
+    assert.equal(attack.runtime, "unavailable", "it cannot message the extension either");
     assert.equal(attack.replacedAfterClick, true);
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-saved"]').length`), 1, "no forged notice");
     await browser.quit();
@@ -127,7 +126,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     const created = replica.createdKeys.at(-1);
     assert.equal(created.fileName, "alice_accessKeys.csv");
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE, PASSPHRASE, { armor: true }));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE, PASSPHRASE, { armor: true }));
     assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
     await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
     const file = path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard");
@@ -140,7 +139,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     const { wd } = browser;
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
+    await inPassphrasePrompt(wd, (prompt) => clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]'));
     const cancelled = await noticeText(wd, "export-cancelled");
     assert.match(cancelled, /Nothing was saved/);
     assert.match(cancelled, /Show/);
@@ -152,19 +151,19 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     assert.doesNotMatch(readFileSync(path.join(browser.downloadDir, "access-keys-list.csv"), "utf8"), /RGCANARY/);
   });
 
-  test("a mismatched confirmation or a weak passphrase is refused in the frame, and nothing is saved", async ({ browser, replica }) => {
+  test("a mismatched confirmation or a weak passphrase is refused in the prompt, and nothing is saved", async ({ browser, replica }) => {
     const { wd } = browser;
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, async () => {
-      await submitPassphrase(wd, PASSPHRASE, `${PASSPHRASE}!`);
-      const mismatch = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
+    await inPassphrasePrompt(wd, async (prompt) => {
+      await submitPassphrase(prompt, PASSPHRASE, `${PASSPHRASE}!`);
+      const mismatch = await prompt.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
       assert.match(mismatch, /differ/);
-      await wd.execute(`for (const i of document.querySelectorAll("input")) i.value = "";`);
-      await submitPassphrase(wd, "password1234");
-      const weak = await wd.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
+      await prompt.execute(`for (const i of document.querySelectorAll("input")) i.value = "";`);
+      await submitPassphrase(prompt, "password1234");
+      const weak = await prompt.waitFor("the error", `const t = document.querySelector('[data-rootguard="passphrase-error"]').textContent; return /weak/.test(t) && t`);
       assert.match(weak, /too weak/);
-      await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
+      await clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]');
     });
     await noticeText(wd, "export-cancelled");
     assert.deepEqual(readdirSync(browser.downloadDir), []);

@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { clickClosingFrame, createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { clickClosingPrompt, createRootKey, inPassphrasePrompt, noticeText, promptCount, promptWindow, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -24,7 +24,7 @@ async function exportAndCheck(browser, replica, { afterClick, savedAs = "rootkey
   try {
     await wd.clickCss('[data-testid="download-csv"]');
     await afterClick?.();
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     await noticeText(wd, "export-saved");
     await waitForFiles(browser.downloadDir, [savedAs]);
   } finally {
@@ -76,24 +76,79 @@ inEachBrowser("a hostile page", (test) => {
     assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="export-busy"]')`), null, "no forged capture took the prompt");
   });
 
-  test("a copy of the passphrase prompt in the page's own frame stays inert; the decrypt page will not load in it", async ({ browser, wd, replica }) => {
+  test("RootGuard's prompt and decrypt page will not load in the page's own frames", async ({ browser, wd, replica }) => {
     replica.setScenario({ attacks: ["clickjack"] });
     await createRootKey(wd);
     await exportAndCheck(browser, replica, {
       afterClick: async () => {
-        await wd.waitFor("the guesses", `const l = JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}"); return l.guessesToCopy && l.guessesToPrompt`);
-        const copy = await inFrame(wd, '[data-attacker-frame="prompt-copy"]', () =>
-          wd.waitFor("the copy to refuse every guess", `return document.body?.dataset.refusedKeys === "4" && { state: document.body.dataset.state, disabled: document.querySelector("#submit").disabled, fileLine: document.getElementById("file-line").textContent, error: document.getElementById("error").textContent }`),
-        );
-        assert.equal(copy.state, "waiting", "the copy never got a frame key");
-        assert.equal(copy.disabled, true, "its form cannot be submitted");
-        assert.equal(copy.fileLine, "", "it learned nothing about the held file");
-        assert.match(copy.error, /not opened by RootGuard/);
-        const decrypt = await inFrame(wd, '[data-attacker-frame="decrypt"]', () => wd.execute(`return document.querySelector('[data-rootguard="decrypt-form"]') !== null`));
-        assert.equal(decrypt, false, "the decrypt page is not web-accessible");
+        const { url } = await promptWindow(wd);
+        const pages = [
+          { name: "prompt-copy", url },
+          { name: "decrypt", url: new URL("decrypt.html", url).href },
+        ];
+        await wd.execute(`document.documentElement.setAttribute("data-rootguard-pages", arguments[0])`, JSON.stringify(pages));
+        await wd.waitFor("the attacker's frames to load", `const l = JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}"); return l["loaded:prompt-copy"] && l["loaded:decrypt"]`);
+        for (const { name } of pages) {
+          const shown = await inFrame(wd, `[data-attacker-frame="${name}"]`, () =>
+            wd.execute(`return document.querySelector('[data-rootguard="passphrase-form"], [data-rootguard="decrypt-form"]') !== null`),
+          );
+          assert.equal(shown, false, `RootGuard's ${name} page is not web-accessible: nothing of it loads in the page's frame`);
+        }
+        assert.equal(await promptCount(wd), 1, "the prompt RootGuard opened is still the only one");
       },
     });
-    assert.equal((await attackLog(wd)).copyDocument, "null", "the copy's document is another origin's");
+  });
+
+  test("messages posted to every frame the page can reach do not jam the prompt", async ({ browser, wd, replica }) => {
+    replica.setScenario({ attacks: ["jam-prompt"] });
+    await createRootKey(wd);
+    await exportAndCheck(browser, replica);
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard] iframe, iframe[data-rootguard]').length`), 0, "RootGuard put no frame in the page for it to post to");
+  });
+
+  test("the page cannot put its own document where RootGuard's prompt is", async ({ browser, wd, replica }) => {
+    replica.setScenario({ attacks: ["imitate-prompt"] });
+    await createRootKey(wd);
+    await exportAndCheck(browser, replica, {
+      afterClick: async () => {
+        await wd.waitFor("RootGuard to say where its prompt is", `return document.querySelector('[data-rootguard="export-pending"], [data-rootguard="export-dialog"]')`);
+        assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard] iframe, iframe[data-rootguard]').length`), 0, "no RootGuard frame in the page to replace");
+        const { url } = await promptWindow(wd);
+        assert.match(url, /^(chrome|moz)-extension:\/\/[^/]+\/pages\/passphrase\.html\?/, "the prompt the user answers is RootGuard's own page");
+      },
+    });
+    assert.equal((await attackLog(wd)).imitated, undefined, "nothing of RootGuard's was there to imitate");
+  });
+
+  for (const via of ["window-open", "frame-src", "frame-attribute"]) {
+    test(`a URL that changes between RootGuard's check and its use: the browser gets what RootGuard checked (${via})`, async ({ browser, wd, replica }) => {
+      replica.setScenario({ attacks: ["convert-twice"] });
+      await createRootKey(wd);
+      await wd.execute(`document.documentElement.setAttribute("data-convert-twice", arguments[0])`, via);
+      const watch = await watchForSecret(browser.watched, FORGED_SECRET);
+      try {
+        // The first click is the attacker's: its two-faced URL instead of the console's download.
+        await wd.clickCss('[data-testid="download-csv"]');
+        const log = await attackLog(wd);
+        assert.equal(log[`convertTwice:${via}`], "done");
+        assert.equal(log[`conversions:${via}`], 1, "the URL was turned into a string once: what RootGuard checked (about:blank) is what the browser got");
+        // The second is the console's own, exported as ever; the watch spans both.
+        await exportAndCheck(browser, replica);
+      } finally {
+        const seen = await watch.stop();
+        assert.deepEqual(seen.leaks, [], "the attacker's CSV never reached disk");
+      }
+    });
+  }
+
+  test("markup and globals by RootGuard's names do not turn it off", async ({ browser, wd, replica }) => {
+    replica.setScenario({ attacks: ["kill-switch"] });
+    await createRootKey(wd);
+    await exportAndCheck(browser, replica);
+    const log = await attackLog(wd);
+    assert.equal(log.htmlMarked, "hooked", "the server's <html data-rootguard-main> was there from the start");
+    assert.equal(log.channelElement, "done");
+    assert.equal(log.globals, "done");
   });
 
   test("a flood of credential downloads gets one prompt; the rest are refused and nothing is saved", async ({ browser, wd, replica }) => {
@@ -102,8 +157,8 @@ inEachBrowser("a hostile page", (test) => {
     try {
       await createRootKey(wd);
       await wd.waitFor("24 refusals", `return document.querySelector('[data-rootguard="export-busy"]')?.getAttribute("data-count") === "24"`);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-dialog"]').length`), 1, "one prompt");
-      await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
+      assert.equal(await promptCount(wd), 1, "one prompt window");
+      await inPassphrasePrompt(wd, (prompt) => clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]'));
       await noticeText(wd, "export-cancelled");
     } finally {
       const seen = await watch.stop();

@@ -12,7 +12,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, createUserKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { createRootKey, createUserKey, inPassphrasePrompt, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -161,7 +161,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     await noticeState(wd, "secret-shown", ["counting"]);
     await clickIn(wd, "secret-shown", "encrypt-secret");
     await wd.waitFor("the secret hidden again", `return document.querySelector('[data-testid="secret-access-key"]').textContent === arguments[0]`, { args: [MASKED] });
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     assert.match(await noticeText(wd, "export-saved"), /rootkey\.csv\.rootguard/);
     await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     await browser.quit();
@@ -178,7 +178,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     await wd.clickCss('[data-testid="show-secret"]');
     await noticeState(wd, "secret-shown", ["counting"]);
     await clickIn(wd, "secret-shown", "encrypt-secret");
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     assert.match(await noticeText(wd, "export-saved"), /alice_accessKeys\.csv\.rootguard/);
     await waitForFiles(browser.downloadDir, ["alice_accessKeys.csv.rootguard"]);
     const csv = decryptWithCli(path.join(browser.downloadDir, "alice_accessKeys.csv.rootguard")).toString();

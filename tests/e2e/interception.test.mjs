@@ -12,7 +12,7 @@ import path from "node:path";
 
 import { filesContaining, whileWatching } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { clickClosingFrame, createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { clickClosingPrompt, createRootKey, inPassphrasePrompt, noticeText, promptCount, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 /** Mechanisms that carry the page's file name; the others (a URL opened or navigated to) carry none. */
@@ -59,10 +59,10 @@ inEachBrowser("interception", (test, { browserName }) => {
       const sealed = SEALED.has(mechanism);
       const seen = await whileWatching(browser.watched, created.secretAccessKey, async () => {
         await wd.clickCss('[data-testid="download-csv"]');
-        const line = await inPassphraseFrame(wd, async () => {
-          const text = await wd.execute(`return document.getElementById("file-line").textContent`);
-          if (sealed) await submitPassphrase(wd, PASSPHRASE);
-          else await clickClosingFrame(wd, '[data-rootguard-action="cancel"]');
+        const line = await inPassphrasePrompt(wd, async (prompt) => {
+          const text = await prompt.execute(`return document.getElementById("file-line").textContent`);
+          if (sealed) await submitPassphrase(prompt, PASSPHRASE);
+          else await clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]');
           return text;
         });
         assert.match(line, new RegExp(`caught ${name.replace(".", "\\.")}`), "the prompt names the file the page asked for");
@@ -95,7 +95,7 @@ inEachBrowser("interception", (test, { browserName }) => {
         assert.match(said, /could not check rootkey\.csv/);
         assert.match(said, /nothing was saved/);
       } else {
-        await inPassphraseFrame(wd, () => clickClosingFrame(wd, '[data-rootguard-action="cancel"]'));
+        await inPassphrasePrompt(wd, (prompt) => clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]'));
         await noticeText(wd, "export-cancelled");
       }
     });
@@ -112,7 +112,7 @@ inEachBrowser("interception", (test, { browserName }) => {
       await wd.clickCss('[data-testid="download-csv"]');
       const outcome = await wd.waitFor("the page's picker to answer", `return document.documentElement.getAttribute("data-replica-picker")`);
       assert.equal(outcome, "AbortError", "the browser's own picker answered (what the page wrote would go through RootGuard's writable: the file-handle test)");
-      assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="passphrase-frame"]')`), null);
+      assert.equal(await promptCount(wd), 0, "no passphrase prompt");
       assert.deepEqual(readdirSync(browser.downloadDir), []);
     });
   }

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 import { CLI, PASSPHRASE, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { createRootKey, inPassphrasePrompt, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const DAY = 86_400_000;
@@ -94,7 +94,7 @@ inEachBrowser("options", (test) => {
     await wd.cmd("POST", "/window", { handle: consoleWindow });
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     await noticeText(wd, "export-saved");
     await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     const info = execFileSync(CLI, ["inspect", path.join(browser.downloadDir, "rootkey.csv.rootguard")]).toString();

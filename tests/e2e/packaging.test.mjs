@@ -12,7 +12,7 @@ import path from "node:path";
 import { after } from "node:test";
 
 import { ROOT } from "./lib/browsers.mjs";
-import { createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { createRootKey, inPassphrasePrompt, noticeText, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const CHROME_ZIP = path.join(ROOT, "dist", "rootguard-chrome.zip");
@@ -52,7 +52,7 @@ inEachBrowser("packaging", (test, { browserName }) => {
     // Chromium loads the zip's contents (it loads zips only as signed CRX); Firefox the xpi itself.
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, "correct horse battery staple"));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, "correct horse battery staple"));
     await noticeText(wd, "export-saved");
     assert.equal(replica.createdKeys.length, 1);
 

@@ -13,7 +13,7 @@ import path from "node:path";
 import { ROOT } from "./lib/browsers.mjs";
 import { filesContaining, whileWatching } from "./lib/disk.mjs";
 import { CLI, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, noticeText, type } from "./lib/flows.mjs";
+import { createRootKey, noticeText, promptCount, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
@@ -66,12 +66,12 @@ async function chooseRecipients(browser, pairs) {
   await wd.cmd("POST", "/window", { handle: consoleWindow });
 }
 
-/** Record, from before the click, whether RootGuard ever put up its passphrase frame. */
+/** Record, from before the click, whether RootGuard ever said on the page that it opened its passphrase prompt. */
 const watchForPrompt = (wd) =>
   wd.execute(`
     window.__promptSeen = false;
     new MutationObserver(() => {
-      if (document.querySelector('[data-rootguard="passphrase-frame"], [data-rootguard="export-dialog"]')) window.__promptSeen = true;
+      if (document.querySelector('[data-rootguard="export-pending"]')) window.__promptSeen = true;
     }).observe(document.documentElement, { childList: true, subtree: true });`);
 
 const decryptWithIdentity = (team, who, file) =>
@@ -117,6 +117,7 @@ inEachBrowser("recipients", (test) => {
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     });
     assert.equal(await wd.execute(`return window.__promptSeen`), false, "no passphrase prompt in recipients mode");
+    assert.equal(await promptCount(wd), 0, "no passphrase window either");
     assert.equal(
       await wd.execute(`return document.querySelector('[data-rootguard="export-saved"]').getAttribute("data-recipients")`),
       JSON.stringify(["Alice", "Bob (security)"]),
@@ -164,6 +165,7 @@ inEachBrowser("recipients", (test) => {
     assert.match(await noticeText(wd, "export-saved"), /encrypted to Alice/);
     await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     assert.equal(await wd.execute(`return window.__promptSeen`), false, "no passphrase prompt in recipients mode");
+    assert.equal(await promptCount(wd), 0, "no passphrase window either");
     const opened = decryptWithIdentity(team, "alice", path.join(browser.downloadDir, "rootkey.csv.rootguard"));
     assert.equal(opened.status, 0, String(opened.stderr));
     assert.ok(opened.stdout.equals(Buffer.from(created.csv)), "the console's own CSV, byte for byte");
@@ -184,5 +186,21 @@ inEachBrowser("recipients", (test) => {
     assert.match(said, /rootkey\.csv/);
     assert.deepEqual(readdirSync(browser.downloadDir), [], "nothing saved");
     assert.deepEqual(filesContaining(browser.profileDir, created.secretAccessKey), []);
+  });
+
+  test("a page flooding credential downloads in recipients mode gets one encrypted file, not one per download", async ({ browser, replica }) => {
+    const { wd } = browser;
+    const team = makeTeam(["alice"]);
+    await chooseRecipients(browser, [["Alice", team.alice.recipient]]);
+    // public/attacks.js "flood": 25 rootkey.csv downloads with no click, as the wizard appears.
+    replica.setScenario({ attacks: ["flood"] });
+    await createRootKey(wd);
+    const refused = await wd.waitFor(
+      "the 24 refusals",
+      `const n = document.querySelector('[data-rootguard="download-blocked"]'); return n?.getAttribute("data-count") === "24" && n.shadowRoot.querySelector("section").textContent`,
+      { timeout: 60_000 },
+    );
+    assert.match(refused, /less than 10 seconds ago/);
+    assert.deepEqual(await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]), ["rootkey.csv.rootguard"], "one file for the flood");
   });
 });

@@ -8,11 +8,11 @@ import path from "node:path";
 
 import { whileWatching } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForEncryptedFiles, waitForFiles } from "./lib/files.mjs";
-import { WIZARD_URL, createRootKey, inPassphraseFrame, noticeText, submitPassphrase } from "./lib/flows.mjs";
+import { WIZARD_URL, createRootKey, inPassphrasePrompt, noticeText, promptCount, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
-/** Wait until RootGuard's prompt is ready for typing (it has its frame key). */
-const promptReady = (wd) => inPassphraseFrame(wd, () => wd.waitFor("the prompt to be ready", `return document.body.dataset.state === "ready"`));
+/** Wait until RootGuard's prompt is ready for typing (the background knows it). */
+const promptReady = (wd) => inPassphrasePrompt(wd, (prompt) => prompt.waitFor("the prompt to be ready", `return document.body.dataset.state === "ready"`));
 
 /**
  * Stop RootGuard's background as the browser does to an idle one: Chromium's
@@ -54,7 +54,7 @@ inEachBrowser("resilience", (test) => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
       await stopBackground(browser);
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       await noticeText(wd, "export-saved");
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     });
@@ -79,7 +79,7 @@ inEachBrowser("resilience", (test) => {
     await createRootKey(wd, WIZARD_URL.replace("/iam/home#", "/iam/home?again=1#"));
     const created = replica.createdKeys.at(-1);
     await wd.clickCss('[data-testid="download-csv"]');
-    await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+    await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
     await noticeText(wd, "export-saved");
     await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
@@ -99,10 +99,10 @@ inEachBrowser("resilience", (test) => {
     let files;
     await whileWatching(browser.watched, [first.secretAccessKey, other.secretAccessKey], async () => {
       await wd.clickCss('[data-testid="download-csv"]');
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       await noticeText(wd, "export-saved");
       await wd.cmd("POST", "/window", { handle: firstTab });
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       await noticeText(wd, "export-saved");
       files = await waitForEncryptedFiles(browser.downloadDir, 2);
     });
@@ -116,12 +116,12 @@ inEachBrowser("resilience", (test) => {
     await whileWatching(browser.watched, created.secretAccessKey, async () => {
       await wd.clickCss('[data-testid="download-csv"]');
       await promptReady(wd);
-      // The prompt's overlay covers the page, so this is the page's own click (as a double click would be).
+      // The prompt's window is in front of the console's, so this is the page's own click (as a double click would be).
       await wd.execute(`document.querySelector('[data-testid="download-csv"]').click()`);
       const busy = await noticeText(wd, "export-busy");
       assert.match(busy, /already asking for a passphrase for rootkey\.csv/);
-      assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="export-dialog"]').length`), 1);
-      await inPassphraseFrame(wd, () => submitPassphrase(wd, PASSPHRASE));
+      assert.equal(await promptCount(wd), 1, "one prompt window");
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
       await noticeText(wd, "export-saved");
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     });

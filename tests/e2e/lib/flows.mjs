@@ -1,7 +1,7 @@
 // Console flows the E2E suites share: creating a root key in the replica's
-// wizard, and answering RootGuard's passphrase frame as a user would.
+// wizard, and answering RootGuard's passphrase window as a user would.
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+import { CdpPage } from "./cdp.mjs";
 
 export const WIZARD_URL = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
 
@@ -15,35 +15,122 @@ export async function createRootKey(wd, url = WIZARD_URL, { interstitial = true 
   await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
 }
 
-/** Run `body` inside RootGuard's passphrase frame, then return to the page. */
-export async function inPassphraseFrame(wd, body) {
-  await wd.waitFor("RootGuard's passphrase frame", `return document.querySelector('[data-rootguard="passphrase-frame"]')`);
-  const frame = await wd.find('[data-rootguard="passphrase-frame"]');
-  await wd.cmd("POST", "/frame", { id: { [ELEMENT]: frame.id } });
+const PROMPT_PAGE = /^(chrome|moz)-extension:\/\/[^/]+\/pages\/passphrase\.html\?/;
+
+/** ChromeDriver's address of the browser's DevTools endpoint; none in Firefox. */
+const devtools = (wd) => wd.capabilities?.["goog:chromeOptions"]?.debuggerAddress ?? null;
+
+/**
+ * RootGuard's passphrase window, once the background has opened it. In
+ * Firefox a WebDriver window handle (`{handle, url}`; the session stays on
+ * the console's window); in Chromium, whose driver lists no handle for a
+ * window an extension opened, its DevTools page (`{page, url}`, cdp.mjs).
+ */
+export async function promptWindow(wd, { timeout = 15_000 } = {}) {
+  const address = devtools(wd);
+  if (address) {
+    const page = await CdpPage.find(address, PROMPT_PAGE, { timeout });
+    return { page, url: page.url };
+  }
+  const home = await wd.cmd("GET", "/window");
+  const deadline = Date.now() + timeout;
+  const others = new Map();
   try {
-    await wd.waitFor("the passphrase form", `return document.querySelector('[data-rootguard="passphrase-form"]') && document.getElementById("file-line").textContent`);
-    return await body();
+    for (;;) {
+      for (const handle of await wd.cmd("GET", "/window/handles")) {
+        if (handle === home) continue;
+        try {
+          await wd.cmd("POST", "/window", { handle });
+          const url = await wd.execute("return location.href");
+          if (PROMPT_PAGE.test(url)) return { handle, url };
+          others.set(handle, url);
+        } catch {
+          /* closed or still loading: look again */
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for RootGuard's passphrase window (others: ${JSON.stringify([...others.values()])})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   } finally {
-    // The frame may be gone already (Cancel closes it): go back to the top.
-    await wd.cmd("POST", "/frame", { id: null });
+    await wd.cmd("POST", "/window", { handle: home });
+  }
+}
+
+/** How many of RootGuard's passphrase windows are open now. */
+export async function promptCount(wd) {
+  const address = devtools(wd);
+  if (address) return (await CdpPage.all(address, PROMPT_PAGE)).length;
+  const home = await wd.cmd("GET", "/window");
+  let count = 0;
+  try {
+    for (const handle of await wd.cmd("GET", "/window/handles")) {
+      if (handle === home) continue;
+      await wd.cmd("POST", "/window", { handle });
+      if (PROMPT_PAGE.test(await wd.execute("return location.href"))) count += 1;
+    }
+  } finally {
+    await wd.cmd("POST", "/window", { handle: home });
+  }
+  return count;
+}
+
+/** Wait until RootGuard's passphrase window is closed. */
+export async function promptIsClosed(wd, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const open = await promptCount(wd);
+    if (open === 0) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for RootGuard's passphrase window to close (${open} open)`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /**
- * A real click on a control that makes RootGuard close the frame (Cancel).
- * The browser may tear the frame down before the driver finishes the click
- * and report "frame detached": the click was delivered, its effect is the
- * frame going away, and callers check the outcome on the page.
+ * Run `body(prompt)` in RootGuard's passphrase window, where `prompt` drives
+ * that window (execute, waitFor, clickCss; `type` below), then return to the
+ * console's window.
  */
-export async function clickClosingFrame(wd, css) {
+export async function inPassphrasePrompt(wd, body) {
+  const ready = (driver) =>
+    driver.waitFor("the passphrase form", `return document.querySelector('[data-rootguard="passphrase-form"]') && document.getElementById("file-line").textContent`);
+  const prompt = await promptWindow(wd);
+  if (prompt.page) {
+    await prompt.page.connect();
+    try {
+      await ready(prompt.page);
+      return await body(prompt.page);
+    } finally {
+      prompt.page.close();
+    }
+  }
+  const home = await wd.cmd("GET", "/window");
+  await wd.cmd("POST", "/window", { handle: prompt.handle });
   try {
-    await wd.clickCss(css);
+    await ready(wd);
+    return await body(wd);
+  } finally {
+    // The window may be gone already (saving or Cancel closes it).
+    await wd.cmd("POST", "/window", { handle: home });
+  }
+}
+
+/**
+ * A real click on a control that makes RootGuard close its prompt window
+ * (Cancel, or saving). The browser may close the window before the driver
+ * finishes the click and report it gone: the click was delivered, its
+ * effect is the window going away, and callers check the outcome on the page.
+ */
+export async function clickClosingPrompt(driver, css) {
+  try {
+    await driver.clickCss(css);
   } catch (error) {
     if (!/frame detached|no such frame|no such window|browsing context has been discarded/i.test(error.message)) throw error;
   }
 }
 
+/** Type `text` into the field matching `css` (a WebDriver session, or a CdpPage). */
 export async function type(wd, css, text) {
+  if (wd instanceof CdpPage) return wd.type(css, text);
   const element = await wd.find(css);
   await wd.cmd("POST", `/element/${element.id}/value`, { text });
 }
@@ -53,7 +140,8 @@ export async function submitPassphrase(wd, passphrase, confirmation = passphrase
   await type(wd, '[data-rootguard="passphrase-form"] input[name=passphrase]', passphrase);
   await type(wd, '[data-rootguard="passphrase-form"] input[name=confirm]', confirmation);
   if (armor) await wd.clickCss('[data-rootguard="passphrase-form"] input[name=armor]');
-  await wd.clickCss('[data-rootguard="passphrase-form"] button[type=submit]');
+  // Saving closes the window, which may happen before the driver's click returns.
+  await clickClosingPrompt(wd, '[data-rootguard="passphrase-form"] button[type=submit]');
 }
 
 /** The text of a RootGuard notice of this kind, once it is shown. */
