@@ -196,6 +196,52 @@ function brokenBuild(browserName) {
   return copy;
 }
 
+/**
+ * Click a link of the console page to a server-sent file (`href` on the
+ * console host): an attachment the page-realm hooks cannot hold, so it
+ * reaches the download manager. A WebDriver click, so it is the user's.
+ */
+async function clickServerLink(wd, href, testid) {
+  await wd.execute(
+    `const a = document.createElement("a");
+     a.href = arguments[0];
+     a.textContent = arguments[1];
+     a.dataset.testid = arguments[1];
+     document.body.prepend(a);`,
+    href,
+    testid,
+  );
+  await wd.clickCss(`[data-testid="${testid}"]`);
+}
+
+/** Wait until `file` holds exactly `expected` (the browser may create it empty first), polling. */
+async function waitForContent(file, expected, timeout = 30_000) {
+  const holds = () => (existsSync(file) ? readFileSync(file) : null);
+  await waitUntil(`${path.basename(file)} to hold the server's bytes`, () => holds()?.equals(expected), timeout, () => `it holds ${JSON.stringify(holds()?.toString("utf8"))}`);
+}
+
+async function waitUntil(what, condition, timeout = 30_000, describe = () => "") {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${describe()}`.trim());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Record in the page every "download stopped" notice RootGuard shows (a later one replaces an earlier one). */
+function recordStoppedNotices(wd) {
+  return wd.execute(`
+    window.__stoppedNotices = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        for (const notice of [n, ...n.querySelectorAll("*")]) {
+          if (notice.getAttribute("data-rootguard") === "download-stopped") window.__stoppedNotices.push(notice.shadowRoot?.textContent ?? "");
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });`);
+}
+
 inEachBrowser("download safety net", (test) => {
   test("a server-sent rootkey.csv is cancelled, removed and reported", async ({ browser, replica }) => {
     replica.setScenario({ serverDownloadLink: true });
@@ -211,5 +257,50 @@ inEachBrowser("download safety net", (test) => {
     await waitForFiles(browser.downloadDir, []);
     await browser.quit();
     assert.deepEqual(filesContaining(browser.downloadDir, sent.secretAccessKey), []);
+  });
+
+  test("a server-sent credentials file under an ordinary name (report.csv) is removed and reported", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+    await wd.waitFor("the console page", `return document.querySelector('[data-testid="create-access-key"]')`);
+    const earlier = replica.serverDownloads.length; // the replica outlives each test
+    await clickServerLink(wd, "/__replica/server-report.csv", "server-report");
+    const stopped = await noticeText(wd, "download-stopped");
+    assert.match(stopped, /report\.csv/);
+    const sent = replica.serverDownloads.slice(earlier);
+    assert.ok(sent.length > 0, "the server did send the file");
+    // The download directory ends with no trace of the file: not the browser's
+    // copy, nor anything holding a secret the server handed out (RootGuard's
+    // own read is a second request, and the replica mints a key for each).
+    await waitForFiles(browser.downloadDir, []);
+    await browser.quit();
+    for (const { secretAccessKey } of sent) assert.deepEqual(filesContaining(browser.downloadDir, secretAccessKey), []);
+  });
+
+  test("a server-sent file with no secret, under the same ordinary name, is saved byte for byte and not reported", async ({ browser, replica }) => {
+    const { wd } = browser;
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+    await wd.waitFor("the console page", `return document.querySelector('[data-testid="create-access-key"]')`);
+    await recordStoppedNotices(wd);
+    const earlier = replica.serverDownloads.length; // the replica outlives each test
+    const served = () => replica.serverDownloads.slice(earlier);
+    await clickServerLink(wd, "/__replica/server-ordinary.csv", "server-ordinary");
+    await waitForFiles(browser.downloadDir, ["report.csv"]);
+    const [sent] = served();
+    const file = path.join(browser.downloadDir, "report.csv");
+    await waitForContent(file, Buffer.from(sent.csv, "utf8"));
+    // RootGuard reads the file beside the browser's download: a second
+    // request. Once the server has seen it, a credentials file clicked after
+    // it shows its notice only after RootGuard's verdict on this one.
+    await waitUntil("RootGuard's own read of report.csv", () => served().length === 2);
+    assert.deepEqual(served().map((d) => d.path), ["/__replica/server-ordinary.csv", "/__replica/server-ordinary.csv"]);
+    await clickServerLink(wd, "/__replica/server-rootkey.csv", "server-rootkey");
+    assert.match(await noticeText(wd, "download-stopped"), /rootkey\.csv/);
+    await waitForFiles(browser.downloadDir, ["report.csv"]);
+    const notices = await wd.execute(`return window.__stoppedNotices`);
+    assert.equal(notices.length, 1, `one notice, for rootkey.csv only: ${JSON.stringify(notices)}`);
+    assert.match(notices[0], /rootkey\.csv/);
+    await browser.quit();
+    assert.ok(readFileSync(file).equals(Buffer.from(sent.csv, "utf8")), "the browser saved exactly what the server sent");
   });
 });
