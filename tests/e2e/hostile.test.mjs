@@ -87,8 +87,10 @@ inEachBrowser("a hostile page", (test) => {
           { name: "decrypt", url: new URL("decrypt.html", url).href },
         ];
         await wd.execute(`document.documentElement.setAttribute("data-rootguard-pages", arguments[0])`, JSON.stringify(pages));
-        await wd.waitFor("the attacker's frames to load", `const l = JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}"); return l["loaded:prompt-copy"] && l["loaded:decrypt"]`);
+        // Firefox fires no load event for a frame it refuses to fill: the page's own reads are what settle.
+        const log = await wd.waitFor("the attacker's reads", `const l = JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}"); return l["fetch:prompt-copy"] && l["fetch:decrypt"] && l`);
         for (const { name } of pages) {
+          assert.match(log[`fetch:${name}`], /^refused/, `the page cannot read RootGuard's ${name} page`);
           const shown = await inFrame(wd, `[data-attacker-frame="${name}"]`, () =>
             wd.execute(`return document.querySelector('[data-rootguard="passphrase-form"], [data-rootguard="decrypt-form"]') !== null`),
           );
