@@ -105,9 +105,12 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     if (record) await finish(record, "cancelled");
   });
 
-  async function finish(record, outcome, detail = {}) {
+  // `closeWindow`: false when the prompt itself asked (Encrypt and save,
+  // Cancel): it closes itself once it has the answer, so that no answer is
+  // in flight to a window being closed (Firefox reports that as an error).
+  async function finish(record, outcome, detail = {}, { closeWindow = true } = {}) {
     await store.remove(key(record.exportId));
-    closePrompt(record);
+    if (closeWindow) closePrompt(record);
     await api.tabs
       .sendMessage(record.tabId, { type: "export-finished", exportId: record.exportId, outcome, fileName: record.fileName, ...detail }, { frameId: record.frameId })
       .catch((error) => console.warn("RootGuard: the console tab did not take the result", error));
@@ -206,7 +209,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     const pending = await pendingFor(sender.tab.id);
     if (pending) {
       if (pending.windowId !== undefined) api.windows.update(pending.windowId, { focused: true }).catch(() => {});
-      return { credentials: true, busy: true, busyWith: pending.fileName };
+      return { credentials: true, busy: true, busyWith: pending.fileName, busyExportId: pending.exportId };
     }
     const exportId = crypto.randomUUID();
     const promptKey = crypto.randomUUID();
@@ -295,11 +298,11 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
         try {
           savedAs = await save(sealed, core.encryptedFileName(record.fileName));
         } catch (error) {
-          await finish(record, "failed", { error: String(error?.message ?? error) });
+          await finish(record, "failed", { error: String(error?.message ?? error) }, { closeWindow: false });
           throw error;
         }
         const shortName = savedAs.split(/[\\/]/).pop();
-        await finish(record, "saved", { savedAs: shortName });
+        await finish(record, "saved", { savedAs: shortName }, { closeWindow: false });
         return { savedAs: shortName };
       },
     },
@@ -307,7 +310,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
       allowed: fromExtensionPage,
       async run(_core, _message, sender) {
         const record = await held(sender);
-        await finish(record, "cancelled");
+        await finish(record, "cancelled", {}, { closeWindow: false });
         return {};
       },
     },

@@ -108,6 +108,7 @@
       refused += 1;
       const notice = RootGuard.render.message("export-busy", "exportBusyTitle", [fileName], "exportBusyBody", [held.busyWith], "warning");
       notice.setAttribute("data-count", String(refused));
+      notice.setAttribute("data-export-id", String(held.busyExportId)); // the export whose prompt is open
       return;
     }
     refused = 0;

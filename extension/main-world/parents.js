@@ -14,8 +14,11 @@ const FRAME_CLASSES = ["HTMLIFrameElement", "HTMLFrameElement", "HTMLObjectEleme
 
 /**
  * Read this frame's element's contentWindow through the parent realm's own
- * getter: in an armed parent that is RootGuard's first-touch hook, which arms
- * this realm from the parent's script. Returns whether this realm is armed now.
+ * getter: in an armed parent that is RootGuard's first-touch hook, pinned
+ * (not configurable) before any page script ran there, which arms this realm
+ * from the parent's script. Returns whether that hook ran; a getter the page
+ * could have replaced is not asked, and this script arms its realm itself.
+ * (What this window looks like is no evidence: the page may have marked it.)
  */
 export function askParentToArm(win) {
   let element;
@@ -30,17 +33,14 @@ export function askParentToArm(win) {
   for (let i = 0; i < FRAME_CLASSES.length; i++) {
     try {
       const descriptor = getOwnPropertyDescriptor(parent[FRAME_CLASSES[i]].prototype, "contentWindow");
+      if (descriptor.configurable !== false) return false; // not RootGuard's pinned hook
       apply(descriptor.get, element, []);
-      break;
+      return true;
     } catch {
       /* not this kind of frame element */
     }
   }
-  try {
-    return isArmed(win);
-  } catch {
-    return false;
-  }
+  return false;
 }
 
 /** An empty popup (window.open('')) of an armed, same-origin opener: its window.open hook arms it on return. */

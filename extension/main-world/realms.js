@@ -5,8 +5,9 @@
 // synchronously for a new frame without src and for window.open(''), but not
 // for the first document of a frame that has a src or srcdoc (measured). So
 // a realm is also armed on first touch from an armed one: the frames'
-// contentWindow/contentDocument, window.open's result, document.open(). A
-// realm armed by another frame's script is left to it.
+// contentWindow/contentDocument, window.open's result, document.open().
+// Each script goes by its own record of what it armed, never by what a
+// window looks like (a page can make a window look armed).
 //
 // What stays out of reach (SECURITY.md, "Realms"): a frame reached only
 // through `window[n]`/`frames[n]` before its own document starts (an indexed
@@ -17,10 +18,10 @@ import { watchActivations, watchShadowRoot, useNativeOpen } from "./activations.
 import { watchClipboard } from "./clipboard.js";
 import { watchFileSystem } from "./file-system.js";
 import { watchFrames } from "./frames.js";
-import { replaceAccessor, replaceMethod } from "./guard.js";
+import { replaceMethod } from "./guard.js";
 import { watchNavigations } from "./navigations.js";
-import { hookObjectUrls, isArmed } from "./object-urls.js";
-import { apply, defaultView, weakMapGet, weakMapSet, WeakMap_ } from "./primordials.js";
+import { hookObjectUrls } from "./object-urls.js";
+import { apply, defaultView, defineProperty, getOwnPropertyDescriptor, weakMapGet, weakMapSet, WeakMap_, weakSetAdd, weakSetHas, WeakSet_ } from "./primordials.js";
 import { watchWindowOpen } from "./windows.js";
 
 /** Each armed window → what puts its listeners back after document.open(). */
@@ -29,29 +30,55 @@ const relisten = new WeakMap_();
 const nativeOpens = new WeakMap_();
 useNativeOpen((win) => weakMapGet(nativeOpens, win));
 
-/** Arm `win` if it is a same-origin window RootGuard has not armed yet. Never throws. */
+/** Windows this script armed. A page cannot put a window in here. */
+const armedHere = new WeakSet_();
+
+/**
+ * Arm `win` if it is a same-origin window this script has not armed yet.
+ * Never throws. Only this script's own record counts, never anything on the
+ * window: the page can reach a frame's window through `window[n]` before
+ * RootGuard does and pin there whatever would say "armed" (a frame's first
+ * same-origin document keeps that window). No other RootGuard script arms a
+ * window this one can reach: a same-origin frame's own script asks its
+ * parent's (parents.js), and an empty popup's leaves it to its opener's.
+ */
 export function arm(win) {
-  if (win === null || win === undefined) return;
+  if (win === null || win === undefined || weakSetHas(armedHere, win)) return;
+  // Another origin's window: its own content scripts, if any, run there.
   try {
-    if (isArmed(win)) return;
+    defaultView(win.document);
   } catch {
-    return; // another origin's window: its own content scripts, if any, run there
+    return;
   }
+  weakSetAdd(armedHere, win);
   armRealm(win);
 }
 
 function armRealm(win) {
-  // First: the object-URL hooks are also the mark that says "armed".
-  hookObjectUrls(win);
-  const listeners = [watchNavigations(win), watchActivations(win)];
-  weakMapSet(relisten, win, () => {
-    for (let i = 0; i < listeners.length; i++) listeners[i]();
-  });
-  weakMapSet(nativeOpens, win, watchWindowOpen(win, arm));
-  watchFrames(win);
-  watchFileSystem(win);
-  watchClipboard(win);
-  watchFirstTouch(win);
+  // Each hook on its own: one the page made impossible (a property it pinned
+  // first) must not keep the others out.
+  const steps = [
+    // First: the object-URL hooks are also the mark that says "armed".
+    () => hookObjectUrls(win),
+    () => {
+      const listeners = [watchNavigations(win), watchActivations(win)];
+      weakMapSet(relisten, win, () => {
+        for (let i = 0; i < listeners.length; i++) listeners[i]();
+      });
+    },
+    () => weakMapSet(nativeOpens, win, watchWindowOpen(win, arm)),
+    () => watchFrames(win),
+    () => watchFileSystem(win),
+    () => watchClipboard(win),
+    () => watchFirstTouch(win),
+  ];
+  for (let i = 0; i < steps.length; i++) {
+    try {
+      steps[i]();
+    } catch {
+      /* this one hook is the page's already; the rest still go in */
+    }
+  }
 }
 
 /** The ways one realm reaches another, and document.open(), which empties a window's listeners. */
@@ -59,19 +86,18 @@ function watchFirstTouch(win) {
   const frameClasses = [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement];
   for (let i = 0; i < frameClasses.length; i++) {
     const proto = frameClasses[i].prototype;
-    const contentWindow = replaceAccessor(proto, "contentWindow", {
-      get() {
-        const reached = apply(contentWindow.get, this, []);
-        arm(reached);
-        return reached;
-      },
+    // Pinned (not configurable): a frame's own RootGuard script calls this
+    // getter to be armed by this one (parents.js), and trusts it only when
+    // the page cannot have put another in its place.
+    const contentWindow = pinAccessor(proto, "contentWindow", function get() {
+      const reached = apply(contentWindow, this, []);
+      arm(reached);
+      return reached;
     });
-    const contentDocument = replaceAccessor(proto, "contentDocument", {
-      get() {
-        const reached = apply(contentDocument.get, this, []);
-        if (reached !== null) arm(defaultView(reached));
-        return reached;
-      },
+    const contentDocument = pinAccessor(proto, "contentDocument", function get() {
+      const reached = apply(contentDocument, this, []);
+      if (reached !== null) arm(defaultView(reached));
+      return reached;
     });
   }
 
@@ -100,4 +126,11 @@ function watchFirstTouch(win) {
     watchShadowRoot(root);
     return root;
   });
+}
+
+/** Put `get` in place of an accessor's getter, for good; returns the original getter. */
+function pinAccessor(target, name, get) {
+  const descriptor = getOwnPropertyDescriptor(target, name);
+  defineProperty(target, name, { configurable: false, enumerable: descriptor.enumerable, get, set: descriptor.set });
+  return descriptor.get;
 }

@@ -55,6 +55,12 @@
   }
   passphrase.addEventListener("input", () => rate().catch((e) => fail(e.message)));
 
+  // The export is over and its answer is here: nothing is in flight, so the
+  // window can go. (A window with one page in its history may close itself.)
+  function closeWindow() {
+    window.close();
+  }
+
   function fail(message) {
     error.textContent = message;
     busy = false;
@@ -72,8 +78,8 @@
       busy = true;
       submit.disabled = true;
       submit.textContent = t("encrypting");
-      // The background closes this window once the file is saved.
       await ask({ type: "seal-export", passphrase: passphrase.value, armored: form.elements.armor.checked });
+      closeWindow();
     } catch (e) {
       submit.textContent = t("encryptAndSave");
       fail(e.message);
@@ -82,7 +88,7 @@
 
   cancel.addEventListener("click", () => {
     if (!ready) return;
-    ask({ type: "cancel-export" }).catch((e) => fail(e.message));
+    ask({ type: "cancel-export" }).then(closeWindow, (e) => fail(e.message));
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") cancel.click();

@@ -143,6 +143,25 @@ inEachBrowser("a hostile page", (test) => {
     });
   }
 
+  test("a frame's window marked as armed by the page before RootGuard reaches it is armed all the same", async ({ browser, wd, replica }) => {
+    replica.setScenario({ attacks: ["forge-armed-mark"] });
+    const watch = await watchForSecret(browser.watched, FORGED_SECRET);
+    try {
+      await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+      const log = await wd.waitFor("the download from inside the frame", `const l = JSON.parse(document.documentElement.getAttribute("data-attack-log") || "{}"); return l.downloadInFrame && l`);
+      assert.equal(log.forgeMark, "done", "the page could pin its mark on the frame's window");
+      assert.equal(log.downloadInFrame, "done");
+      const held = await noticeText(wd, "export-pending");
+      assert.match(held, /rootkey\.csv/, "RootGuard caught the CSV downloaded inside the marked frame");
+      await inPassphrasePrompt(wd, (prompt) => clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]'));
+      await noticeText(wd, "export-cancelled");
+    } finally {
+      const seen = await watch.stop();
+      assert.deepEqual(seen.leaks, [], "the attacker's CSV never reached disk");
+    }
+    assert.deepEqual(await waitForFiles(browser.downloadDir, []), [], "nothing was saved");
+  });
+
   test("markup and globals by RootGuard's names do not turn it off", async ({ browser, wd, replica }) => {
     replica.setScenario({ attacks: ["kill-switch"] });
     await createRootKey(wd);

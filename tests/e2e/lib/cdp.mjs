@@ -111,8 +111,17 @@ export class CdpPage {
 
   /** Click into the field matching `css`, then type `text` into it. */
   async type(css, text) {
+    // A click can miss when the layout moves under it (the strength line
+    // appearing after the previous field's input): click again until the
+    // field has the focus, as a user would.
+    const focused = () => this.execute("return document.activeElement === document.querySelector(arguments[0])", css);
+    const deadline = Date.now() + 5_000;
     await this.clickCss(css);
-    await this.waitFor(`${css} to have the focus`, "return document.activeElement === document.querySelector(arguments[0])", { args: [css], timeout: 5_000 });
+    while (!(await focused())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${css} to have the focus`);
+      await new Promise((r) => setTimeout(r, 50));
+      await this.clickCss(css);
+    }
     await this.send("Input.insertText", { text });
     const typed = await this.execute("return document.querySelector(arguments[0]).value", css);
     if (!typed.endsWith(text)) throw new Error(`typing into ${css} gave ${JSON.stringify(typed.length)} characters, not the text`);

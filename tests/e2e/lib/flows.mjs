@@ -27,9 +27,18 @@ const devtools = (wd) => wd.capabilities?.["goog:chromeOptions"]?.debuggerAddres
  * window an extension opened, its DevTools page (`{page, url}`, cdp.mjs).
  */
 export async function promptWindow(wd, { timeout = 15_000 } = {}) {
+  // The prompt for this tab's export (several tabs may export at once): the
+  // tab's notice (export-pending, or export-busy after a second click) names
+  // the export whose id the prompt's URL carries.
+  const exportId = await wd.waitFor(
+    "RootGuard's notice naming the export it asks a passphrase for",
+    `return document.querySelector('[data-rootguard="export-pending"], [data-rootguard="export-busy"]')?.getAttribute("data-export-id")`,
+    { timeout },
+  );
+  const pattern = new RegExp(`${PROMPT_PAGE.source}export=${exportId}&`);
   const address = devtools(wd);
   if (address) {
-    const page = await CdpPage.find(address, PROMPT_PAGE, { timeout });
+    const page = await CdpPage.find(address, pattern, { timeout });
     return { page, url: page.url };
   }
   const home = await wd.cmd("GET", "/window");
@@ -42,7 +51,7 @@ export async function promptWindow(wd, { timeout = 15_000 } = {}) {
         try {
           await wd.cmd("POST", "/window", { handle });
           const url = await wd.execute("return location.href");
-          if (PROMPT_PAGE.test(url)) return { handle, url };
+          if (pattern.test(url)) return { handle, url };
           others.set(handle, url);
         } catch {
           /* closed or still loading: look again */
