@@ -7,6 +7,8 @@
 
 import WebSocket from "ws";
 
+import { pollScript } from "./webdriver.mjs";
+
 export class CdpPage {
   /** The page target whose URL matches `pattern`, once there is one; `debuggerAddress` is ChromeDriver's `goog:chromeOptions.debuggerAddress`. */
   static async find(debuggerAddress, pattern, { timeout = 15_000 } = {}) {
@@ -76,21 +78,9 @@ export class CdpPage {
     return result.value;
   }
 
-  /** As WebDriver.waitFor: poll until the script returns something truthy. */
-  async waitFor(what, script, { args = [], timeout = 15_000, interval = 50 } = {}) {
-    const deadline = Date.now() + timeout;
-    let last;
-    for (;;) {
-      try {
-        last = await this.execute(script, ...args);
-        if (last) return last;
-      } catch (error) {
-        last = error;
-        if (/no such window/.test(error.message)) throw error;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-      await new Promise((r) => setTimeout(r, interval));
-    }
+  /** As WebDriver.waitFor; a closed page ends the wait at once. */
+  waitFor(what, script, options = {}) {
+    return pollScript(this, what, script, { ...options, fatal: (error) => /no such window/.test(error.message) });
   }
 
   /** A real mouse click at the centre of the first element matching `css`. */

@@ -22,6 +22,28 @@ export async function freePort() {
 
 export class WebDriverError extends Error {}
 
+/**
+ * Run `script` in `driver` (anything with `execute(script, ...args)`) until it
+ * returns something truthy, and return that: a wait for a condition, never a
+ * fixed sleep. A script that throws is tried again (a navigation in progress
+ * makes scripts fail briefly), unless `fatal(error)` says it cannot succeed.
+ */
+export async function pollScript(driver, what, script, { args = [], timeout = 15_000, interval = 50, fatal = () => false } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await driver.execute(script, ...args);
+      if (last) return last;
+    } catch (error) {
+      if (fatal(error)) throw error;
+      last = error;
+    }
+    if (Date.now() > deadline) throw new WebDriverError(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
 export class WebDriver {
   /** Start a driver binary, wait until it answers, open a session. */
   static async start({ driver, args = [], capabilities, logPath }) {
@@ -104,19 +126,8 @@ export class WebDriver {
    * Poll a script until it returns something truthy: a wait for a condition,
    * never a fixed sleep. Throws with `what` when the time runs out.
    */
-  async waitFor(what, script, { args = [], timeout = 15_000, interval = 50 } = {}) {
-    const deadline = Date.now() + timeout;
-    let last;
-    for (;;) {
-      try {
-        last = await this.execute(script, ...args);
-        if (last) return last;
-      } catch (error) {
-        last = error; // a navigation in progress makes scripts fail briefly
-      }
-      if (Date.now() > deadline) throw new WebDriverError(`timed out waiting for ${what} (last: ${last})`);
-      await new Promise((r) => setTimeout(r, interval));
-    }
+  waitFor(what, script, options = {}) {
+    return pollScript(this, what, script, options);
   }
 
   async find(css, from) {
