@@ -143,7 +143,10 @@
     // A frame or popup of this page caught credentials: the prompt or notice is shown here, where the user is.
     if (message?.type === "export-held") return void RootGuard.exportHeld(String(message.fileName ?? ""), message.held ?? {});
     if (message?.type === "download-stopped") {
-      RootGuard.render.message("download-stopped", "downloadStoppedTitle", [message.fileName], "downloadStoppedBody", []);
+      // Stopped by its content: its name gave nothing away, so say why RootGuard stopped it.
+      const byContent = message.by === "content";
+      const notice = RootGuard.render.message("download-stopped", "downloadStoppedTitle", [message.fileName], byContent ? "downloadStoppedByContentBody" : "downloadStoppedBody", []);
+      notice.setAttribute("data-by", byContent ? "content" : "name");
       return;
     }
     if (message?.type !== "export-finished") return;

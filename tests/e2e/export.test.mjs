@@ -251,6 +251,7 @@ inEachBrowser("download safety net", (test) => {
     await wd.clickCss('[data-testid="download-server-copy"]');
     const stopped = await noticeText(wd, "download-stopped");
     assert.match(stopped, /rootkey\.csv/);
+    assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="download-stopped"]').getAttribute("data-by")`), "name");
     const [sent] = replica.serverDownloads;
     assert.ok(sent, "the server did send the file");
     // The download directory ends with no trace of the file.
@@ -267,6 +268,8 @@ inEachBrowser("download safety net", (test) => {
     await clickServerLink(wd, "/__replica/server-report.csv", "server-report");
     const stopped = await noticeText(wd, "download-stopped");
     assert.match(stopped, /report\.csv/);
+    assert.match(stopped, /found an AWS secret access key in it/, "the notice says the content, not the name, gave it away");
+    assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="download-stopped"]').getAttribute("data-by")`), "content");
     const sent = replica.serverDownloads.slice(earlier);
     assert.ok(sent.length > 0, "the server did send the file");
     // The download directory ends with no trace of the file: not the browser's
