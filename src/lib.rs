@@ -17,6 +17,7 @@ pub mod console;
 pub mod csv;
 pub mod dates;
 pub mod download;
+pub mod drift;
 pub mod envelope;
 pub mod export;
 pub mod hygiene;
