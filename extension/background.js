@@ -41,6 +41,8 @@ const handlers = {
     },
   },
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
+  // The popup's "Copy page report": what of the page may leave is the core's to say.
+  "page-report": { allowed: fromExtensionPage, run: (c, message) => c.pageReport(message.observation, message.page) },
   ...exportHandlers(api, { fromConsolePage, fromExtensionPage }),
   ...installLeakGuard(api, { fromContentScript }),
   ...hygieneHandlers(api, { fromContentScript }),

@@ -9,7 +9,9 @@
 //! The content script hands over the page as a tree of [`PageNode`]s; this
 //! module alone decides what of it may leave the browser.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::console::{PageObservation, Principal, Session};
 
 /// The report format's version (`docs/DRIFT-REPORT.md`).
 pub const REPORT_VERSION: u32 = 1;
@@ -22,18 +24,15 @@ const MAX_TEXT: usize = 80;
 
 /// One element of the page as the content script saw it: its tag, its
 /// attributes, the text directly inside it, and its child elements.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct PageNode {
     /// The element's tag name.
     pub tag: String,
     /// Its attributes, name and value, in document order.
-    #[serde(default)]
     pub attrs: Vec<(String, String)>,
     /// The text of its own text nodes (not its children's).
-    #[serde(default)]
     pub text: String,
     /// Its child elements.
-    #[serde(default)]
     pub children: Vec<PageNode>,
 }
 
@@ -83,6 +82,42 @@ pub fn build(url: &str, root: &PageNode, identities: &[&str]) -> DriftReport {
         nodes: MAX_NODES - budget.left,
         truncated: budget.truncated,
     }
+}
+
+/// The report for an observed page: its URL, and the identities its session
+/// publishes ([`identities`]).
+pub fn report_for(observation: &PageObservation, root: &PageNode) -> DriftReport {
+    let identities = identities(observation);
+    let borrowed: Vec<&str> = identities.iter().map(String::as_str).collect();
+    build(&observation.url, root, &borrowed)
+}
+
+/// What a page's session tells about who is signed in, which no report may
+/// carry even where words are kept: the account ID (also as the console
+/// writes it, `1234-5678-9012`), the IAM user's name, and every word of the
+/// navigation bar's account menu (alias, user, email).
+pub fn identities(observation: &PageObservation) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Some(session) =
+        observation.session_data.as_deref().and_then(|json| Session::from_session_data(json).ok())
+    {
+        if let Some(account) = session.account_id {
+            if account.len() == 12 {
+                found.push(format!("{}-{}-{}", &account[..4], &account[4..8], &account[8..]));
+            }
+            found.push(account);
+        }
+        if let Principal::IamUser { name: Some(name) } = session.principal {
+            found.push(name);
+        }
+    }
+    if let Some(menu) = &observation.navigation_text {
+        let separators = |c: char| c.is_whitespace() || "@|/:(),".contains(c);
+        found.extend(
+            menu.split(separators).filter(|word| word.chars().count() >= 3).map(str::to_owned),
+        );
+    }
+    found
 }
 
 struct Budget {
@@ -266,12 +301,30 @@ fn path_with_query(text: &str) -> String {
     out
 }
 
-/// Text replaced by its shape: ASCII and other letters → `a`/`A` by case,
-/// digits → `9`, runs of white space → one space; other characters kept.
+/// Text replaced by its shape: ASCII letters → `a`/`A` by case, ASCII
+/// digits → `9`, any other non-ASCII character → `a`, runs of white space →
+/// one space; ASCII punctuation kept. Access key IDs become
+/// `AKIA****************`: that a key ID is there is what a report is for.
+/// (ASCII-only classes keep Unicode's tables out of the Wasm core.)
 pub fn shape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.trim().chars() {
+    let mut word = String::new();
+    for c in text.trim().chars().chain(std::iter::once('\u{0}')) {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+            space = false;
+            continue;
+        }
+        if !word.is_empty() {
+            out.push_str(
+                &masked_key_id(&word).unwrap_or_else(|| word.chars().map(shape_char).collect()),
+            );
+            word.clear();
+        }
+        if c == '\u{0}' {
+            break;
+        }
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -280,17 +333,30 @@ pub fn shape(text: &str) -> String {
             continue;
         }
         space = false;
-        out.push(if c.is_numeric() {
-            '9'
-        } else if c.is_uppercase() {
-            'A'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        });
+        out.push(shape_char(c));
     }
     out
+}
+
+fn shape_char(c: char) -> char {
+    if c.is_ascii_digit() {
+        '9'
+    } else if c.is_ascii_uppercase() {
+        'A'
+    } else if c.is_ascii_lowercase() || !c.is_ascii() {
+        'a'
+    } else {
+        c
+    }
+}
+
+/// `AKIA****************` for an access key ID (`AKIA`/`ASIA` and 16 more uppercase letters or digits).
+fn masked_key_id(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let key_id = bytes.len() == 20
+        && (word.starts_with("AKIA") || word.starts_with("ASIA"))
+        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    key_id.then(|| format!("{}****************", &word[..4]))
 }
 
 fn cap(text: &str) -> String {
@@ -314,11 +380,11 @@ impl Scrubber {
     fn new(identities: &[&str]) -> Scrubber {
         let mut identities: Vec<String> = identities
             .iter()
-            .map(|i| i.trim().to_lowercase())
+            .map(|i| i.trim().to_ascii_lowercase())
             .filter(|i| i.chars().count() >= 3)
             .collect();
         // Longest first, so that one identity inside another is replaced whole.
-        identities.sort_by_key(|i| std::cmp::Reverse(i.len()));
+        identities.sort_unstable_by_key(|i| std::cmp::Reverse(i.len()));
         Scrubber { identities }
     }
 
@@ -331,13 +397,10 @@ impl Scrubber {
     }
 }
 
-/// `text` with every occurrence of `identity` (lowercase) replaced by its shape.
+/// `text` with every occurrence of `identity` (ASCII-lowercased) replaced by
+/// its shape, ignoring ASCII case (other letters must match as written).
 fn replace_ignoring_case(text: &str, identity: &str) -> String {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        // Lowercasing changed byte offsets (rare scripts): shape it all rather than guess.
-        return if lower.contains(identity) { shape(text) } else { text.to_owned() };
-    }
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     while let Some(found) = lower[at..].find(identity) {
@@ -372,13 +435,10 @@ fn scrub_token(token: &str) -> String {
 }
 
 fn scrub_word(word: &str) -> String {
-    let bytes = word.as_bytes();
-    let key_id = bytes.len() == 20
-        && (word.starts_with("AKIA") || word.starts_with("ASIA"))
-        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if key_id {
-        return format!("{}****************", &word[..4]);
+    if let Some(masked) = masked_key_id(word) {
+        return masked;
     }
+    let bytes = word.as_bytes();
     let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
     if bytes.len() >= 20 || digits >= 6 {
         return shape(word);

@@ -67,6 +67,19 @@ pub fn classify_reported_download(file_name: &str, total_bytes: f64) -> Result<J
     to_js(&DownloadClass::of_reported(file_name, size))
 }
 
+/// A drift report for an observed page (`observation` as for `assessPage`,
+/// `page`: the page's element tree, `{tag, attrs: [[name, value]], text,
+/// children}`): safe to paste in public (docs/DRIFT-REPORT.md).
+#[wasm_bindgen(js_name = pageReport)]
+pub fn page_report(observation: JsValue, page: JsValue) -> Result<JsValue, JsError> {
+    let observation = observation::read_observation(&observation).map_err(|e| {
+        JsError::new(&format!("RootGuard received an unreadable page observation: {e}"))
+    })?;
+    let page = observation::read_page_tree(&page)
+        .map_err(|e| JsError::new(&format!("RootGuard received an unreadable page tree: {e}")))?;
+    to_js(&crate::drift::report_for(&observation, &page))
+}
+
 /// Whether a runtime message's sender is a console page (`origin`, `url`:
 /// the browser's `MessageSender` fields; `tabUrl`: its tab's URL).
 #[wasm_bindgen(js_name = isConsoleSender)]

@@ -268,3 +268,37 @@ fn recipients_cross_the_bridge() {
     let m = message(seal_export_to_recipients(csv, "x", vec![a.clone(), a], true).unwrap_err());
     assert!(m.contains("listed twice"), "{m}");
 }
+
+/// A drift report through the bridge: the page tree as the content script
+/// builds it, the report as plain JS data, a malformed tree named in the error.
+#[wasm_bindgen_test]
+fn page_reports_cross_the_bridge_without_the_page_s_content() {
+    use rootguard::wasm::page_report;
+    let observed = observation(
+        "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice",
+        "arn:aws:iam::123456789012:user/alice",
+    );
+    let page = js_sys::JSON::parse(
+        r#"{"tag":"table","attrs":[["data-testid","keys"],["class","awsui_table_wih1l_1oas0_5"]],"text":"","children":[
+            {"tag":"th","attrs":[],"text":"Access key ID","children":[]},
+            {"tag":"td","attrs":[],"text":"AKIAIOSFODNN7EXAMPLE alice 123456789012","children":[]}]}"#,
+    )
+    .unwrap();
+    let report = page_report(observed.clone(), page).unwrap();
+    let json = js_sys::JSON::stringify(&report).unwrap().as_string().unwrap();
+    assert!(
+        json.contains(
+            r#""route":"https://us-east-1.console.aws.amazon.com/iam/home#/users/details/aaaaa""#
+        ),
+        "{json}"
+    );
+    assert!(json.contains(r#""text":"Access key ID""#), "{json}");
+    assert!(json.contains(r#""text":"AKIA**************** aaaaa 999999999999""#), "{json}");
+    assert!(json.contains("awsui_table\""), "{json}");
+    for secret in ["AKIAIOSFODNN7EXAMPLE", "alice", "123456789012"] {
+        assert!(!json.contains(secret), "{secret} in {json}");
+    }
+    let malformed = js_sys::JSON::parse(r#"{"tag":"div","attrs":[["only-a-name"]]}"#).unwrap();
+    let refused = message(page_report(observed, malformed).unwrap_err());
+    assert!(refused.contains("the page tree.attrs[0] should be a [name, value] pair"), "{refused}");
+}

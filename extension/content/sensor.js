@@ -130,10 +130,36 @@
 
   // The toolbar popup asks what this tab shows: the core's last verdict here.
   const api = globalThis.browser ?? globalThis.chrome;
+  // The page's elements for a drift report (docs/DRIFT-REPORT.md), as they
+  // are: the core decides what of them the report keeps. RootGuard's own
+  // elements are left out. The walk stops past twice the core's limits, so
+  // the core still sees that a huge page was cut.
+  const COLLECT_NODES = 8000;
+  const COLLECT_DEPTH = 96;
+  const NO_TEXT = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+  function pageTree() {
+    let left = COLLECT_NODES;
+    const walk = (element, depth) => {
+      left -= 1;
+      const node = { tag: element.localName, attrs: [...element.attributes].map((a) => [a.name, a.value]), text: "", children: [] };
+      if (!NO_TEXT.has(element.tagName)) {
+        node.text = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join(" ").trim();
+      }
+      for (const child of element.children) {
+        if (left <= 0 || depth >= COLLECT_DEPTH) break;
+        if (ours(child)) continue;
+        node.children.push(walk(child, depth + 1));
+      }
+      return node;
+    };
+    return walk(document.documentElement, 0);
+  }
+
   if (window === top) {
     api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      if (sender.id !== api.runtime.id || message?.type !== "page-summary") return false;
-      sendResponse({ url: location.href, verdict: lastVerdict });
+      if (sender.id !== api.runtime.id) return false;
+      if (message?.type === "page-summary") sendResponse({ url: location.href, verdict: lastVerdict });
+      else if (message?.type === "collect-page") sendResponse({ observation: observe(false), page: pageTree() });
       return false;
     });
   }

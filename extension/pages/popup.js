@@ -37,6 +37,7 @@
   session.textContent = t(`popupPrincipal_${principal.kind.replaceAll("-", "_")}`);
   session.dataset.kind = principal.kind;
   document.getElementById("facts").hidden = false;
+  offerPageReport(tab);
   status.textContent = notices.length ? t("popupNotices", [String(notices.length)]) : t("popupQuiet");
   document.body.dataset.state = "console";
 
@@ -54,5 +55,34 @@
       list.append(item);
     }
     document.getElementById("keys").hidden = false;
+  }
+
+  // A drift report of this page, for a bug report: the content script
+  // collects the page, the core keeps only its structure
+  // (docs/DRIFT-REPORT.md), and the user sees exactly what is copied.
+  function offerPageReport(consoleTab) {
+    const section = document.getElementById("report");
+    const button = section.querySelector('[data-rootguard-action="copy-page-report"]');
+    const said = section.querySelector('[data-rootguard="page-report-status"]');
+    const shown = section.querySelector('[data-rootguard="page-report"]');
+    section.hidden = false;
+    button.addEventListener("click", async () => {
+      said.textContent = "";
+      try {
+        const collected = await api.tabs.sendMessage(consoleTab.id, { type: "collect-page" }, { frameId: 0 });
+        const reply = await api.runtime.sendMessage({ type: "page-report", observation: collected.observation, page: collected.page });
+        if (!reply?.ok) throw new Error(reply?.error ?? t("noAnswer"));
+        shown.value = JSON.stringify(reply.result, null, 1);
+        shown.hidden = false;
+        await navigator.clipboard.writeText(shown.value).then(
+          () => (said.textContent = t("popupReportCopied", [String(reply.result.nodes)])),
+          () => (said.textContent = t("popupReportNotCopied")),
+        );
+        document.body.dataset.report = "ready";
+      } catch (error) {
+        said.textContent = t("popupReportFailed", [String(error?.message ?? error)]);
+        document.body.dataset.report = "failed";
+      }
+    });
   }
 })();

@@ -57,7 +57,10 @@ fn keeps_structure_and_headers_and_shapes_the_rest() {
     );
     assert_eq!(table.children[0].text, "Access key last used", "a table header is kept as written");
     assert_eq!(table.children[0].attrs[0].1, "awsui_header-cell", "class hashes are stripped");
-    assert_eq!(table.children[1].text, "AAAAAAAAAAAA9AAAAAAA", "other text is its shape");
+    assert_eq!(
+        table.children[1].text, "AKIA****************",
+        "a key ID in text is masked: its kind is kept"
+    );
     assert_eq!(table.children[1].attrs, vec![("data-testid".to_owned(), "inner-text".to_owned())]);
     let link = &table.children[1].children[0];
     assert_eq!(
@@ -233,4 +236,39 @@ fn no_report_carries_a_secret_account_email_user_or_query_value() {
             }
         }
     }
+}
+
+#[test]
+fn an_observed_session_names_what_to_keep_out() {
+    let observation = PageObservation {
+        url: "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice".to_owned(),
+        session_data: Some(
+            r#"{"accountId":"123456789012","sessionARN":"arn:aws:iam::123456789012:user/alice"}"#
+                .to_owned(),
+        ),
+        navigation_text: Some("alice @ example-corp | Account ID: 1234-5678-9012".to_owned()),
+        ..PageObservation::default()
+    };
+    let found = identities(&observation);
+    for expected in ["123456789012", "1234-5678-9012", "alice", "example-corp"] {
+        assert!(found.iter().any(|f| f == expected), "{expected} in {found:?}");
+    }
+    let page =
+        node("th", &[("data-testid", "example-corp-1234-5678-9012")], "Keys of alice", vec![]);
+    let report = report_for(&observation, &page);
+    assert_eq!(report.page.attrs[0].1, "aaaaaaa-aaaa-9999-9999-9999");
+    assert_eq!(report.page.text, "Keys of aaaaa");
+    assert_eq!(
+        report.route,
+        "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/aaaaa"
+    );
+}
+
+#[test]
+fn shapes_keep_every_word_apart() {
+    assert_eq!(
+        shape("  AKIAIOSFODNN7EXAMPLE alice   123456789012\n\tok "),
+        "AKIA**************** aaaaa 999999999999 aa"
+    );
+    assert_eq!(shape("Zoë, 1 hour ago"), "Aaa, 9 aaaa aaa");
 }

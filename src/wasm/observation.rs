@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::console::table::ObservedTable;
 use crate::console::PageObservation;
+use crate::drift::PageNode;
 
 /// Why an observation could not be read: which field, and what it should be.
 #[derive(Debug)]
@@ -62,6 +63,29 @@ pub(super) fn read_observation(value: &JsValue) -> Read<PageObservation> {
     object.read("settled", &mut o.settled, boolean)?;
     object.read("nowMs", &mut o.now_ms, number)?;
     Ok(o)
+}
+
+/// The page's element tree the content script sent for a drift report,
+/// read the same way (`{tag, attrs: [[name, value]], text, children}`).
+pub(super) fn read_page_tree(value: &JsValue) -> Result<PageNode, String> {
+    page_node(value).map_err(|e| format!("the page tree{} should be {}", e.path, e.expected))
+}
+
+fn page_node(value: &JsValue) -> Read<PageNode> {
+    let object = Object::new(value)?;
+    let mut node = PageNode::default();
+    object.read("tag", &mut node.tag, string)?;
+    object.read("attrs", &mut node.attrs, |v| list(v, attribute))?;
+    object.read("text", &mut node.text, string)?;
+    object.read("children", &mut node.children, |v| list(v, page_node))?;
+    Ok(node)
+}
+
+fn attribute(value: &JsValue) -> Read<(String, String)> {
+    match <[String; 2]>::try_from(list(value, string)?) {
+        Ok([name, value]) => Ok((name, value)),
+        Err(_) => Err(ReadError::new("a [name, value] pair")),
+    }
 }
 
 fn table(value: &JsValue) -> Read<ObservedTable> {

@@ -56,6 +56,28 @@ inEachBrowser("toolbar popup", (test) => {
     assert.ok(shown.keys.every((k) => ["ok", "notice", "warning", "critical"].includes(k.severity)));
   });
 
+  test("Copy page report shows and copies the page's structure, with none of its keys, account or names", async ({ browser, wd, replica }) => {
+    replica.setScenario({ session: "iam-user", userName: "alice" });
+    await wd.navigate(CREDENTIALS);
+    await wd.waitFor("the badges", `return document.querySelectorAll('[data-rootguard="key-badge"]').length > 0`);
+    // What the page shows that the report must not carry: its key IDs, the account, the user.
+    const shownOnPage = await wd.execute(`return { keyIds: [...document.querySelectorAll('[data-rootguard="key-badge"]')].map((b) => b.getAttribute("data-key-id")), html: document.documentElement.outerHTML }`);
+    const account = "123456789012"; // the default scenario's account, alias "example-corp"
+    assert.ok(shownOnPage.html.includes("alice"), "the page names the user");
+    await openPopup(browser);
+    await wd.clickCss('[data-rootguard-action="copy-page-report"]');
+    const text = await wd.waitFor("the report", `return document.body.dataset.report && document.querySelector('[data-rootguard="page-report"]').value`);
+    const report = JSON.parse(text);
+    assert.equal(report.version, 1);
+    assert.match(report.route, /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/iam\/home#\/security_credentials$/);
+    assert.ok(report.nodes > 20, "the page's structure is there");
+    assert.ok(text.includes('"data-testid"'), "with the console's test ids");
+    assert.ok(text.includes("AKIA****************"), "key IDs are masked, their kind kept");
+    for (const keyId of shownOnPage.keyIds) assert.ok(!text.includes(keyId), `no key ID (${keyId})`);
+    for (const forbidden of [account, "alice", "example-corp"]) assert.ok(!text.toLowerCase().includes(forbidden), `no ${forbidden}`);
+    assert.ok(!text.includes("data-rootguard"), "RootGuard's own elements are not part of the page");
+  });
+
   test("off the console it says RootGuard does not run there", async ({ browser, wd }) => {
     await wd.navigate("https://www.example.com/iam/home#/security_credentials");
     const shown = await openPopup(browser);
