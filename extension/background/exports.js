@@ -269,7 +269,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     // "Encrypt and save instead" on a shown secret: the key ID and secret
     // the content script read from the page become the console's own CSV
     // (built and checked by the core), then take the captured download's
-    // path: hold, passphrase frame, seal, downloads.
+    // path: hold, passphrase window, seal, downloads.
     "hold-page-credentials": {
       allowed: fromConsolePage,
       async run(core, message, sender) {

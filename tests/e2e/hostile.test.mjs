@@ -113,6 +113,8 @@ inEachBrowser("a hostile page", (test) => {
     await createRootKey(wd);
     await exportAndCheck(browser, replica, {
       afterClick: async () => {
+        // export-dialog: the in-page prompt of the design before issue 20, so that this test,
+        // run against that build, fails on the assertion below rather than on this wait.
         await wd.waitFor("RootGuard to say where its prompt is", `return document.querySelector('[data-rootguard="export-pending"], [data-rootguard="export-dialog"]')`);
         assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard] iframe, iframe[data-rootguard]').length`), 0, "no RootGuard frame in the page to replace");
         const { url } = await promptWindow(wd);
