@@ -80,6 +80,12 @@ pub fn page_report(observation: JsValue, page: JsValue) -> Result<JsValue, JsErr
     to_js(&crate::drift::report_for(&observation, &page))
 }
 
+/// Whether `url` is a console page's address (`https:`, a console host, port 443).
+#[wasm_bindgen(js_name = isConsoleUrl)]
+pub fn is_console_url(url: &str) -> bool {
+    crate::console::sender::console_host_of(url).is_some()
+}
+
 /// Whether a runtime message's sender is a console page (`origin`, `url`:
 /// the browser's `MessageSender` fields; `tabUrl`: its tab's URL).
 #[wasm_bindgen(js_name = isConsoleSender)]

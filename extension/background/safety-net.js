@@ -84,9 +84,8 @@ export function installSafetyNet(api, core) {
   function contentOf(c, item) {
     const url = item.finalUrl || item.url || "";
     if (/^data:/i.test(url)) return c.dataUrlBytes(url);
-    // The core's rule for a console page's address (its host, https, port 443).
-    // A blob: URL of a console page also passes that rule, but only its page can read it.
-    if (/^https:/i.test(url) && c.isConsoleSender(undefined, url, undefined)) return readAtMost(c, url);
+    // The core's rule for a console page's address (https, a console host, port 443).
+    if (c.isConsoleUrl(url)) return readAtMost(c, url);
     return null;
   }
 

@@ -24,6 +24,17 @@ export function replaceMethod(target, name, hook) {
 }
 
 /**
+ * Put `get` in place of an accessor's getter for good (not configurable):
+ * for a hook another RootGuard script must be able to trust (realms.js).
+ * Returns the original getter.
+ */
+export function pinAccessor(target, name, get) {
+  const descriptor = getOwnPropertyDescriptor(target, name);
+  defineProperty(target, name, { configurable: false, enumerable: descriptor.enumerable, get, set: descriptor.set });
+  return descriptor.get;
+}
+
+/**
  * Wrap an accessor property's getter and/or setter, keeping its descriptor;
  * returns the original `{get, set}`.
  */

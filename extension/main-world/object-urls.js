@@ -56,7 +56,7 @@ export function isBlob(object) {
   }
 }
 
-/** Hook `win.URL.createObjectURL` and `revokeObjectURL` (pinned: they are also the armed-realm mark). */
+/** Hook `win.URL.createObjectURL` and `revokeObjectURL` (pinned: they also mark the realm armed, parents.js). */
 export function hookObjectUrls(win) {
   const URL = win.URL;
   const create = URL.createObjectURL;
@@ -110,7 +110,11 @@ export function loadableUrl(url) {
   return fresh;
 }
 
-/** Whether `win` was armed by a RootGuard page-realm script (this one or another frame's). */
+/**
+ * Whether `win` looks armed by a RootGuard page-realm script. Only an empty
+ * popup's script asks this of its opener (parents.js), a realm the page
+ * cannot have reached first; arming itself never trusts it (realms.js).
+ */
 export function isArmed(win) {
   const descriptor = getOwnPropertyDescriptor(win.URL, "createObjectURL");
   return descriptor !== undefined && descriptor.get !== undefined && descriptor.configurable === false;

@@ -18,10 +18,10 @@ import { watchActivations, watchShadowRoot, useNativeOpen } from "./activations.
 import { watchClipboard } from "./clipboard.js";
 import { watchFileSystem } from "./file-system.js";
 import { watchFrames } from "./frames.js";
-import { replaceMethod } from "./guard.js";
+import { pinAccessor, replaceMethod } from "./guard.js";
 import { watchNavigations } from "./navigations.js";
 import { hookObjectUrls } from "./object-urls.js";
-import { apply, defaultView, defineProperty, getOwnPropertyDescriptor, weakMapGet, weakMapSet, WeakMap_, weakSetAdd, weakSetHas, WeakSet_ } from "./primordials.js";
+import { apply, defaultView, weakMapGet, weakMapSet, WeakMap_, weakSetAdd, weakSetHas, WeakSet_ } from "./primordials.js";
 import { watchWindowOpen } from "./windows.js";
 
 /** Each armed window → what puts its listeners back after document.open(). */
@@ -58,7 +58,7 @@ function armRealm(win) {
   // Each hook on its own: one the page made impossible (a property it pinned
   // first) must not keep the others out.
   const steps = [
-    // First: the object-URL hooks are also the mark that says "armed".
+    // First: the object-URL hooks, which also mark the realm armed for an empty popup's script (parents.js).
     () => hookObjectUrls(win),
     () => {
       const listeners = [watchNavigations(win), watchActivations(win)];
@@ -126,11 +126,4 @@ function watchFirstTouch(win) {
     watchShadowRoot(root);
     return root;
   });
-}
-
-/** Put `get` in place of an accessor's getter, for good; returns the original getter. */
-function pinAccessor(target, name, get) {
-  const descriptor = getOwnPropertyDescriptor(target, name);
-  defineProperty(target, name, { configurable: false, enumerable: descriptor.enumerable, get, set: descriptor.set });
-  return descriptor.get;
 }
