@@ -108,6 +108,19 @@ install_all() {
   ensure_python
 }
 
+# The console replica's pages on the real design system (tests/fixtures/console/cloudscape/):
+# React and @cloudscape-design/components from package-lock.json, one ES module and its CSS
+# and fonts in target/replica/, served by the replica under /__replica/cloudscape/.
+build_replica() {
+  local out=target/replica start=$SECONDS
+  rm -rf "$out"
+  esbuild tests/fixtures/console/cloudscape/main.jsx --bundle --format=esm --minify \
+    --jsx=automatic --target=chrome120,firefox128 --define:process.env.NODE_ENV='"production"' \
+    --loader:.woff2=file --loader:.woff=file --asset-names='[name]-[hash]' --public-path=/__replica/cloudscape/ \
+    --legal-comments=none --log-level=warning --outdir="$out"
+  log "replica: $(du -cb "$out"/main.js "$out"/main.css | tail -n1 | cut -f1) bytes of JS and CSS in $out ($((SECONDS - start)) s)"
+}
+
 build() {
   log "cargo: building the core for $WASM_TARGET"
   cargo build --release --lib --target "$WASM_TARGET"
@@ -121,6 +134,7 @@ build() {
   # one classic script a MAIN-world content script must be.
   esbuild extension/main-world/index.js --bundle --format=iife --target=chrome120,firefox140 \
     --legal-comments=none --log-level=warning --outfile="$core/main-world.js"
+  build_replica
   log "assembling dist/"
   python3 scripts/assemble.py "$core"
   cargo build --release --bin rootguard

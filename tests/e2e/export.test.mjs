@@ -13,6 +13,7 @@ import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { clickClosingPrompt, createRootKey, createUserKey, inPassphrasePrompt, noticeText, promptWindow, submitPassphrase, type, promptIsClosed } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
+import { CLASSIC } from "../fixtures/console/scenario.mjs";
 
 const PYTHON = path.join(ROOT, "target", "pyvenv", "bin", "python");
 const INDEPENDENT = path.join(ROOT, "tests", "independent", "decrypt.py");
@@ -50,6 +51,25 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     const file = path.join(browser.downloadDir, "rootkey.csv.rootguard");
     assert.ok(decryptWithCli(file).equals(Buffer.from(created.csv)), "rootguard decrypt returns the page's CSV byte for byte");
     assert.ok(decryptIndependently(file).equals(Buffer.from(created.csv)), "so does the independent decryptor");
+  });
+
+  test("on the classic replica (the older forms: an <a download>, a key-value Retrieve step) only an encrypted file is saved too", async ({ browser, replica }) => {
+    const { wd } = browser;
+    replica.setScenario(CLASSIC);
+    await createRootKey(wd);
+    assert.equal(await wd.execute(`return document.querySelector('[data-testid="download-csv"]').localName`), "a", "the older form's link");
+    const created = replica.createdKeys.at(-1);
+    const watch = await watchForSecret(browser.watched, created.secretAccessKey);
+    try {
+      await wd.clickCss('[data-testid="download-csv"]');
+      await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
+      await noticeText(wd, "export-saved");
+      await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    } finally {
+      const seen = await watch.stop();
+      assert.deepEqual(seen.leaks, [], "no file written during the flow ever held the secret");
+    }
+    assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
   });
 
   test("RootGuard's decrypt page opens the saved file with its passphrase and shows the key masked", async ({ browser, replica }) => {

@@ -56,7 +56,13 @@ async function clickIn(wd, kind, action) {
 
 /** The console's copy icon next to an element of the Retrieve step. */
 async function clickCopyNextTo(wd, testid) {
-  const button = await wd.execute(`return document.querySelector('[data-testid="${testid}"]').parentElement.querySelector('button[aria-label]')`);
+  // The console's copy icon beside the value: the nearest one up the tree.
+  const button = await wd.execute(`
+    for (let scope = document.querySelector('[data-testid="${testid}"]').parentElement; scope; scope = scope.parentElement) {
+      const copy = scope.querySelector('button[aria-label]');
+      if (copy) return copy;
+    }
+    return null;`);
   await wd.click({ id: button[ELEMENT] });
 }
 
@@ -205,7 +211,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
 
     // The user's own Ctrl+C of the shown secret.
     await wd.clickCss('[data-testid="show-secret"]');
-    await wd.execute(`document.activeElement?.blur?.(); const range = document.createRange(); range.selectNodeContents(document.querySelector('[data-testid="secret-access-key"]')); getSelection().removeAllRanges(); getSelection().addRange(range);`);
+    await wd.execute(`document.activeElement?.blur?.(); const range = document.createRange(); range.selectNodeContents(document.querySelector('[data-testid="shown-inner-text"]')); getSelection().removeAllRanges(); getSelection().addRange(range);`);
     await pressControl(wd, "c");
     await noticeState(wd, "clipboard-notice", ["counting"]);
     assert.equal(await pasted(wd), created.secretAccessKey);

@@ -24,6 +24,7 @@ const MECHANISMS = [
   ["shadow-anchor", "an <a download> in a closed shadow root, clicked by the user"],
   ["data-url", "an <a download> to a data: URL"],
   ["programmatic", "a <button> whose handler clicks a temporary anchor (the console's likely way)"],
+  ["filesaver", "FileSaver.js: a detached anchor clicked by a dispatched event in a later task"],
   ["detached", "an anchor never attached, .click()"],
   ["dispatch", "an anchor never attached, dispatchEvent"],
   ["revoke", "an anchor whose object URL is revoked right after the click"],
