@@ -199,11 +199,13 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
                 );
             }
             let now = (observation.now_ms / 1000.0) as i64;
-            for table in &observation.tables {
-                for row in table.access_keys(&observation.lang, now) {
-                    if !badges.iter().any(|b: &KeyBadge| b.key_id == row.key_id) {
-                        badges.push(badge_for(&row, owner, now, limits));
-                    }
+            let in_tables =
+                observation.tables.iter().flat_map(|t| t.access_keys(&observation.lang, now));
+            let in_items =
+                observation.items.iter().filter_map(|i| i.access_key(&observation.lang, now));
+            for row in in_tables.chain(in_items) {
+                if !badges.iter().any(|b: &KeyBadge| b.key_id == row.key_id) {
+                    badges.push(badge_for(&row, owner, now, limits));
                 }
             }
             let understood = !badges.is_empty() || names_access_keys_section(&observation.headings);

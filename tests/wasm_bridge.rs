@@ -137,6 +137,7 @@ fn every_observation_field_is_read() {
             "navigationText":null,"navigationHasUserLine":true,"lang":"en",
             "tables":[{"headers":["Access key ID","Created","Last used","Status"],
                        "rows":[["AKIAIOSFODNN7EXAMPLE","2020-01-01","Never","Active"]]}],
+            "items":[{"texts":["Access key 2","AKIAJ7QZ2EXAMPLEKEY2 - Active. Never used. 30 days old."]}],
             "headings":["Access keys"],"settled":true,"nowMs":1767225600000}"#,
     )
     .unwrap();
@@ -146,9 +147,11 @@ fn every_observation_field_is_read() {
     let verdict = assess_page(observation, None, None, None).unwrap();
     assert_eq!(get(&verdict, &["recognition", "page", "userName"]).as_string().unwrap(), "alice");
     let badges = Array::from(&get(&verdict, &["badges"]));
-    assert_eq!(badges.length(), 1);
+    assert_eq!(badges.length(), 2);
     assert_eq!(get(&badges.get(0), &["keyId"]).as_string().unwrap(), "AKIAIOSFODNN7EXAMPLE");
     assert!(get(&badges.get(0), &["ageDays"]).as_f64().unwrap() > 2000.0);
+    assert_eq!(get(&badges.get(1), &["keyId"]).as_string().unwrap(), "AKIAJ7QZ2EXAMPLEKEY2");
+    assert_eq!(get(&badges.get(1), &["ageDays"]).as_f64().unwrap(), 30.0);
     assert_eq!(Array::from(&get(&verdict, &["diagnostics"])).length(), 0);
 }
 

@@ -140,12 +140,38 @@ RootGuard.render = (() => {
 
   // The interstitial: a modal over the wizard. Proceed lets the console's own
   // flow continue untouched; Cancel goes back to Security credentials.
+  // While it is open no key can be created: its overlay takes every click
+  // over the page, and focus cannot leave it, so the keyboard cannot reach
+  // the console's check box or Create access key behind it (focus that
+  // moves out is brought back; keys aimed at the page are held back at the
+  // window, before the console's own handlers, React's root included).
   function interstitial(notice, decidedBy) {
     if (document.querySelector('[data-rootguard="create-key-interstitial"]')) return;
     const [element, shadow] = host("create-key-interstitial", notice.severity);
     element.setAttribute("data-rootguard-decided-by", decidedBy);
+    const held = new AbortController();
+    const outside = (event) => element.isConnected && !event.composedPath().includes(element);
+    // Firefox ignores a focus() made while a focus event is dispatched: again in the next task.
+    const refocus = () => {
+      cancel.focus();
+      setTimeout(() => { if (element.isConnected && document.activeElement !== element) cancel.focus(); });
+    };
+    addEventListener("focusin", (event) => { if (outside(event)) refocus(); }, { capture: true, signal: held.signal });
+    for (const type of ["keydown", "keypress", "keyup"]) {
+      addEventListener(type, (event) => {
+        if (!outside(event)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        refocus();
+      }, { capture: true, signal: held.signal });
+    }
+    // The console may replace the page under it (SPA): the hold ends with the element.
+    const gone = new MutationObserver(() => { if (!element.isConnected) { held.abort(); gone.disconnect(); } });
+    gone.observe(document.documentElement, { childList: true, subtree: true });
     const close = () => {
       visitDismissed.add(notice.kind);
+      held.abort();
+      gone.disconnect();
       element.remove();
     };
     const proceed = el("button", { type: "button", class: "primary", "data-rootguard-action": "proceed", text: t("interstitialProceed"), onclick: close });
@@ -228,6 +254,17 @@ RootGuard.render = (() => {
         cell.append(badge(wanted.get(keyId)));
         placed.add(keyId);
       }
+    }
+    if (placed.size === wanted.size) return;
+    // A key shown outside a table (a card, a summary line): next to the
+    // element whose own text holds its ID.
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && placed.size < wanted.size; node = walker.nextNode()) {
+      const keyId = [...wanted.keys()].find((id) => !placed.has(id) && node.data.includes(id));
+      const element = node.parentElement;
+      if (!keyId || !element || element.closest("[data-rootguard]")) continue;
+      element.append(badge(wanted.get(keyId)));
+      placed.add(keyId);
     }
   }
 

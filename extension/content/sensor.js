@@ -33,10 +33,39 @@
     return [...byTable.values()];
   }
 
+  // Keys shown outside a table (a card per key, an IAM user's "Access key 1"
+  // summary line): the texts of the smallest list item, or label/value pair,
+  // around each key ID. The core reads them (ObservedItem).
+  const ITEM = "li, [role=listitem], dl > div, dd";
+  function items() {
+    const found = [];
+    const seen = new Set();
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!KEY_ID.test(node.data)) continue;
+      const element = node.parentElement;
+      if (!element || element.closest("tr, [role=row], [data-rootguard]")) continue;
+      let item = element.closest(ITEM);
+      // A value (dd) is read with its label (dt), in the pair around them.
+      if (item?.localName === "dd" && item.parentElement?.querySelector(":scope > dt")) item = item.parentElement;
+      if (!item || seen.has(item)) continue;
+      seen.add(item);
+      const texts = [];
+      const inside = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      for (let t = inside.nextNode(); t; t = inside.nextNode()) {
+        const value = t.data.replace(/\s+/g, " ").trim();
+        if (value && !t.parentElement?.closest("[data-rootguard]")) texts.push(value);
+      }
+      found.push({ texts });
+    }
+    return found;
+  }
+
   function observe(withPage) {
     const rows = withPage ? tables() : [];
+    const keyItems = withPage ? items() : [];
     const headings = withPage ? [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50) : [];
-    const read = JSON.stringify([rows, headings]);
+    const read = JSON.stringify([rows, keyItems, headings]);
     if (read !== lastRead) {
       lastRead = read;
       lastChange = Date.now();
@@ -54,6 +83,7 @@
       navigationHasUserLine: Boolean(document.querySelector('[data-testid="awsc-copy-username"]')),
       lang: document.documentElement.lang || navigator.language || "",
       tables: rows,
+      items: keyItems,
       headings,
       settled: withPage && Date.now() - lastChange >= SETTLE_MS,
       nowMs: Date.now(),

@@ -19,7 +19,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use rootguard::console::table::ObservedTable;
+use rootguard::console::table::{ObservedItem, ObservedTable};
 use rootguard::console::{ConsoleHost, ConsolePage, PageObservation, Session};
 use rootguard::csv::is_access_key_id;
 use rootguard::verdict::assess;
@@ -63,6 +63,7 @@ struct Observation {
     navigation_has_user_line: bool,
     lang: String,
     tables: Vec<(Vec<String>, Vec<Vec<String>>)>,
+    items: Vec<Vec<String>>,
     headings: Vec<String>,
     settled: bool,
     now_ms: f64,
@@ -81,6 +82,7 @@ impl Observation {
                 .into_iter()
                 .map(|(headers, rows)| ObservedTable { headers, rows })
                 .collect(),
+            items: self.items.into_iter().map(|texts| ObservedItem { texts }).collect(),
             headings: self.headings,
             settled: self.settled,
             now_ms: self.now_ms,

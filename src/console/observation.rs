@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::table::ObservedTable;
+use super::table::{ObservedItem, ObservedTable};
 use super::{ConsoleHost, ConsolePage, Session};
 
 /// Plain data a content script collects from a console page. It holds no
@@ -24,6 +24,8 @@ pub struct PageObservation {
     pub lang: String,
     /// Tables with access key rows (only collected on credentials routes).
     pub tables: Vec<ObservedTable>,
+    /// Keys shown outside a table (cards, summary lines), same routes.
+    pub items: Vec<ObservedItem>,
     /// Heading texts of the page (h1–h3), to tell "no keys" from "not understood".
     pub headings: Vec<String>,
     /// The page has stopped changing since the route changed.

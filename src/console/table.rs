@@ -232,6 +232,65 @@ impl ObservedTable {
     }
 }
 
+/// An access key shown outside a table: a card (one per key, as an IAM
+/// user's own page may list them) or a summary line ("Access key 1" on an IAM
+/// user's details page). The content script sends the texts of the smallest
+/// list item or label/value pair around one key ID, in document order.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ObservedItem {
+    /// The texts around the key ID, in document order (labels and values).
+    pub texts: Vec<String>,
+}
+
+impl ObservedItem {
+    /// Read the key. A text that names a column (`Created on`, `Status`, in
+    /// any console language) labels the text after it, as in a card. Without
+    /// such labels, the summary's sentences are read (console-facts.md,
+    /// "Newer evidence"): `AKIA… - Active. Used 263 days ago. 400 days old.`
+    /// or `Never used. 321 days old.`
+    pub fn access_key(&self, lang: &str, now: i64) -> Option<AccessKeyRow> {
+        let key_id = self.texts.iter().find_map(|t| find_key_id(t))?.to_owned();
+        let labelled = |wanted: Column| {
+            self.texts
+                .windows(2)
+                .find(|pair| column_of(&pair[0]) == Some(wanted) && find_key_id(&pair[0]).is_none())
+                .map(|pair| pair[1].as_str())
+        };
+        let created = labelled(Column::Created);
+        let last_used = labelled(Column::LastUsed);
+        if created.is_some() || last_used.is_some() {
+            return Some(AccessKeyRow {
+                key_id,
+                status: labelled(Column::Status).map_or_else(|| self.status_anywhere(), status_of),
+                created: created.map_or(CellDate::Unknown, |t| parse_cell_date(t, lang, now)),
+                last_used: last_used.map_or(CellDate::Unknown, |t| parse_cell_date(t, lang, now)),
+            });
+        }
+        let (mut created, mut last_used) = (CellDate::Unknown, CellDate::Unknown);
+        for text in &self.texts {
+            for sentence in text.split(". ").map(|s| s.trim().trim_end_matches('.')) {
+                let lowered = lower_case(sentence);
+                if let Some(age) = lowered.strip_suffix(" old") {
+                    // "400 days old" is the key's age: read as "400 days ago".
+                    created = parse_cell_date(&format!("{age} ago"), lang, now);
+                } else if lowered.contains("used") {
+                    last_used = parse_cell_date(sentence, lang, now);
+                }
+            }
+        }
+        Some(AccessKeyRow { key_id, status: self.status_anywhere(), created, last_used })
+    }
+
+    fn status_anywhere(&self) -> KeyStatus {
+        self.texts
+            .iter()
+            .map(|t| status_of(t))
+            .find(|s| *s != KeyStatus::Unknown)
+            .unwrap_or(KeyStatus::Unknown)
+    }
+}
+
 /// `str::to_lowercase` as far as the words above can tell: ASCII, Latin-1
 /// and Latin Extended-A capitals, `İ` and the Kelvin and Ångström signs are
 /// lowered exactly as Unicode does; other characters are kept, as their lower
@@ -414,5 +473,57 @@ mod tests {
             );
         }
         assert_eq!(lower_case("ZUGRIFFSSCHLÜSSEL Ünd İ"), "zugriffsschlüssel ünd i\u{307}");
+    }
+
+    const NOW: i64 = 1_764_892_800; // 2025-12-05T00:00:00Z
+    const DAY: i64 = 86_400;
+
+    fn item(texts: &[&str]) -> AccessKeyRow {
+        ObservedItem { texts: strings(texts) }.access_key("en", NOW).expect("a key")
+    }
+
+    #[test]
+    fn summary_lines_of_an_iam_user_are_read_by_their_sentences() {
+        // The evidence's forms (console-facts.md, "Newer evidence").
+        let used = item(&[
+            "Access key 1",
+            "AKIAIOSFODNN7EXAMPLE - Active. Used 263 days ago. 400 days old.",
+        ]);
+        assert_eq!(used.key_id, "AKIAIOSFODNN7EXAMPLE");
+        assert_eq!(used.status, KeyStatus::Active);
+        assert_eq!(used.created, CellDate::At { unix: NOW - 400 * DAY });
+        assert_eq!(used.last_used, CellDate::At { unix: NOW - 263 * DAY });
+        let never =
+            item(&["Access key 2", "AKIAJ7QZ2EXAMPLEKEY2 - Inactive. Never used. 321 days old."]);
+        assert_eq!(never.status, KeyStatus::Inactive);
+        assert_eq!(never.created, CellDate::At { unix: NOW - 321 * DAY });
+        assert_eq!(never.last_used, CellDate::Never);
+    }
+
+    #[test]
+    fn cards_are_read_by_their_labels_in_any_order() {
+        let card = item(&[
+            "AKIAIOSFODNN7EXAMPLE",
+            "Status",
+            "Inactive",
+            "Access key last used",
+            "None",
+            "Region last used",
+            "N/A",
+            "Created on",
+            "30 days ago",
+        ]);
+        assert_eq!(card.status, KeyStatus::Inactive);
+        assert_eq!(card.created, CellDate::At { unix: NOW - 30 * DAY });
+        assert_eq!(card.last_used, CellDate::Never);
+    }
+
+    #[test]
+    fn an_item_without_a_key_id_or_dates_says_so() {
+        assert!(ObservedItem { texts: strings(&["Access key 1", "Create access key"]) }
+            .access_key("en", NOW)
+            .is_none());
+        let bare = item(&["AKIAIOSFODNN7EXAMPLE"]);
+        assert_eq!((bare.created, bare.last_used), (CellDate::Unknown, CellDate::Unknown));
     }
 }

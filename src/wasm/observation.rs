@@ -15,7 +15,7 @@ use std::fmt;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::console::table::ObservedTable;
+use crate::console::table::{ObservedItem, ObservedTable};
 use crate::console::PageObservation;
 use crate::drift::PageNode;
 
@@ -59,6 +59,7 @@ pub(super) fn read_observation(value: &JsValue) -> Read<PageObservation> {
     object.read("navigationHasUserLine", &mut o.navigation_has_user_line, boolean)?;
     object.read("lang", &mut o.lang, string)?;
     object.read("tables", &mut o.tables, |v| list(v, table))?;
+    object.read("items", &mut o.items, |v| list(v, item))?;
     object.read("headings", &mut o.headings, |v| list(v, string))?;
     object.read("settled", &mut o.settled, boolean)?;
     object.read("nowMs", &mut o.now_ms, number)?;
@@ -94,6 +95,13 @@ fn table(value: &JsValue) -> Read<ObservedTable> {
     object.read("headers", &mut table.headers, |v| list(v, string))?;
     object.read("rows", &mut table.rows, |v| list(v, |row| list(row, string)))?;
     Ok(table)
+}
+
+fn item(value: &JsValue) -> Read<ObservedItem> {
+    let object = Object::new(value)?;
+    let mut item = ObservedItem::default();
+    object.read("texts", &mut item.texts, |v| list(v, string))?;
+    Ok(item)
 }
 
 /// A JavaScript object (arrays included, `null` not), read field by field.

@@ -3,8 +3,9 @@
 
 import assert from "node:assert/strict";
 
-import { noticeText } from "./lib/flows.mjs";
+import { noticeText, proceedThroughInterstitial } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
+import { CLASSIC } from "../fixtures/console/scenario.mjs";
 
 const DAY = 86_400_000;
 const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
@@ -60,6 +61,18 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.match(details, /Delete it/);
   });
 
+  test("the classic replica's older forms (absolute dates, \"Never\", seven columns, the 2023 nav bar) get the same badges and root warning", async ({ wd, replica }) => {
+    replica.setScenario(CLASSIC);
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity, b.inRowOfItsKey]), [
+      ["AKIAIOSFODNN7EXAMPLE", 400, "critical", true],
+      ["AKIAJ7QZ2EXAMPLEKEY2", 30, "critical", true],
+    ]);
+    assert.match(await noticeText(wd, "root-warning"), /root user/i);
+    assert.equal(await wd.execute(`return document.documentElement.dataset.replicaUi`), "classic");
+  });
+
   test("an IAM user's tab follows the IAM policy: ok, warning, critical, notice; no root warning", async ({ wd, replica }) => {
     const cases = [
       [[key("AKIAQQQQQQQQQQQQQQQ2", { created: 10, used: 1 })], "ok", 10],
@@ -91,10 +104,26 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
   });
 
+  test("keys listed as cards (one per key) on an IAM user's own page get their badges, in the card", async ({ wd, replica }) => {
+    replica.setScenario({ session: "iam-user", keysMarkup: "key-cards" });
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity]), [
+      ["AKIAIOSFODNN7EXAMPLE", 400, "critical"],
+      ["AKIAJ7QZ2EXAMPLEKEY2", 30, "notice"],
+    ]);
+    assert.match(shown[1].text, /never used/);
+    const inCard = await wd.execute(`return [...document.querySelectorAll('[data-rootguard="key-badge"]')].every((b) => b.closest("li")?.textContent.includes(b.getAttribute("data-key-id")))`);
+    assert.ok(inCard, "each badge sits in its key's card");
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="unrecognized-page"]').length`), 0);
+  });
+
   test("dates in several console languages and formats give the right ages", async ({ wd, replica }) => {
     const combos = [
       ["de", "absolute"], ["ja", "absolute"], ["fr", "relative"], ["zh-CN", "absolute"],
       ["en", "iso"], ["de", "relative"], ["ja", "relative"], ["en", "absolute"],
+      // The newer console's forms: "120 days ago", and Cloudscape's "May 13, 2024, 13:01 (UTC+05:30)".
+      ["en", "days"], ["en", "cloudscape"], ["de", "days"],
     ];
     for (const [i, [lang, dateStyle]] of combos.entries()) {
       replica.setScenario({ lang, dateStyle, userKeys: { bob: [key("AKIAQQQQQQQQQQQQQQQ7", { created: 120, used: 17 }), key("AKIAQQQQQQQQQQQQQQQA", { created: 5 })] } });
@@ -182,6 +211,34 @@ inEachBrowser("warnings and key badges", (test) => {
     await wd.waitFor("the Retrieve access key step", `return document.querySelector('[data-testid="download-csv"]')`);
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="create-key-interstitial"]').length`), 0);
     assert.ok(await wd.execute(`return document.querySelector('[data-rootguard="export-notice"]') !== null`), "the export notice stays on the Retrieve step");
+  });
+
+  test("while the interstitial is open no key can be created: clicks land on it, the keyboard cannot reach the wizard", async ({ wd, replica }) => {
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard");
+    await wd.waitFor("the interstitial over the wizard", `return document.querySelector('[data-rootguard="create-key-interstitial"]') && document.querySelector('input[name="ack-risk"]')`);
+    // A user's click on the console's check box reaches the interstitial's overlay instead.
+    await assert.rejects(wd.clickCss('input[name="ack-risk"]'), /element click intercepted/);
+    // Tab forwards (and back) as far as it goes: focus never reaches the wizard behind.
+    const TAB = "\uE004", SHIFT = "\uE008";
+    const press = (...keys) => wd.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]) }] });
+    for (let i = 0; i < 12; i += 1) {
+      await press(TAB);
+      assert.ok(await wd.execute(`return document.activeElement === document.querySelector('[data-rootguard="create-key-interstitial"]')`), "focus stays in the interstitial");
+    }
+    await wd.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: SHIFT }, { type: "keyDown", value: TAB }, { type: "keyUp", value: TAB }, { type: "keyUp", value: SHIFT }] }] });
+    await wd.cmd("DELETE", "/actions");
+    assert.equal(await wd.execute(`return document.querySelector('input[name="ack-risk"]').checked`), false, "the acknowledgement was not ticked");
+    assert.equal(await wd.execute(`return document.querySelector('[data-testid="wizard-create-access-key"]').disabled`), true);
+    // Cancel: back to Security credentials, no key made.
+    const shadow = await wd.shadowRoot(await wd.find('[data-rootguard="create-key-interstitial"]'));
+    await wd.click(await wd.find('[data-rootguard-action="cancel"]', shadow));
+    await wd.waitFor("the way back", `return location.hash === "#/security_credentials" && !document.querySelector('[data-rootguard="create-key-interstitial"]')`);
+    assert.equal(replica.createdKeys.length, 0, "no key was created");
+    // Once the user proceeds, the wizard is the console's own again.
+    await wd.execute(`history.back()`);
+    await proceedThroughInterstitial(wd);
+    await wd.clickCss('input[name="ack-risk"]');
+    await wd.waitFor("the acknowledgement ticked", `return document.querySelector('input[name="ack-risk"]').checked`);
   });
 
   test("dark mode: badges and notices switch to the dark palette", async ({ wd, replica }) => {
