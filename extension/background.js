@@ -41,8 +41,12 @@ const handlers = {
     },
   },
   "rate-passphrase": { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
-  // The popup's "Copy page report": what of the page may leave is the core's to say.
-  "page-report": { allowed: fromExtensionPage, run: (c, message) => c.pageReport(message.observation, message.page) },
+  // "Copy page report", in the popup and on the unrecognized-page notice (the
+  // console page's content script): what of the page may leave is the core's to say.
+  "page-report": {
+    allowed: (sender, c) => fromExtensionPage(sender) || fromConsolePage(sender, c),
+    run: (c, message) => c.pageReport(message.observation, message.page),
+  },
   ...exportHandlers(api, { fromConsolePage, fromExtensionPage }),
   ...installLeakGuard(api, { fromContentScript }),
   ...hygieneHandlers(api, { fromContentScript }),

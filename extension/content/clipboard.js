@@ -20,7 +20,7 @@
 (() => {
   const { render } = RootGuard;
   const { t } = render;
-  let clearing = false; // RootGuard's own copy event, while clearing
+  let writing = false; // RootGuard's own copy event, while it writes the clipboard
   /** The pending clear: { generation, timer, notice, ... }. */
   let pending = null;
 
@@ -104,9 +104,14 @@
   }
 
   // Write an empty text. Returns how it worked, or null when it did not.
-  async function clearClipboard() {
+  const clearClipboard = () => writeClipboard("");
+
+  // Write a text of RootGuard's own (the empty text, a page report); the
+  // copy event of the fallback is RootGuard's, not the user's. Returns how it
+  // worked ("clipboard-api", "copy-command"), or null when it did not.
+  async function writeClipboard(text) {
     try {
-      await navigator.clipboard.writeText("");
+      await navigator.clipboard.writeText(text);
       return "clipboard-api";
     } catch {
       /* not allowed here now (Chrome: the page must have focus): try the copy command */
@@ -114,9 +119,9 @@
     const supply = (event) => {
       event.stopImmediatePropagation();
       event.preventDefault();
-      event.clipboardData.setData("text/plain", "");
+      event.clipboardData.setData("text/plain", text);
     };
-    clearing = true;
+    writing = true;
     addEventListener("copy", supply, true);
     try {
       return document.execCommand("copy") ? "copy-command" : null;
@@ -124,9 +129,23 @@
       return null;
     } finally {
       removeEventListener("copy", supply, true);
-      clearing = false;
+      writing = false;
     }
   }
+
+  RootGuard.clipboard = {
+    /**
+     * Copy a text for the user (content/page-report.js), on their click.
+     * It is a later copy like any other: a pending clear of a copied secret
+     * is called off (the clipboard no longer holds the secret) instead of
+     * wiping what the user just copied. Returns how it was written, or null.
+     */
+    async copy(text) {
+      const how = await writeClipboard(text);
+      if (how) copied(text);
+      return how;
+    },
+  };
 
   // The user's own copy or cut: what is selected (in a field, its selection).
   function selectedText() {
@@ -142,7 +161,7 @@
   }
   for (const type of ["copy", "cut"]) {
     addEventListener(type, () => {
-      if (!clearing) copied(selectedText());
+      if (!writing) copied(selectedText());
     }, true);
   }
 

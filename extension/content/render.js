@@ -11,6 +11,9 @@ RootGuard.render = (() => {
   const t = (key, args) => api.i18n.getMessage(key, args) || key;
   const tm = (message) => t(message.key, message.args);
   const visitDismissed = new Set();
+  // Controls other content scripts add to a notice of the core's, by kind
+  // (content/page-report.js: "Copy page report" on unrecognized-page).
+  const decorations = new Map();
   const SESSION_KEY = "rootguard-dismissed";
   let stack = null;
 
@@ -67,6 +70,9 @@ RootGuard.render = (() => {
     .overlay { position: fixed; inset: 0; z-index: 2147483500; display: flex; align-items: center; justify-content: center; background: rgba(0, 7, 22, .55); }
     .dialog { box-sizing: border-box; width: min(560px, calc(100vw - 32px)); padding: 20px 24px; border-radius: 16px;
       border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 14px/20px "Amazon Ember", Arial, sans-serif; }
+    textarea { box-sizing: border-box; width: 100%; margin: 4px 0 8px; padding: 4px 6px; border-radius: 6px; resize: vertical;
+      border: 1px solid var(--accent); background: var(--bg); color: var(--fg); font: 12px/16px ui-monospace, Menlo, Consolas, monospace; }
+    textarea[hidden] { display: none; }
   `;
 
   // The console's dark mode (Cloudscape's body class), else the system's.
@@ -118,7 +124,8 @@ RootGuard.render = (() => {
     return stack;
   }
 
-  function card(kind, severity, title, paragraphs, alternatives, onDismiss) {
+  // `decorate(element)`: controls to add before Dismiss (decorations above).
+  function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
     const [element, shadow] = host(kind, severity);
     const box = el(
       "section",
@@ -131,6 +138,7 @@ RootGuard.render = (() => {
       // Collapsed by default so the card stays small over the console.
       box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), alternativesList(alternatives)));
     }
+    if (decorate) box.append(...decorate(element));
     if (onDismiss) {
       box.append(el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => { onDismiss(); element.remove(); } }));
     }
@@ -288,7 +296,7 @@ RootGuard.render = (() => {
       }
       if (container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`)) continue;
       const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
-      const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss);
+      const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
       element.setAttribute("data-rootguard-from", "verdict");
       element.setAttribute("data-rootguard-decided-by", result.decidedBy);
       container.append(element);
@@ -316,6 +324,15 @@ RootGuard.render = (() => {
     return element;
   }
 
+  /**
+   * Add controls to every notice of this kind the core decides:
+   * `make(host)` returns the elements to put before Dismiss. Register before
+   * the first verdict (manifest.json loads content/page-report.js before the sensor).
+   */
+  function decorate(kind, make) {
+    decorations.set(kind, make);
+  }
+
   // host/el/t: for the shown-secret and clipboard notices (content/secret.js, content/clipboard.js).
-  return { verdict, message, routeChanged, ensureStack, host, el, t };
+  return { verdict, message, routeChanged, ensureStack, decorate, host, el, t };
 })();

@@ -61,12 +61,15 @@
     return found;
   }
 
-  function observe(withPage) {
+  // `track: false` reads without counting it as a change of the page (a
+  // page report's collection must not make the page unsettled again, which
+  // would take the unrecognized-page notice away while the user uses it).
+  function observe(withPage, { track = true } = {}) {
     const rows = withPage ? tables() : [];
     const keyItems = withPage ? items() : [];
     const headings = withPage ? [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50) : [];
     const read = JSON.stringify([rows, keyItems, headings]);
-    if (read !== lastRead) {
+    if (track && read !== lastRead) {
       lastRead = read;
       lastChange = Date.now();
       if (withPage) {
@@ -185,11 +188,16 @@
     return walk(document.documentElement, 0);
   }
 
+  /** What a drift report is built from: the observation (session, route) and the page's elements. */
+  const collectPage = () => ({ observation: observe(false, { track: false }), page: pageTree() });
+  // The unrecognized-page notice's "Copy page report" (content/page-report.js).
+  RootGuard.sensor.collectPage = collectPage;
+
   if (window === top) {
     api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (sender.id !== api.runtime.id) return false;
       if (message?.type === "page-summary") sendResponse({ url: location.href, verdict: lastVerdict });
-      else if (message?.type === "collect-page") sendResponse({ observation: observe(false), page: pageTree() });
+      else if (message?.type === "collect-page") sendResponse(collectPage());
       return false;
     });
   }

@@ -12,11 +12,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
-import { createRootKey, createUserKey, inPassphrasePrompt, noticeText, submitPassphrase, type } from "./lib/flows.mjs";
+import { createRootKey, createUserKey, inPassphrasePrompt, noticeText, pasted, pressControl, submitPassphrase, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const CONTROL = "\uE009";
 const MASKED = "***************";
 const SECRET_SHOWN = `return document.querySelector('[data-testid="secret-access-key"]').textContent`;
 
@@ -64,44 +63,6 @@ async function clickCopyNextTo(wd, testid) {
     }
     return null;`);
   await wd.click({ id: button[ELEMENT] });
-}
-
-/**
- * What the clipboard holds, read by pasting with Ctrl+V into a field the
- * test adds to the page; the paste event's data is what was pasted (it
- * fires, with "" when the clipboard is empty, so the wait is on the event).
- */
-async function pasted(wd) {
-  await wd.execute(`
-    let field = document.getElementById("test-paste");
-    if (!field) {
-      field = document.createElement("textarea");
-      field.id = "test-paste";
-      field.style.cssText = "position:fixed;top:0;right:0;width:200px;height:40px;z-index:2147483647";
-      field.addEventListener("paste", (event) => {
-        field.dataset.pastes = String(Number(field.dataset.pastes ?? 0) + 1);
-        field.dataset.text = event.clipboardData.getData("text/plain");
-      });
-      document.body.append(field);
-    }
-    field.dataset.before = field.dataset.pastes ?? "0";
-  `);
-  await keys(wd, await wd.find("#test-paste"), "v");
-  return wd.waitFor("the paste", `const f = document.getElementById("test-paste"); return (f.dataset.pastes ?? "0") !== f.dataset.before && { text: f.dataset.text }`).then((r) => r.text);
-}
-
-/** Click an element, then Ctrl+<letter> on it, as a user's keyboard. */
-async function keys(wd, element, letter) {
-  await wd.click(element);
-  await pressControl(wd, letter);
-}
-
-/** Ctrl+<letter> on whatever has focus, as a user's keyboard. */
-async function pressControl(wd, letter) {
-  await wd.cmd("POST", "/actions", {
-    actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: CONTROL }, { type: "keyDown", value: letter }, { type: "keyUp", value: letter }, { type: "keyUp", value: CONTROL }] }],
-  });
-  await wd.cmd("DELETE", "/actions");
 }
 
 /** A notice's state attribute, once it has one of the wanted values. */

@@ -181,3 +181,43 @@ export async function proceedThroughInterstitial(wd) {
   await wd.click(await wd.find('[data-rootguard-action="proceed"]', shadow));
   await wd.waitFor("the interstitial to close", `return !document.querySelector('[data-rootguard="create-key-interstitial"]')`);
 }
+
+const CONTROL = "\uE009";
+
+/**
+ * What the clipboard holds, read by pasting with Ctrl+V into a field the
+ * test adds to the page; the paste event's data is what was pasted (it
+ * fires, with "" when the clipboard is empty, so the wait is on the event).
+ */
+export async function pasted(wd) {
+  await wd.execute(`
+    let field = document.getElementById("test-paste");
+    if (!field) {
+      field = document.createElement("textarea");
+      field.id = "test-paste";
+      field.style.cssText = "position:fixed;top:0;right:0;width:200px;height:40px;z-index:2147483647";
+      field.addEventListener("paste", (event) => {
+        field.dataset.pastes = String(Number(field.dataset.pastes ?? 0) + 1);
+        field.dataset.text = event.clipboardData.getData("text/plain");
+      });
+      document.body.append(field);
+    }
+    field.dataset.before = field.dataset.pastes ?? "0";
+  `);
+  await keys(wd, await wd.find("#test-paste"), "v");
+  return wd.waitFor("the paste", `const f = document.getElementById("test-paste"); return (f.dataset.pastes ?? "0") !== f.dataset.before && { text: f.dataset.text }`).then((r) => r.text);
+}
+
+/** Click an element, then Ctrl+<letter> on it, as a user's keyboard. */
+async function keys(wd, element, letter) {
+  await wd.click(element);
+  await pressControl(wd, letter);
+}
+
+/** Ctrl+<letter> on whatever has focus, as a user's keyboard. */
+export async function pressControl(wd, letter) {
+  await wd.cmd("POST", "/actions", {
+    actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: CONTROL }, { type: "keyDown", value: letter }, { type: "keyUp", value: letter }, { type: "keyUp", value: CONTROL }] }],
+  });
+  await wd.cmd("DELETE", "/actions");
+}
