@@ -112,12 +112,52 @@ pub fn identities(observation: &PageObservation) -> Vec<String> {
         }
     }
     if let Some(menu) = &observation.navigation_text {
+        // Every other word of the account menu may name someone (an alias,
+        // a role session), except the menu's own labels: scrubbing those
+        // would also scrub `account-detail-menu`, the very markup a report
+        // must show (and a replay needs to tell who is signed in).
         let separators = |c: char| c.is_whitespace() || "@|/:(),".contains(c);
         found.extend(
-            menu.split(separators).filter(|word| word.chars().count() >= 3).map(str::to_owned),
+            menu.split(separators)
+                .filter(|word| word.chars().count() >= 3 && !is_menu_label(word))
+                .map(str::to_owned),
         );
     }
     found
+}
+
+/// The account menu's label words ("Account ID:", "IAM user:", "Federated
+/// user:") in the console's languages. A name that is one of these words
+/// is a label's word already, so keeping it tells nothing.
+fn is_menu_label(word: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "account",
+        "iam",
+        "user",
+        "federated",
+        "konto-id",
+        "konto",
+        "iam-benutzer",
+        "benutzer",
+        "verbundbenutzer",
+        "compte",
+        "utilisateur",
+        "fédéré",
+        "cuenta",
+        "usuario",
+        "federado",
+        "アカウント",
+        "ユーザー",
+        "フェデレーティッドユーザー",
+        "账户",
+        "用户",
+        "联合用户",
+        "계정",
+        "사용자",
+        "페더레이션",
+        "페더레이션된",
+    ];
+    LABELS.iter().any(|label| word.eq_ignore_ascii_case(label))
 }
 
 struct Budget {

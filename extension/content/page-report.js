@@ -37,7 +37,7 @@
         const reply = await RootGuard.askForReply({ type: "page-report", ...RootGuard.sensor.collectPage() });
         if (!reply.ok) throw new Error(reply.error);
         const report = reply.result;
-        shown.value = JSON.stringify(report, null, 1);
+        shown.value = JSON.stringify(report);
         shown.hidden = false;
         const how = await RootGuard.clipboard.copy(shown.value);
         host.setAttribute("data-copied-by", how ?? "");

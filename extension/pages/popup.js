@@ -72,7 +72,7 @@
         const collected = await api.tabs.sendMessage(consoleTab.id, { type: "collect-page" }, { frameId: 0 });
         const reply = await api.runtime.sendMessage({ type: "page-report", observation: collected.observation, page: collected.page });
         if (!reply?.ok) throw new Error(reply?.error ?? t("noAnswer"));
-        shown.value = JSON.stringify(reply.result, null, 1);
+        shown.value = JSON.stringify(reply.result);
         shown.hidden = false;
         await navigator.clipboard.writeText(shown.value).then(
           () => (said.textContent = t("popupReportCopied", [String(reply.result.nodes)])),

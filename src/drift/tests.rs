@@ -265,6 +265,23 @@ fn an_observed_session_names_what_to_keep_out() {
 }
 
 #[test]
+fn the_account_menus_own_labels_are_not_identities() {
+    // The navigation bar's words around the names (console-facts.md): the
+    // labels stay, so `account-detail-menu` survives; the names do not.
+    let observation = PageObservation {
+        navigation_text: Some("Account ID: 1234-5678-9012 IAM user: alice".to_owned()),
+        ..PageObservation::default()
+    };
+    let found = identities(&observation);
+    assert!(found.iter().any(|f| f == "alice"), "{found:?}");
+    assert!(!found.iter().any(|f| f == "Account" || f == "IAM" || f == "user"), "{found:?}");
+    let page = node("div", &[("data-testid", "account-detail-menu")], "IAM user: alice", vec![]);
+    let report = report_for(&observation, &page);
+    assert_eq!(report.page.attrs[0].1, "account-detail-menu");
+    assert!(!report.page.text.contains("alice"));
+}
+
+#[test]
 fn shapes_keep_every_word_apart() {
     assert_eq!(
         shape("  AKIAIOSFODNN7EXAMPLE alice   123456789012\n\tok "),

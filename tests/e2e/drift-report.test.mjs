@@ -141,10 +141,9 @@ inEachBrowser("drift reports", (test, { browserName }) => {
     assertSafe(copied.text, onPage.keyIds, "alice");
 
     // Played back, the report is the page RootGuard could not read: the same
-    // page, notices and (no) badges. Not the same principal: the report
-    // shapes the account menu's words wherever they occur, "account" and
-    // "user" included, so the navigation bar RootGuard falls back on
-    // (data-testid="account-detail-menu") is not in it (docs/DRIFT-REPORT.md).
+    // page, notices and (no) badges. Not the same principal: who is signed
+    // in is said by the session meta's content and the account menu's texts,
+    // and a report holds neither (texts are shapes; docs/DRIFT-REPORT.md).
     replica.setScenario({ replay: report });
     await openReplay(wd, report.route);
     assert.match(await noticeText(wd, "unrecognized-page", 20_000), /could not read this page/);
