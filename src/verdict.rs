@@ -149,7 +149,9 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
             };
         let on_key_page = matches!(
             recognition.page,
-            ConsolePage::SecurityCredentials | ConsolePage::IamUserCredentials { .. }
+            ConsolePage::SecurityCredentials
+                | ConsolePage::IamUserCredentials { .. }
+                | ConsolePage::IamUserDetails { .. }
         );
         if recognition.page == ConsolePage::SecurityCredentials && root {
             notices.push(notice(
@@ -208,8 +210,11 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
                     badges.push(badge_for(&row, owner, now, limits));
                 }
             }
+            // A user's other tabs need not show keys (a user may have none):
+            // only a page that is about keys can be "not understood".
+            let about_keys = !matches!(recognition.page, ConsolePage::IamUserDetails { .. });
             let understood = !badges.is_empty() || names_access_keys_section(&observation.headings);
-            if observation.settled && !understood {
+            if observation.settled && about_keys && !understood {
                 notices.push(notice(
                     NoticeKind::UnrecognizedPage,
                     Severity::Warning,
@@ -309,6 +314,27 @@ mod tests {
         let user = assess(&with_table(observation(user_tab, ROOT), &rows, true));
         assert_eq!(user.badges[0].severity, Severity::Ok);
         assert!(user.notices.is_empty(), "no root warning on an IAM user's tab");
+    }
+
+    #[test]
+    fn an_iam_users_summary_on_any_tab_gets_badges_and_no_tab_is_unrecognized() {
+        const PERMISSIONS: &str =
+            "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/bob?section=permissions";
+        let mut o = observation(PERMISSIONS, ROOT);
+        o.settled = true;
+        o.now_ms = 1_764_892_800_000.0;
+        let nothing = assess(&o);
+        assert!(nothing.notices.is_empty(), "{:?}", nothing.notices);
+        o.items = vec![crate::console::table::ObservedItem {
+            texts: vec![
+                "Access key 1".into(),
+                "AKIAIOSFODNN7EXAMPLE - Active. Used 263 days ago. 400 days old.".into(),
+            ],
+        }];
+        let verdict = assess(&o);
+        assert_eq!(verdict.badges.len(), 1);
+        assert_eq!(verdict.badges[0].age_days, Some(400));
+        assert!(verdict.notices.is_empty(), "no root warning on a user's page");
     }
 
     #[test]

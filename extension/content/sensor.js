@@ -14,7 +14,7 @@
 (() => {
   const KEY_ID = /(AKIA|ASIA)[A-Z2-7]{16}/;
   const SETTLE_MS = 1500;
-  const WATCHED_PAGES = new Set(["security-credentials", "iam-user-credentials"]);
+  const WATCHED_PAGES = new Set(["security-credentials", "iam-user-credentials", "iam-user-details"]);
   const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguard");
   const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 

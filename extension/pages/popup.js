@@ -31,7 +31,7 @@
   const page = recognition.page;
   const principal = recognition.session.principal;
   document.querySelector('[data-rootguard="popup-page"]').textContent =
-    page.kind === "iam-user-credentials" ? t("popupPage_iam_user_credentials", [page.userName]) : t(`popupPage_${page.kind.replaceAll("-", "_")}`);
+    page.userName === undefined ? t(`popupPage_${page.kind.replaceAll("-", "_")}`) : t(`popupPage_${page.kind.replaceAll("-", "_")}`, [page.userName]);
   document.querySelector('[data-rootguard="popup-page"]').dataset.kind = page.kind;
   const session = document.querySelector('[data-rootguard="popup-session"]');
   session.textContent = t(`popupPrincipal_${principal.kind.replaceAll("-", "_")}`);

@@ -23,6 +23,14 @@ pub enum ConsolePage {
         #[serde(rename = "userName")]
         user_name: String,
     },
+    /// `#/users/details/NAME` on another tab (or none): an IAM user's
+    /// details page, whose summary lists the user's keys ("Access key 1")
+    /// whichever tab is open, but which need not show a key table.
+    IamUserDetails {
+        /// The IAM user, URL-decoded.
+        #[serde(rename = "userName")]
+        user_name: String,
+    },
     /// Any other console page: RootGuard only keeps watching the route.
     Other,
 }
@@ -48,6 +56,12 @@ impl ConsolePage {
                 if query_section(query) == Some("security_credentials") =>
             {
                 ConsolePage::IamUserCredentials { user_name: percent_decode(name) }
+            }
+            ["users", "details", name] => {
+                ConsolePage::IamUserDetails { user_name: percent_decode(name) }
+            }
+            ["users", name] if *name != "details" => {
+                ConsolePage::IamUserDetails { user_name: percent_decode(name) }
             }
             _ => ConsolePage::Other,
         }
@@ -140,11 +154,16 @@ mod tests {
             ),
             ConsolePage::IamUserCredentials { user_name: "a@b.c".into() }
         );
-        // Another tab of the same user is not a credentials page.
-        assert_eq!(
-            ConsolePage::from_location("/iam/home", "#/users/details/alice?section=permissions"),
-            ConsolePage::Other
-        );
+        // Another tab of the same user: its details page (the summary lists the keys).
+        let details = ConsolePage::IamUserDetails { user_name: "alice".into() };
+        for fragment in
+            ["#/users/details/alice?section=permissions", "#/users/details/alice", "#/users/alice"]
+        {
+            assert_eq!(ConsolePage::from_location("/iam/home", fragment), details, "{fragment}");
+        }
+        for fragment in ["#/users/details/alice/create-access-key", "#/users/details"] {
+            assert_ne!(ConsolePage::from_location("/iam/home", fragment), details, "{fragment}");
+        }
     }
 
     #[test]

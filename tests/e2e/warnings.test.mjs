@@ -118,6 +118,25 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="unrecognized-page"]').length`), 0);
   });
 
+  test("an IAM user's summary lists the keys on every tab: each \"Access key N\" line gets its badge; a user without keys is no warning", async ({ wd, replica }) => {
+    replica.setScenario({ userKeys: { bob: [key("AKIAQQQQQQQQQQQQQQQ3", { created: 200, used: 100 }), key("AKIAQQQQQQQQQQQQQQQ5", { created: 60, status: "Inactive" })], carol: [] } });
+    const permissions = (name) => `https://us-east-1.console.aws.amazon.com/iam/home#/users/details/${name}?section=permissions`;
+    await wd.navigate(permissions("bob"));
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays, b.severity]), [
+      ["AKIAQQQQQQQQQQQQQQQ3", 200, "warning"],
+      ["AKIAQQQQQQQQQQQQQQQ5", 60, "notice"],
+    ]);
+    assert.match(shown[0].text, /used 100 days ago/);
+    const besideItsLine = await wd.execute(`return [...document.querySelectorAll('[data-rootguard="key-badge"]')].every((b) => b.closest("dd")?.textContent.includes(b.getAttribute("data-key-id")))`);
+    assert.ok(besideItsLine, "each badge sits in its key's summary line");
+    await wd.waitFor("the page to settle", `return document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-settled") === "true"`);
+    assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="notices"]').getAttribute("data-page")`), "iam-user-details");
+    await wd.execute(`location.hash = arguments[0]`, new URL(permissions("carol")).hash);
+    await wd.waitFor("carol's page, settled", `return location.hash.includes("carol") && document.getElementById("app").dataset.replicaState === "ready" && document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-settled") === "true"`, { timeout: 20_000 });
+    assert.deepEqual(await wd.execute(`return [...document.querySelectorAll('[data-rootguard="notices"] > [data-rootguard], [data-rootguard="key-badge"]')].map((n) => n.getAttribute("data-rootguard"))`), [], "no badge, no unrecognized-page notice");
+  });
+
   test("dates in several console languages and formats give the right ages", async ({ wd, replica }) => {
     const combos = [
       ["de", "absolute"], ["ja", "absolute"], ["fr", "relative"], ["zh-CN", "absolute"],
