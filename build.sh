@@ -187,6 +187,7 @@ run_tests() {
     env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/independent -p 'test_*.py' -v
   suite "AWS CLI (real awscli) with rootguard credential-process, exec, aws-import" \
     env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/awscli -p 'test_*.py' -v
+  suite "ESLint (extension, tests, bench; the page-realm script's built-ins rule)" eslint .
   suite "replica self-check" node --test tests/fixtures/console/
   suite "E2E in Chromium and Firefox" node --test --test-concurrency=1 tests/e2e/
   suite "addons-linter (Firefox build)" addons_lint

@@ -50,8 +50,8 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
   // sender's URL as the browser reports it (the page that opened it was this
   // script; nothing else knows the key), never from the message.
   async function held(sender) {
-    let exportId = "";
-    let promptKey = "";
+    let exportId;
+    let promptKey;
     try {
       const url = new URL(String(sender.url));
       if (`${url.origin}${url.pathname}` !== PROMPT_PAGE) throw new Error("not the prompt");

@@ -64,6 +64,7 @@ import {
   submitEventSubmitter,
   toLowerCase,
   trim,
+  TypeError_,
   URL_,
   URLSearchParams_,
   searchParamsString,
@@ -127,7 +128,7 @@ function isOwnFrame(name, win) {
 
 function modified(event) {
   try {
-    return mouseModifiers.ctrl(event) || mouseModifiers.shift(event) || mouseModifiers.meta(event) || mouseModifiers.alt(event);
+    return mouseModifiers.ctrlKey(event) || mouseModifiers.shiftKey(event) || mouseModifiers.metaKey(event) || mouseModifiers.altKey(event);
   } catch {
     return false;
   }
@@ -164,7 +165,7 @@ function activationOf(event, path) {
   let link = null;
   let url = null;
   // A click that does not bubble activates only its target, not a link around it.
-  const reach = eventBubbles(event) ? path.length : Math.min(1, path.length);
+  const reach = eventBubbles(event) || path.length === 0 ? path.length : 1;
   for (let i = 0; i < reach; i++) {
     url = linkHref(path[i]);
     if (url !== null) {
@@ -238,7 +239,7 @@ function submissionDetails(win, url, target) {
 
 /** Filled by realms.js: a realm's own window.open, taken before the page ran. */
 let nativeOpenOf = () => {
-  throw new Error("RootGuard: window.open of this realm is unknown");
+  throw new TypeError_("RootGuard: window.open of this realm is unknown");
 };
 export function useNativeOpen(lookup) {
   nativeOpenOf = lookup;
@@ -334,8 +335,10 @@ export function watchActivations(win) {
     const state = weakMapGet(tracked, event);
     if (state !== undefined && state.held) state.cancelledLater = true;
   };
-  const stopPropagation = replaceMethod(EventProto, "stopPropagation", function stopPropagation() {
-    apply(stopPropagation, this, []);
+  // The originals get names of their own: inside a named function
+  // expression its own name is the hook, so calling it would recurse.
+  const nativeStopPropagation = replaceMethod(EventProto, "stopPropagation", function stopPropagation() {
+    apply(nativeStopPropagation, this, []);
     stopped(this, false);
   });
   const stopImmediate = replaceMethod(EventProto, "stopImmediatePropagation", function stopImmediatePropagation() {

@@ -4,7 +4,7 @@
 // unchanged; nothing here decides.
 
 import { guard } from "./guard.js";
-import { apply, getter, promiseThen, resolved, slice, String_, uncurry } from "./primordials.js";
+import { apply, arrayIncludes, getter, promiseThen, resolved, slice, String_, uncurry } from "./primordials.js";
 
 let channel = null;
 /** Connect to this document's private channel (channel.js). */
@@ -24,7 +24,6 @@ export function watchClipboard(win) {
   const itemTypes = typeof Item === "function" ? getter(Item.prototype, "types") : null;
   const itemGetType = typeof Item === "function" ? uncurry(Item.prototype.getType) : null;
   const blobText = uncurry(win.Blob.prototype.text);
-  const arrayIncludes = uncurry(Array.prototype.includes);
   if (typeof writeText === "function") {
     guard(proto, "writeText", function writeText_(data) {
       copied(data);

@@ -147,10 +147,8 @@ export function watchFileSystem(win) {
             bytes: contents,
             fileName: name,
             replay() {
-              openNative()
-                .then(() => writerWrite(native, { type: "write", position: 0, data: contents }))
-                .then(() => writerClose(native))
-                .then(resolve, reject);
+              const written = promiseThen(openNative(), () => writerWrite(native, { type: "write", position: 0, data: contents }));
+              promiseThen(promiseThen(written, () => writerClose(native)), resolve, reject);
             },
             dropped: () => resolve(),
           });
@@ -180,16 +178,18 @@ export function watchFileSystem(win) {
       throw error;
     });
   };
-  const write = replaceMethod(StreamProto, "write", function write(data) {
-    if (weakMapGet(images, this) === undefined) return apply(write, this, [data]);
+  // The originals get names of their own (inside a named function expression
+  // its own name is the hook: calling that would recurse).
+  const nativeWrite = replaceMethod(StreamProto, "write", function write(data) {
+    if (weakMapGet(images, this) === undefined) return apply(nativeWrite, this, [data]);
     return viaWriter(this, data);
   });
-  const seek = replaceMethod(StreamProto, "seek", function seek(position) {
-    if (weakMapGet(images, this) === undefined) return apply(seek, this, [position]);
+  const nativeSeek = replaceMethod(StreamProto, "seek", function seek(position) {
+    if (weakMapGet(images, this) === undefined) return apply(nativeSeek, this, [position]);
     return viaWriter(this, { type: "seek", position });
   });
-  const truncate = replaceMethod(StreamProto, "truncate", function truncate(size) {
-    if (weakMapGet(images, this) === undefined) return apply(truncate, this, [size]);
+  const nativeTruncate = replaceMethod(StreamProto, "truncate", function truncate(size) {
+    if (weakMapGet(images, this) === undefined) return apply(nativeTruncate, this, [size]);
     return viaWriter(this, { type: "truncate", size });
   });
 }

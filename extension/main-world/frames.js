@@ -94,7 +94,7 @@ function watchInsertion(proto, name, parentOf, nodesOf) {
       /* not a node: the original throws as it would */
     }
     if (parent === null || !isConnected(parent)) return apply(original, this, args);
-    let held = [];
+    const held = [];
     const nodes = nodesOf(args);
     for (let i = 0; i < nodes.length; i++) {
       const found = framesToHold(nodes[i]);
@@ -109,7 +109,6 @@ function watchInsertion(proto, name, parentOf, nodesOf) {
         const { frame, value, url } = held[i];
         holdFrame(url, (fresh) => setAttribute(frame, "src", fresh ?? value));
       }
-      held = [];
     }
   });
 }

@@ -30,6 +30,7 @@ export const weakMapSet = uncurry(WeakMap.prototype.set);
 export const weakSetAdd = uncurry(WeakSet.prototype.add);
 export const weakSetHas = uncurry(WeakSet.prototype.has);
 export const arrayPush = uncurry(Array.prototype.push);
+export const arrayIncludes = uncurry(Array.prototype.includes);
 export const startsWith = uncurry(String.prototype.startsWith);
 export const toLowerCase = uncurry(String.prototype.toLowerCase);
 export const trim = uncurry(String.prototype.trim);
@@ -72,10 +73,10 @@ export const stopImmediatePropagation = uncurry(Event.prototype.stopImmediatePro
 export const CAPTURING_PHASE = Event.CAPTURING_PHASE;
 export const mouseButton = getter(MouseEvent.prototype, "button");
 export const mouseModifiers = {
-  ctrl: getter(MouseEvent.prototype, "ctrlKey"),
-  shift: getter(MouseEvent.prototype, "shiftKey"),
-  meta: getter(MouseEvent.prototype, "metaKey"),
-  alt: getter(MouseEvent.prototype, "altKey"),
+  ctrlKey: getter(MouseEvent.prototype, "ctrlKey"),
+  shiftKey: getter(MouseEvent.prototype, "shiftKey"),
+  metaKey: getter(MouseEvent.prototype, "metaKey"),
+  altKey: getter(MouseEvent.prototype, "altKey"),
 };
 export const submitEventSubmitter = typeof SubmitEvent === "function" ? getter(SubmitEvent.prototype, "submitter") : () => null;
 

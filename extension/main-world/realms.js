@@ -103,18 +103,23 @@ function watchFirstTouch(win) {
 
   const DocumentProto = win.Document.prototype;
   // document.open(url, name, features) is window.open: through the hooked one.
-  const open = replaceMethod(DocumentProto, "open", function open(...args) {
+  // The originals get names of their own (inside a named function expression
+  // its own name is the hook: calling that would recurse).
+  const nativeOpen = replaceMethod(DocumentProto, "open", function open(...args) {
     const view = defaultView(this);
+    // By design the window's own (hooked) open, looked up now: if the page
+    // replaced it, document.open(url, …) is the page's own call either way.
+    // eslint-disable-next-line no-restricted-syntax
     if (args.length >= 3 && view !== null) return view.open(args[0], args[1], args[2]);
-    const result = apply(open, this, args);
+    const result = apply(nativeOpen, this, args);
     if (view !== null) weakMapGet(relisten, view)?.();
     return result;
   });
   // write() on a closed document opens it first.
   const writers = ["write", "writeln"];
   for (let i = 0; i < writers.length; i++) {
-    const write = replaceMethod(DocumentProto, writers[i], function write(...args) {
-      const result = apply(write, this, args);
+    const nativeWrite = replaceMethod(DocumentProto, writers[i], function write(...args) {
+      const result = apply(nativeWrite, this, args);
       const view = defaultView(this);
       if (view !== null) weakMapGet(relisten, view)?.();
       return result;

@@ -155,7 +155,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     assert.ok(Buffer.from(created.csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
   });
 
-  test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async ({ browser, replica }) => {
+  test("Cancel saves nothing and says so; a secret-free download on the same page still saves", async ({ browser }) => {
     const { wd } = browser;
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
@@ -171,7 +171,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     assert.doesNotMatch(readFileSync(path.join(browser.downloadDir, "access-keys-list.csv"), "utf8"), /RGCANARY/);
   });
 
-  test("a mismatched confirmation or a weak passphrase is refused in the prompt, and nothing is saved", async ({ browser, replica }) => {
+  test("a mismatched confirmation or a weak passphrase is refused in the prompt, and nothing is saved", async ({ browser }) => {
     const { wd } = browser;
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');
@@ -189,7 +189,7 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     assert.deepEqual(readdirSync(browser.downloadDir), []);
   });
 
-  test("when the Rust core cannot load, nothing is saved and the user is told", async ({ browser, replica }) => {
+  test("when the Rust core cannot load, nothing is saved and the user is told", async ({ browser }) => {
     const { wd } = browser;
     // No core, no decisions: no interstitial either, but a notice that says so.
     await createRootKey(wd, undefined, { interstitial: false });

@@ -78,7 +78,7 @@ inEachBrowser("foundation", (test) => {
     assert.deepEqual(verdict.notices, []);
   });
 
-  test("the root warning is dismissible and follows SPA navigation", async ({ browser, replica }) => {
+  test("the root warning is dismissible and follows SPA navigation", async ({ browser }) => {
     await browser.wd.navigate(CREDENTIALS_URLS[0]);
     await waitForVerdict(browser.wd, "security-credentials", "v.notices.length === 1");
     const host = await browser.wd.find('[data-rootguard="root-warning"]');
@@ -99,13 +99,49 @@ inEachBrowser("foundation", (test) => {
     assert.match(interstitial, /about to create an access key for the root user/);
   });
 
-  test("the MAIN-world script runs before the page's own scripts", async ({ browser, replica }) => {
+  // The page-realm hooks wrap these built-ins; each must still do what it
+  // does without RootGuard. (Each once called itself, so a console page's
+  // own stopPropagation or document.write threw a RangeError.)
+  test("the built-ins RootGuard wraps still work for the page: stopPropagation, document.open/write, a file stream's write/seek/truncate", async ({ browser }) => {
+    const { wd } = browser;
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/home");
+    await wd.waitFor("the page's scripts", `return document.documentElement.dataset.replicaProbe === "main-world-before-page"`);
+    await wd.execute(`
+      window.__builtIns = null;
+      (async () => {
+        const out = {};
+        const parent = document.createElement("div"), child = document.createElement("span");
+        parent.append(child);
+        let reachedParent = false;
+        parent.addEventListener("x", () => { reachedParent = true; });
+        child.addEventListener("x", (e) => e.stopPropagation());
+        child.dispatchEvent(new Event("x", { bubbles: true }));
+        out.stopPropagation = reachedParent ? "bubbled" : "stopped";
+        const doc = document.implementation.createHTMLDocument("");
+        doc.open(); doc.write("<p>a</p>"); doc.writeln("<p>b</p>"); doc.close();
+        out.documentWrite = [...doc.querySelectorAll("p")].map((p) => p.textContent).join(",");
+        const root = await navigator.storage.getDirectory();
+        const handle = await root.getFileHandle("rootguard-builtins.txt", { create: true });
+        const stream = await handle.createWritable();
+        await stream.write("hello world");
+        await stream.seek(6);
+        await stream.write("there");
+        await stream.truncate(8);
+        await stream.close();
+        out.fileStream = await (await handle.getFile()).text();
+        window.__builtIns = out;
+      })().catch((e) => { window.__builtIns = { error: String(e) }; });`);
+    const result = await wd.waitFor("the page's results", `return window.__builtIns`);
+    assert.deepEqual(result, { stopPropagation: "stopped", documentWrite: "a,b", fileStream: "hello th" });
+  });
+
+  test("the MAIN-world script runs before the page's own scripts", async ({ browser }) => {
     await browser.wd.navigate(CREDENTIALS_URLS[1]);
     const probe = await browser.wd.waitFor("the replica's probe", `return document.documentElement.dataset.replicaProbe`);
     assert.equal(probe, "main-world-before-page");
   });
 
-  test("does nothing on a non-console host serving the same page", async ({ browser, replica }) => {
+  test("does nothing on a non-console host serving the same page", async ({ browser }) => {
     await browser.wd.navigate("https://www.example.com/iam/home#/security_credentials");
     // Wait until the page has fully rendered its (late) access-key table.
     await browser.wd.waitFor("the replica's table", `return document.querySelector('[data-testid="access-key-id"]')`);

@@ -26,7 +26,7 @@ const SECRET_SHOWN = `return document.querySelector('[data-testid="secret-access
  */
 async function configure(browser, { revealSeconds, clipboardSeconds, clipboardClear }) {
   const { wd } = browser;
-  const { from, opened } = await browser.openExtensionPageInNewWindow("pages/options.html");
+  const { from } = await browser.openExtensionPageInNewWindow("pages/options.html");
   try {
     await wd.waitFor("the options page", `return document.body.dataset.state === "ready"`);
     for (const [name, value] of Object.entries({ revealSeconds, clipboardSeconds })) {

@@ -48,7 +48,7 @@ execFileSync("python3", ["-m", "zipfile", "-e", CHROME_ZIP, unzipped]);
 after(() => rmSync(unzipped, { recursive: true, force: true }));
 
 inEachBrowser("packaging", (test, { browserName }) => {
-  test("the packed extension loads with no warning or error and exports from the packed files", async ({ browser, wd, replica }) => {
+  test("the packed extension loads with no warning or error and exports from the packed files", async ({ wd, replica }) => {
     // Chromium loads the zip's contents (it loads zips only as signed CRX); Firefox the xpi itself.
     await createRootKey(wd);
     await wd.clickCss('[data-testid="download-csv"]');

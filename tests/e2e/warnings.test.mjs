@@ -39,7 +39,7 @@ async function badges(wd, count) {
 }
 
 inEachBrowser("warnings and key badges", (test) => {
-  test("root's two keys (active and inactive) both get critical badges with their ages", async ({ wd, replica }) => {
+  test("root's two keys (active and inactive) both get critical badges with their ages", async ({ wd }) => {
     await wd.navigate(CREDENTIALS);
     const shown = await badges(wd, 2);
     assert.deepEqual(
@@ -193,7 +193,7 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="key-badge"]').length`), 0);
   });
 
-  test("the root warning is dismissed for the session: it stays away across navigation and reload", async ({ wd, replica }) => {
+  test("the root warning is dismissed for the session: it stays away across navigation and reload", async ({ wd }) => {
     await wd.navigate(CREDENTIALS);
     await noticeText(wd, "root-warning");
     const host = await wd.find('[data-rootguard="root-warning"]');
@@ -206,7 +206,7 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="root-warning"]').length`), 0);
   });
 
-  test("Create access key: the interstitial's cancel goes back, proceed lets the console's flow continue", async ({ wd, replica }) => {
+  test("Create access key: the interstitial's cancel goes back, proceed lets the console's flow continue", async ({ wd }) => {
     await wd.navigate(CREDENTIALS);
     await badges(wd, 2);
     await wd.clickCss('[data-testid="create-access-key"]');
