@@ -215,7 +215,7 @@ mod tests {
 mod corpus {
     use super::*;
 
-    /// The documented false-positive rate (README, "Leak guard"): no
+    /// The documented false-positive rate (docs/LEAK-GUARD.md): no
     /// finding in the 4,494 lines (500 KB) of `tests/fixtures/leak/ordinary.txt`.
     const FINDINGS_IN_ORDINARY_TEXT: usize = 0;
 

@@ -18,7 +18,7 @@ export const LEAK_GUARD_ORIGINS = ["https://*/*", "http://*/*"];
 const CONSOLE_HOSTS = ["https://*.console.aws.amazon.com/*", "https://*.console.amazonaws.cn/*", "https://*.console.amazonaws-us-gov.com/*"];
 const ALLOWED_KEY = "leakGuardAllowed";
 // How many checks the core has answered since the browser started: a
-// diagnostic for RootGuard's own pages and tests (README, "Test hooks"),
+// diagnostic for RootGuard's own pages and tests (docs/TESTING.md, "Test hooks"),
 // kept in storage.session, so nothing on the site can read it.
 const ANSWERED_KEY = "leakChecksAnswered";
 
