@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use rootguard::envelope::KdfParams;
 use rootguard::identity::{self, IDENTITY_FILE_NAME};
 use rootguard::recipient::Identity;
+use time::macros::format_description;
+use time::OffsetDateTime;
 
 use crate::failure::Failure;
 use crate::files::{self, write_output, Target};
@@ -60,7 +62,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let identity = Identity::generate()
         .map_err(|e| Failure::usage(format!("the system's random number generator failed: {e}")))?;
     let sealed =
-        identity::seal_identity_file(&identity, &utc_now(), &passphrase, KdfParams::DEFAULT)?;
+        identity::seal_identity_file(&identity, &utc_now()?, &passphrase, KdfParams::DEFAULT)?;
     write_output(&output, &sealed, false, true)?;
     println!("{}", identity.recipient());
     eprintln!(
@@ -72,25 +74,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 }
 
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`, for the identity file's comment line.
-fn utc_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+fn utc_now() -> Result<String, Failure> {
+    let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    OffsetDateTime::now_utc()
+        .format(&format)
+        .map_err(|e| Failure::usage(format!("cannot write the date: {e}")))
 }
