@@ -128,6 +128,9 @@ pub fn from_clap(e: &clap::Error) -> Result<(), Failure> {
         ErrorKind::InvalidValue if text(ContextKind::InvalidArg).starts_with("--format") => {
             "--format is original or aws-import; see rootguard --help".to_owned()
         }
+        ErrorKind::InvalidUtf8 => {
+            format!("{command}: recipients, --user-name and --key-id must be UTF-8 text")
+        }
         // Anything else in clap's words, on one line.
         _ => {
             let rendered = e.render().to_string();
