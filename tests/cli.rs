@@ -195,13 +195,30 @@ fn usage_errors_exit_2_and_help_reads_like_age() {
         "--format aws-import",
         "--key-id",
         "keygen [-o IDENTITY]",
-        "-r, --recipient RECIPIENT",
-        "-i, --identity IDENTITY",
         "recipient [--passphrase-file PATH] IDENTITY",
     ] {
         assert!(text.contains(part), "help lacks {part}");
     }
-    assert_eq!(code(&rootguard(&[&"decrypt", &"--help"])), 0);
+    // Each command's options are in its own help, as clap writes them.
+    for (command, options) in [
+        (
+            "encrypt",
+            &["-r, --recipient <RECIPIENT>", "-a, --armor", "-p, --passphrase-file <PATH>"][..],
+        ),
+        ("decrypt", &["-i, --identity <IDENTITY>", "aws-import", "--user-name <NAME>"]),
+        ("credential-process", &["-i, --identity <IDENTITY>", "-k, --key-id <ID>"]),
+        ("exec", &["-i, --identity <IDENTITY>", "AWS_SESSION_TOKEN", "-- <COMMAND>"]),
+        ("keygen", &["-o, --output <IDENTITY>"]),
+        ("recipient", &["<IDENTITY>", "--passphrase-file <PATH>"]),
+        ("inspect", &["<FILE>"]),
+    ] {
+        let help = rootguard(&[&command, &"--help"]);
+        assert_eq!(code(&help), 0, "{}", stderr(&help));
+        let text = String::from_utf8(help.stdout).unwrap();
+        for option in options {
+            assert!(text.contains(option), "{command} --help lacks {option}");
+        }
+    }
     for args in [
         &[&"frobnicate" as &dyn AsRef<std::ffi::OsStr>][..],
         &[&"encrypt"],
