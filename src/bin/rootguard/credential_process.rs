@@ -32,11 +32,7 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let key_id = args.key_id.checked()?;
     let unlock = &args.unlock;
-    files::one_from_stdin(&[
-        Some(&args.file),
-        unlock.passphrase_file.path.as_ref(),
-        unlock.identity.as_ref(),
-    ])?;
+    unlock.one_from_stdin_with(&args.file)?;
     // rpassword prompts on /dev/tty on Unix; elsewhere it writes the prompt to
     // standard output, where it would corrupt the JSON.
     if !cfg!(unix) && unlock.passphrase_file.path.is_none() {

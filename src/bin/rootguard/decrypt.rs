@@ -60,11 +60,7 @@ enum Format {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let key_id = args.key_id.checked()?;
     let unlock = &args.unlock;
-    files::one_from_stdin(&[
-        Some(&args.file),
-        unlock.passphrase_file.path.as_ref(),
-        unlock.identity.as_ref(),
-    ])?;
+    unlock.one_from_stdin_with(&args.file)?;
     match (args.format, &args.user_name) {
         (Format::AwsImport, None) => {
             return Err(Failure::usage(

@@ -56,11 +56,7 @@ const REMOVED_VARIABLES: [&str; 5] = [
 pub fn run(args: &Args) -> Result<(), Failure> {
     let key_id = args.key_id.checked()?;
     let unlock = &args.unlock;
-    files::one_from_stdin(&[
-        Some(&args.file),
-        unlock.passphrase_file.path.as_ref(),
-        unlock.identity.as_ref(),
-    ])?;
+    unlock.one_from_stdin_with(&args.file)?;
     let Some((program, rest)) = args.program.split_first() else {
         return Err(Failure::usage(format!("exec needs a command after --, {SHAPE}")));
     };

@@ -26,6 +26,18 @@ pub struct Unlock {
     pub passphrase_file: PassphraseFile,
 }
 
+impl Unlock {
+    /// Standard input (`-`) can be only one of FILE, the passphrase file and
+    /// the identity file.
+    pub fn one_from_stdin_with(&self, file: &Target) -> Result<(), Failure> {
+        files::one_from_stdin(&[
+            Some(file),
+            self.passphrase_file.path.as_ref(),
+            self.identity.as_ref(),
+        ])
+    }
+}
+
 /// `-k, --key-id`: which key, when FILE holds several.
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
