@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::console::table::AccessKeyRow;
+use crate::policy::Severity;
 use crate::policy::{judge, Finding, KeyFacts, KeyOwner, KeyStatus, Thresholds};
-use crate::verdict::Severity;
 
 /// A translatable text: a `_locales` message key and its substitutions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

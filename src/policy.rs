@@ -13,7 +13,20 @@
 use serde::Serialize;
 
 use crate::dates::CellDate;
-use crate::verdict::Severity;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Nothing to do.
+    Ok,
+    /// Worth knowing.
+    Notice,
+    /// Should be acted on.
+    Warning,
+    /// Act now: an audit fails or the account is at risk.
+    Critical,
+}
 
 const DAY: i64 = 86_400;
 

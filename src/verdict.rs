@@ -7,21 +7,8 @@ use serde::Serialize;
 use crate::badge::{badge_for, KeyBadge};
 use crate::console::table::names_access_keys_section;
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
+pub use crate::policy::Severity;
 use crate::policy::{KeyOwner, Thresholds};
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    /// Nothing to do.
-    Ok,
-    /// Worth knowing.
-    Notice,
-    /// Should be acted on.
-    Warning,
-    /// Act now: an audit fails or the account is at risk.
-    Critical,
-}
 
 /// Which warning a notice is; also its `data-rootguard` test hook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,6 +81,9 @@ pub struct PageVerdict {
     pub notices: Vec<Notice>,
     /// One badge per access key the page shows.
     pub badges: Vec<KeyBadge>,
+    /// Whether the content script should keep reading this page's keys as
+    /// it changes (a page that shows access keys), or only its route.
+    pub watch: bool,
     /// Messages for the browser console when something could not be
     /// understood: RootGuard says so rather than going silent.
     pub diagnostics: Vec<String>,
@@ -147,12 +137,7 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
                 dismissal,
                 modal,
             };
-        let on_key_page = matches!(
-            recognition.page,
-            ConsolePage::SecurityCredentials
-                | ConsolePage::IamUserCredentials { .. }
-                | ConsolePage::IamUserDetails { .. }
-        );
+        let on_key_page = recognition.page.shows_access_keys();
         if recognition.page == ConsolePage::SecurityCredentials && root {
             notices.push(notice(
                 NoticeKind::RootWarning,
@@ -236,7 +221,15 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
             diagnostics.push(format!("RootGuard: {problem}; fell back to the navigation bar."));
         }
     }
-    PageVerdict { decided_by: crate::core_signature(), recognition, notices, badges, diagnostics }
+    let watch = recognition.page.shows_access_keys();
+    PageVerdict {
+        decided_by: crate::core_signature(),
+        recognition,
+        notices,
+        badges,
+        diagnostics,
+        watch,
+    }
 }
 
 /// `123456789012` → `1234-5678-9012`, the way the console shows it.
@@ -314,6 +307,25 @@ mod tests {
         let user = assess(&with_table(observation(user_tab, ROOT), &rows, true));
         assert_eq!(user.badges[0].severity, Severity::Ok);
         assert!(user.notices.is_empty(), "no root warning on an IAM user's tab");
+    }
+
+    #[test]
+    fn the_verdict_says_which_pages_to_keep_reading() {
+        let base = "https://us-east-1.console.aws.amazon.com/iam/home";
+        for (fragment, watch) in [
+            ("#/security_credentials", true),
+            ("#/users/details/bob?section=security_credentials", true),
+            ("#/users/details/bob?section=permissions", true),
+            ("#/security_credentials/access-key-wizard", false),
+            ("#/users", false),
+            ("#/home", false),
+        ] {
+            assert_eq!(
+                assess(&observation(&format!("{base}{fragment}"), ROOT)).watch,
+                watch,
+                "{fragment}"
+            );
+        }
     }
 
     #[test]

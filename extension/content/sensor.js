@@ -3,7 +3,8 @@
 // Rust core what it means, and hands the answer to the renderer.
 //
 // Cost: on every page only a route check (one message per route change). The
-// DOM is watched only while the core says the route is a credentials page.
+// DOM is watched only while the core says the page shows access keys
+// (the verdict's `watch`).
 // Then the MutationObserver callback does nothing but ask for one animation
 // frame: looking at each mutation (in Firefox, through the content script's
 // Xray wrappers) cost more than reading the few key rows once per frame. The
@@ -14,7 +15,6 @@
 (() => {
   const KEY_ID = /(AKIA|ASIA)[A-Z2-7]{16}/;
   const SETTLE_MS = 1500;
-  const WATCHED_PAGES = new Set(["security-credentials", "iam-user-credentials", "iam-user-details"]);
   const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguard");
   const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 
@@ -122,7 +122,7 @@
     lastVerdict = verdict;
     RootGuard.render.verdict(verdict, { settled: observation.settled });
     for (const listener of verdictListeners) listener(verdict);
-    const watch = WATCHED_PAGES.has(verdict.recognition.page.kind);
+    const watch = verdict.watch === true; // the core says which pages show keys
     if (watch !== watching) {
       watching = watch;
       if (watching) {

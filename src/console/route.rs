@@ -68,6 +68,19 @@ impl ConsolePage {
     }
 }
 
+impl ConsolePage {
+    /// A page that lists access keys (a table, cards or summary lines):
+    /// RootGuard badges them and keeps reading them as the page changes.
+    pub fn shows_access_keys(&self) -> bool {
+        matches!(
+            self,
+            ConsolePage::SecurityCredentials
+                | ConsolePage::IamUserCredentials { .. }
+                | ConsolePage::IamUserDetails { .. }
+        )
+    }
+}
+
 fn query_section(query: &str) -> Option<&str> {
     query
         .split('&')
