@@ -130,10 +130,15 @@ build() {
     "target/$WASM_TARGET/release/rootguard.wasm"
   # wasm-opt from npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen output.
   wasm-opt -Oz "$core/rootguard_bg.wasm" -o "$core/rootguard_bg.wasm"
-  # The page-realm script: ES modules (extension/main-world/) bundled into the
-  # one classic script a MAIN-world content script must be.
+  # Content scripts must be classic scripts: the page-realm script
+  # (extension/main-world/), the console pages' script and the leak guard's
+  # (extension/content/) are ES modules bundled into one each, not minified,
+  # so that dist/ stays reviewable (and AMO's reviewers can rebuild them with
+  # this command). Background and pages load their modules as they are.
   esbuild extension/main-world/index.js --bundle --format=iife --target=chrome120,firefox140 \
     --legal-comments=none --log-level=warning --outfile="$core/main-world.js"
+  esbuild extension/content/console.js extension/content/leak-guard.js --bundle --format=iife \
+    --target=chrome120,firefox140 --legal-comments=none --log-level=warning --outdir="$core/content"
   build_replica
   log "assembling dist/"
   python3 scripts/assemble.py "$core"
@@ -187,7 +192,8 @@ run_tests() {
     env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/independent -p 'test_*.py' -v
   suite "AWS CLI (real awscli) with rootguard credential-process, exec, aws-import" \
     env ROOTGUARD_BIN="$ROOT/target/release/rootguard" "$PYVENV/bin/python" -m unittest discover -s tests/awscli -p 'test_*.py' -v
-  suite "ESLint (extension, tests, bench; the page-realm script's built-ins rule)" eslint .
+  suite "ESLint (extension, tests, bench; the page-realm script's built-ins rule, one protocol)" eslint .
+  suite "JavaScript unit tests (Node: protocol, page reading, renderer, base64)" node --test tests/js/
   suite "replica self-check" node --test tests/fixtures/console/
   suite "E2E in Chromium and Firefox" node --test --test-concurrency=1 tests/e2e/
   suite "addons-linter (Firefox build)" addons_lint

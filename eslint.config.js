@@ -1,6 +1,8 @@
 // ESLint (flat config) for every JavaScript file of the repository: the
 // extension, the tests (the console replica included) and the benchmarks.
 // `./build.sh test` runs it; `npx eslint .` on its own.
+import { readFileSync } from "node:fs";
+
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -62,6 +64,26 @@ const MAIN_WORLD_RULES = {
   ],
 };
 
+// Every message type is written once, in extension/protocol.js: elsewhere a
+// message's `type` is one of its constants, and the WebExtension API is the
+// one protocol.js exports.
+const MESSAGE_TYPES = [...readFileSync(new URL("extension/protocol.js", import.meta.url), "utf8").matchAll(/^ {2}\w+: "([a-z-]+)",$/gm)].map((m) => m[1]);
+const EXTENSION_RULES = {
+  "no-restricted-syntax": [
+    "error",
+    {
+      selector: `Property[key.name="type"] > Literal[value=/^(${MESSAGE_TYPES.join("|")})$/]`,
+      message: "a message type is written once, in extension/protocol.js: use its constant",
+    },
+  ],
+  "no-restricted-properties": [
+    "error",
+    { object: "globalThis", property: "browser", message: "use `api` from extension/protocol.js" },
+    { object: "globalThis", property: "chrome", message: "use `api` from extension/protocol.js" },
+    { object: "globalThis", property: "RootGuard", message: "modules share by import, not through a global" },
+  ],
+};
+
 export default [
   { ignores: ["dist/**", "target/**", "node_modules/**", "fuzz/**"] },
   js.configs.recommended,
@@ -78,18 +100,16 @@ export default [
   },
   { files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   { files: ["tests/**", "bench/**", "scripts/**", "eslint.config.js"], languageOptions: { globals: { ...globals.node } } },
-  // Classic scripts: the content scripts (they share globalThis.RootGuard in
-  // manifest order), the scripts the extension pages load without type=module,
-  // and the replica's page scripts that are not modules.
+  // The replica's page scripts that are not modules (classic scripts).
   {
-    files: [
-      "extension/content/*.js",
-      "extension/pages/i18n.js",
-      "extension/pages/passphrase.js",
-      "extension/pages/popup.js",
-      "tests/fixtures/console/public/*.js",
-    ],
-    languageOptions: { sourceType: "script", globals: { ...globals.browser, ...globals.webextensions, RootGuard: "writable" } },
+    files: ["tests/fixtures/console/public/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
+  // The extension's own modules (not the page-realm script): one protocol.
+  {
+    files: ["extension/**/*.js"],
+    ignores: ["extension/main-world/**", "extension/protocol.js"],
+    rules: EXTENSION_RULES,
   },
   // The replica's browser code (its modules run in the page, not in Node).
   { files: ["tests/fixtures/console/public/**", "tests/fixtures/console/cloudscape/**"], languageOptions: { globals: { ...globals.browser } } },

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Assemble loadable extensions from the one manifest.json.
 
-dist/chrome and dist/firefox get the same files (with the page-realm script
-as bundled by build.sh from extension/main-world/); only the manifest is stamped
+dist/chrome and dist/firefox get the same files (with the content scripts
+as bundled by build.sh from extension/main-world/ and extension/content/);
+only the manifest is stamped
 per browser, dropping the keys the other browser would warn about:
 Chrome ignores `background.scripts` and `browser_specific_settings` (with a
 warning), Firefox prefers `background.scripts` over `service_worker`.
@@ -45,10 +46,12 @@ def main() -> int:
     for browser, archive in (("chrome", "rootguard-chrome.zip"), ("firefox", "rootguard-firefox.xpi")):
         out = dist / browser
         shutil.rmtree(out, ignore_errors=True)
-        # extension/main-world/ is the bundled page-realm script's source.
-        shutil.copytree(ROOT / "extension", out, ignore=shutil.ignore_patterns("main-world"))
-        shutil.copytree(core_dir, out / "core", dirs_exist_ok=True, ignore=shutil.ignore_patterns("main-world.js"))
+        # extension/main-world/ and extension/content/ are the sources of the
+        # bundled content scripts (build.sh): only the bundles ship.
+        shutil.copytree(ROOT / "extension", out, ignore=shutil.ignore_patterns("main-world", "content"))
+        shutil.copytree(core_dir, out / "core", dirs_exist_ok=True, ignore=shutil.ignore_patterns("main-world.js", "content"))
         shutil.copy(core_dir / "main-world.js", out / "main-world.js")
+        shutil.copytree(core_dir / "content", out / "content")
         (out / "manifest.json").write_text(json.dumps(stamp(manifest, browser), indent=2) + "\n")
         pack(out, dist / archive)
     return 0

@@ -13,20 +13,14 @@
 // prompt's URL carries the export's id and a key the page never sees; the
 // browser, not the prompt, reports that URL with each message.
 
+import { fromBase64, toBase64 } from "../base64.js";
+import { api, fromConsolePage, fromExtensionPage, ToBackground, ToContent } from "../protocol.js";
+import { ownerSettings } from "./settings.js";
+
 const HOLD_MINUTES = 15;
 const key = (exportId) => `export:${exportId}`;
 
-function toBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text) {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
-
-export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
+export function exportHandlers() {
   // Where the user sees what happened to a download caught in a frame that
   // armed itself (one of another console host): the tab's top frame. (Frames
   // of the same origin and empty popups are armed by their parent's or
@@ -112,7 +106,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     await store.remove(key(record.exportId));
     if (closeWindow) closePrompt(record);
     await api.tabs
-      .sendMessage(record.tabId, { type: "export-finished", exportId: record.exportId, outcome, fileName: record.fileName, ...detail }, { frameId: record.frameId })
+      .sendMessage(record.tabId, { type: ToContent.exportFinished, exportId: record.exportId, outcome, fileName: record.fileName, ...detail }, { frameId: record.frameId })
       .catch((error) => console.warn("RootGuard: the console tab did not take the result", error));
   }
 
@@ -153,19 +147,12 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     });
   }
 
-  // The owner's choices from the options page; unreadable storage means the
-  // defaults (the passphrase prompt), never "no encryption".
-  async function ownerSettings() {
-    const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
-    return settings ?? {};
-  }
-
   // Recipients mode: no prompt. The core encrypts a fresh file key to every
   // listed public key and only that ciphertext is saved. Any failure (no
   // recipient, a damaged entry, the download refused) saves nothing and says
   // why on the page.
   async function sealToRecipients(core, fileName, bytes, recipients) {
-    const list = Array.isArray(recipients) ? recipients.filter((r) => r && typeof r.recipient === "string") : [];
+    const list = recipients; // as the core read them: each one checked
     if (list.length === 0) return { credentials: true, fileName, failed: api.i18n.getMessage("exportNoRecipients") };
     let savedAs;
     try {
@@ -174,7 +161,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     } catch (error) {
       return { credentials: true, fileName, failed: String(error?.message ?? error) };
     }
-    return { credentials: true, fileName, savedAs: savedAs.split(/[\\/]/).pop(), sealedTo: list.map((r) => String(r.name ?? r.recipient)) };
+    return { credentials: true, fileName, savedAs: savedAs.split(/[\\/]/).pop(), sealedTo: list.map((r) => r.name) };
   }
 
   // Recipients mode saves without asking, so a page could make RootGuard
@@ -194,18 +181,19 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
   }
 
   // Credentials to export, by the owner's choice of mode; one decision at a time.
-  async function sealOrHold(core, fileName, bytes, message, sender) {
-    const settings = await ownerSettings();
+  // `data`: the file as base64 when it came so (kept as it came, not encoded again).
+  async function sealOrHold(core, fileName, bytes, message, sender, data = undefined) {
+    const settings = await ownerSettings(core);
     if (settings.exportMode === "recipients") {
       return oneAtATime(() => sealToRecipientsAtMostEvery(core, fileName, bytes, settings.recipients, sender.tab.id));
     }
-    return oneAtATime(() => hold(fileName, bytes, message, sender));
+    return oneAtATime(() => hold(fileName, data ?? toBase64(bytes), message, sender));
   }
 
   // One prompt per tab: a second click, or a page flooding downloads, gets a
   // notice instead of a pile of prompts (and the prompt comes to the front),
   // and nothing is saved.
-  async function hold(fileName, bytes, message, sender) {
+  async function hold(fileName, data, message, sender) {
     const pending = await pendingFor(sender.tab.id);
     if (pending) {
       if (pending.windowId !== undefined) api.windows.update(pending.windowId, { focused: true }).catch(() => {});
@@ -213,7 +201,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     }
     const exportId = crypto.randomUUID();
     const promptKey = crypto.randomUUID();
-    const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), promptKey, fileName, data: toBase64(bytes), heldAt: Date.now() };
+    const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), promptKey, fileName, data, heldAt: Date.now() };
     await store.set({ [key(exportId)]: record });
     let prompt;
     try {
@@ -232,7 +220,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     // belonged to the page before (a reload or navigation took it away): its
     // file is dropped, nothing is saved, and the new page says why, since the
     // console shows a secret only once.
-    "page-started": {
+    [ToBackground.pageStarted]: {
       allowed: fromConsolePage,
       async run(_core, message, sender) {
         if ((sender.frameId ?? 0) !== 0) return { discarded: null };
@@ -247,22 +235,25 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     // are held for sealing (or sealed at once to the recipients); anything
     // else is released, and the page-realm script starts it again itself, so
     // the browser names and saves it exactly as without RootGuard.
-    "hold-download": {
+    [ToBackground.holdDownload]: {
       allowed: fromConsolePage,
       async run(core, message, sender) {
+        // The page's bytes came as base64 (one change of form, in the page
+        // realm), or as the data: URL the page downloads; decoded once here.
+        const data = typeof message.dataUrl === "string" ? undefined : String(message.bytes ?? "");
         let bytes;
         try {
-          bytes = typeof message.dataUrl === "string" ? core.dataUrlBytes(message.dataUrl) : fromBase64(String(message.bytes ?? ""));
+          bytes = data === undefined ? core.dataUrlBytes(message.dataUrl) : fromBase64(data);
         } catch (error) {
           return { unchecked: String(error?.message ?? error) }; // a data: URL the browser could not read either
         }
         const suggested = String(message.fileName ?? "");
         if (!core.classifyCapturedDownload(suggested, bytes).credentials) return { credentials: false };
         const ui = uiFor(sender);
-        const held = await sealOrHold(core, core.capturedFileName(suggested), bytes, message, { ...sender, ...ui });
+        const held = await sealOrHold(core, core.capturedFileName(suggested), bytes, message, { ...sender, ...ui }, data);
         if (ui.tab.id === sender.tab.id && ui.frameId === (sender.frameId ?? 0)) return held;
         // Caught in a frame or popup: the prompt or notice goes where the user is.
-        await api.tabs.sendMessage(ui.tab.id, { type: "export-held", fileName: core.capturedFileName(suggested), held }, { frameId: ui.frameId }).catch((error) => console.warn("RootGuard: the console tab did not take the export", error));
+        await api.tabs.sendMessage(ui.tab.id, { type: ToContent.exportHeld, fileName: core.capturedFileName(suggested), held }, { frameId: ui.frameId }).catch((error) => console.warn("RootGuard: the console tab did not take the export", error));
         return { ...held, shownElsewhere: true };
       },
     },
@@ -270,7 +261,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
     // the content script read from the page become the console's own CSV
     // (built and checked by the core), then take the captured download's
     // path: hold, passphrase window, seal, downloads.
-    "hold-page-credentials": {
+    [ToBackground.holdPageCredentials]: {
       allowed: fromConsolePage,
       async run(core, message, sender) {
         const bytes = core.pageCredentialsCsv(String(message.accessKeyId ?? ""), String(message.secretAccessKey ?? ""));
@@ -279,21 +270,20 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
         return sealOrHold(core, fileName, bytes, message, sender);
       },
     },
-    "export-info": {
+    [ToBackground.exportInfo]: {
       allowed: fromExtensionPage,
       async run(core, _message, sender) {
         const record = await held(sender);
         return { fileName: record.fileName, savedAs: core.encryptedFileName(record.fileName), minimumLength: core.passphraseMinimumLength() };
       },
     },
-    "seal-export": {
+    [ToBackground.sealExport]: {
       allowed: fromExtensionPage,
       async run(core, message, sender) {
         const record = await held(sender);
         // The Argon2id strength the owner chose on the options page.
-        const settings = await ownerSettings();
-        const strength = ["minimum", "standard", "strong"].includes(settings.kdfStrength) ? settings.kdfStrength : "standard";
-        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, strength);
+        const { kdfStrength } = await ownerSettings(core);
+        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, kdfStrength);
         let savedAs;
         try {
           savedAs = await save(sealed, core.encryptedFileName(record.fileName));
@@ -306,7 +296,7 @@ export function exportHandlers(api, { fromConsolePage, fromExtensionPage }) {
         return { savedAs: shortName };
       },
     },
-    "cancel-export": {
+    [ToBackground.cancelExport]: {
       allowed: fromExtensionPage,
       async run(_core, _message, sender) {
         const record = await held(sender);

@@ -13,9 +13,13 @@
 // it is for. A copy made in another application is invisible to RootGuard;
 // that is why the notice offers "Keep it" (SECURITY.md).
 
+
+import { api, fromContentScript, ToBackground } from "../protocol.js";
+import { ownerSettings } from "./settings.js";
+
 const GENERATION = "clipboard:generation";
 
-export function hygieneHandlers(api, { fromContentScript }) {
+export function hygieneHandlers() {
   const store = api.storage.session;
   // Copies are counted one at a time, so two tabs copying at once never share a number.
   let counting = Promise.resolve();
@@ -29,22 +33,17 @@ export function hygieneHandlers(api, { fromContentScript }) {
     return result;
   };
 
-  // The owner's choices, checked by the core (defaults for anything out of range).
-  async function choices(core) {
-    const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
-    const number = (value) => (typeof value === "number" ? value : undefined);
-    const [revealSeconds, clipboardSeconds] = core.hygieneTimes(number(settings?.revealSeconds), number(settings?.clipboardSeconds));
-    return { revealSeconds, clipboardSeconds, clipboardClear: settings?.clipboardClear !== false };
-  }
+  // The owner's choices, as the core reads them (defaults for anything out of range).
+  const choices = ownerSettings;
 
   return {
     // Whether to watch this route for a shown secret.
-    "secret-watch": {
+    [ToBackground.secretWatch]: {
       allowed: fromContentScript,
       run: (core, message) => ({ watch: core.showsNewSecret(String(message.path ?? ""), String(message.hash ?? "")) }),
     },
     // A 40-character token became visible on a wizard page: is it a secret?
-    "secret-shown": {
+    [ToBackground.secretShown]: {
       allowed: fromContentScript,
       async run(core, message) {
         const secret = core.classifyCopied(String(message.text ?? "")) === "secret";
@@ -52,7 +51,7 @@ export function hygieneHandlers(api, { fromContentScript }) {
       },
     },
     // Something was copied or cut in a console tab.
-    "clipboard-copied": {
+    [ToBackground.clipboardCopied]: {
       allowed: fromContentScript,
       async run(core, message) {
         const kind = core.classifyCopied(String(message.text ?? ""));
@@ -62,7 +61,7 @@ export function hygieneHandlers(api, { fromContentScript }) {
       },
     },
     // A tab's timer ran out: clear only if that copy is still the last one seen.
-    "clipboard-may-clear": {
+    [ToBackground.clipboardMayClear]: {
       allowed: fromContentScript,
       async run(core, message) {
         const latest = (await store.get(GENERATION))[GENERATION] ?? 0;

@@ -12,10 +12,14 @@
 // origins live in storage.local: which sites someone pastes keys into is
 // browsing history, and storage.sync would copy it to every signed-in device.
 
+import { api, fromContentScript, ToBackground } from "../protocol.js";
+import { onSettingsChanged, ownerSettings } from "./settings.js";
+
 const SCRIPT_ID = "rootguard-leak-guard";
-/** What the options page requests: every site, since a key can be pasted anywhere. */
-export const LEAK_GUARD_ORIGINS = ["https://*/*", "http://*/*"];
-const CONSOLE_HOSTS = ["https://*.console.aws.amazon.com/*", "https://*.console.amazonaws.cn/*", "https://*.console.amazonaws-us-gov.com/*"];
+/** What the options page requests: every site, since a key can be pasted anywhere (manifest.json's optional host permissions). */
+const LEAK_GUARD_ORIGINS = api.runtime.getManifest().optional_host_permissions;
+// The console's hosts, as manifest.json grants them: the leak guard stays off there.
+const CONSOLE_HOSTS = api.runtime.getManifest().host_permissions;
 const ALLOWED_KEY = "leakGuardAllowed";
 // How many checks the core has answered since the browser started: a
 // diagnostic for RootGuard's own pages and tests (docs/TESTING.md, "Test hooks"),
@@ -30,10 +34,10 @@ const originOf = (sender) => {
   }
 };
 
-export function installLeakGuard(api, { fromContentScript }) {
+export function installLeakGuard(core) {
+  // On only when the owner turned it on (as the core reads the settings) and the browser granted the permission.
   const wanted = async () => {
-    const { settings } = await api.storage.sync.get("settings").catch(() => ({}));
-    if (settings?.leakGuard !== true) return false;
+    if (!(await ownerSettings(await core)).leakGuard) return false;
     return api.permissions.contains({ origins: LEAK_GUARD_ORIGINS });
   };
   const allowedOrigins = async () => (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
@@ -51,7 +55,7 @@ export function installLeakGuard(api, { fromContentScript }) {
             id: SCRIPT_ID,
             matches: LEAK_GUARD_ORIGINS,
             excludeMatches: CONSOLE_HOSTS,
-            js: ["content/leak-warning.js", "content/leak-guard.js"],
+            js: ["content/leak-guard.js"], // bundled by ./build.sh from extension/content/leak-guard.js
             runAt: "document_idle",
             allFrames: true,
             // Registered again at every background start anyway (below), so
@@ -68,9 +72,7 @@ export function installLeakGuard(api, { fromContentScript }) {
 
   api.permissions.onAdded.addListener(sync);
   api.permissions.onRemoved.addListener(sync);
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === "sync" && changes.settings) sync();
-  });
+  onSettingsChanged(sync);
   api.runtime.onStartup?.addListener(sync);
   sync();
 
@@ -89,7 +91,7 @@ export function installLeakGuard(api, { fromContentScript }) {
   return {
     // The text of one field on another site, when it might hold a key. The
     // origin comes from the browser (sender), not from the page.
-    "leak-check": {
+    [ToBackground.leakCheck]: {
       allowed: fromContentScript,
       run: async (c, message, sender) => {
         const origin = originOf(sender);
@@ -100,7 +102,7 @@ export function installLeakGuard(api, { fromContentScript }) {
       },
     },
     // "This is fine for this site": only ever the asking page's own origin.
-    "leak-allow-site": {
+    [ToBackground.leakAllowSite]: {
       allowed: fromContentScript,
       run: async (_c, _message, sender) => {
         const origin = originOf(sender);

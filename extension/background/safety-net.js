@@ -22,13 +22,17 @@
 //   become downloads. Files from other sites are not read either: RootGuard
 //   makes no requests to sites outside the console.
 
-const CONSOLE_TABS = ["https://*.console.aws.amazon.com/*", "https://*.console.amazonaws.cn/*", "https://*.console.amazonaws-us-gov.com/*"];
+
+import { api, ToContent } from "../protocol.js";
+
+// The console's hosts, as manifest.json grants them.
+const CONSOLE_TABS = api.runtime.getManifest().host_permissions;
 
 // A read that has not finished by then is given up (the download is left
 // alone): a server that stalls must not hold a request open for ever.
 const READ_TIMEOUT_MS = 30_000;
 
-export function installSafetyNet(api, core) {
+export function installSafetyNet(core) {
   const stopped = new Set(); // each download is stopped (and reported) once
   const read = new Set(); // and read at most once: every read is a request the server sees
 
@@ -44,7 +48,7 @@ export function installSafetyNet(api, core) {
     const tabs = await api.tabs.query({ url: CONSOLE_TABS, active: true }).catch(() => []);
     for (const tab of tabs) {
       api.tabs
-        .sendMessage(tab.id, { type: "download-stopped", fileName, by, removed: cancelled || removed }, { frameId: 0 })
+        .sendMessage(tab.id, { type: ToContent.downloadStopped, fileName, by, removed: cancelled || removed }, { frameId: 0 })
         .catch(() => {}); // a tab without RootGuard's content script (still loading, or discarded)
     }
   }

@@ -9,16 +9,32 @@
 // expression for an access-key-ID shape; only text that passes both is sent,
 // to RootGuard's background and nowhere else, and not kept. Typed text waits
 // for a pause in typing; pasted or dropped text is checked at once.
-"use strict";
+//
+// Bundled by ./build.sh into dist/*/content/leak-guard.js and registered by
+// background/leak-guard.js.
 
-(() => {
-  if (globalThis.RootGuard?.leakGuardLoaded) return; // registered scripts can be injected twice
-  globalThis.RootGuard = globalThis.RootGuard ?? {};
-  RootGuard.leakGuardLoaded = true;
-  const api = globalThis.browser ?? globalThis.chrome;
+import { ask as askBackground, ToBackground } from "../protocol.js";
+import { contentRules } from "./rules.js";
+import { showLeakWarning } from "./leak-warning.js";
 
+// Registered scripts can be injected twice: the second copy stays idle. The
+// mark is on the isolated world's window, which the page cannot see.
+const LOADED = Symbol.for("rootguard.leakGuard");
+if (!globalThis[LOADED]) {
+  globalThis[LOADED] = true;
+  guardFields();
+}
+
+function guardFields() {
   const MIN_LENGTH = 60; // a 20-character ID plus a 40-character secret
-  const KEY_ID_SHAPE = /A[KS]IA[A-Z2-7]{16}/; // the core decides; this only gates
+  // The core's key-ID pattern, asked the first time a text is long enough;
+  // until it is here any text that long is held and checked.
+  let keyIdShape = null;
+  const learnKeyIdShape = () =>
+    contentRules().then(
+      (rules) => (keyIdShape = rules.keyId),
+      () => {}, // unanswered: the check itself will say so
+    );
   const TYPING_PAUSE_MS = 400;
   const MAX_TEXT = 512 * 1024; // longer fields are checked in their first 512 KiB
 
@@ -38,7 +54,14 @@
   // (event.target is retargeted to the component's host there).
   const eventElement = (event) => event.composedPath?.()[0] ?? event.target;
   const textOf = (field) => ("value" in field ? field.value : field.textContent) ?? "";
-  const mayHoldKey = (text) => text.length >= MIN_LENGTH && KEY_ID_SHAPE.test(text);
+  const mayHoldKey = (text) => {
+    if (text.length < MIN_LENGTH) return false;
+    if (!keyIdShape) {
+      learnKeyIdShape();
+      return true;
+    }
+    return keyIdShape.test(text);
+  };
 
   function forget(field) {
     fields.get(field)?.warning?.close();
@@ -54,13 +77,9 @@
   }
 
   async function ask(message) {
-    try {
-      const reply = await api.runtime.sendMessage(message);
-      if (reply?.ok) return reply.result;
-      console.error("RootGuard: the leak guard got no answer from the core:", reply?.error ?? "no answer");
-    } catch (error) {
-      console.error("RootGuard: the leak guard could not reach the background:", String(error?.message ?? error));
-    }
+    const reply = await askBackground(message);
+    if (reply.ok) return reply.result;
+    console.error(`RootGuard: the leak guard got no answer from the core: ${reply.error.name}: ${reply.error.message}`);
     return null;
   }
 
@@ -69,19 +88,19 @@
     if (!mayHoldKey(text)) return forget(field);
     const state = { status: "checking", text, warning: fields.get(field)?.warning };
     fields.set(field, state);
-    const answer = await ask({ type: "leak-check", text: text.slice(0, MAX_TEXT) });
+    const answer = await ask({ type: ToBackground.leakCheck, text: text.slice(0, MAX_TEXT) });
     if (fields.get(field) !== state) return; // the field changed meanwhile; a newer check owns it
     if (!answer?.active) quietHere = answer !== null;
     if (!answer?.active || answer.findings.length === 0) return forget(field);
     state.status = "warned";
     state.warning?.close();
     const site = answer.origin;
-    state.warning = RootGuard.leakWarning.show(field, { keyIds: answer.findings.map((f) => f.accessKeyId), site }, async (action) => {
+    state.warning = showLeakWarning(field, { keyIds: answer.findings.map((f) => f.accessKeyId), site }, async (action) => {
       if (action === "remove") {
         forget(field);
         clear(field);
       } else {
-        await ask({ type: "leak-allow-site" });
+        await ask({ type: ToBackground.leakAllowSite });
         quietHere = true;
         for (const other of [...fields.keys()]) forget(other);
         field.focus(); // back where the owner was typing, to send it
@@ -158,4 +177,4 @@
     },
     true,
   );
-})();
+}

@@ -8,20 +8,22 @@
 // this page (the notice's shadow root is part of the page), and the report
 // comes back from the background well within the activation's lifetime
 // (Chrome: 5 s), with the page focused. The text goes through
-// RootGuard.clipboard.copy (content/clipboard.js): the async Clipboard API,
+// copyForUser (content/clipboard.js): the async Clipboard API,
 // else execCommand("copy"), which `clipboardWrite` allows in both browsers.
 // If the browser refuses both, the notice says so and the report stays shown
 // to be copied by hand.
 //
-// Loaded before content/sensor.js, so the decoration is there before the
-// first verdict; the sensor and the clipboard are looked up on the click.
-"use strict";
+// Offered before the sensor starts (content/console.js), so the decoration
+// is there before the first verdict.
 
-(() => {
-  const { render } = RootGuard;
-  const { el, t } = render;
+import { ask, ToBackground } from "../protocol.js";
+import { copyForUser } from "./clipboard.js";
+import { decorate, el, t } from "./render.js";
+import { collectPage } from "./sensor.js";
 
-  render.decorate("unrecognized-page", (host) => {
+/** Add "Copy page report" to every unrecognized-page notice. */
+export function offerPageReport() {
+  decorate("unrecognized-page", (host) => {
     const status = el("p", { "data-rootguard": "page-report-status", role: "status" });
     // Focused, it selects itself, for copying by hand when the browser refused.
     const shown = el("textarea", { "data-rootguard": "page-report", readonly: "", rows: "6", hidden: "", "aria-label": t("pageReportLabel"), onfocus: () => shown.select() });
@@ -34,12 +36,12 @@
       state("working");
       status.textContent = t("pageReportWorking");
       try {
-        const reply = await RootGuard.askForReply({ type: "page-report", ...RootGuard.sensor.collectPage() });
-        if (!reply.ok) throw new Error(reply.error);
+        const reply = await ask({ type: ToBackground.pageReport, ...collectPage() });
+        if (!reply.ok) throw new Error(reply.error.message);
         const report = reply.result;
         shown.value = JSON.stringify(report);
         shown.hidden = false;
-        const how = await RootGuard.clipboard.copy(shown.value);
+        const how = await copyForUser(shown.value);
         host.setAttribute("data-copied-by", how ?? "");
         state(how ? "copied" : "not-copied");
         status.textContent = how ? t("pageReportCopied", [String(report.nodes)]) : t("pageReportNotCopied");
@@ -54,4 +56,4 @@
     // Above the notice's buttons: what was said and copied; the button next to Dismiss.
     return [status, shown, button];
   });
-})();
+}

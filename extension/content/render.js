@@ -2,337 +2,334 @@
 // a host marked `data-rootguard="<kind>"` with an open shadow root, so the
 // console's CSS cannot reach it and RootGuard's cannot leak out. Texts come
 // from _locales via i18n; the core only names the messages.
-"use strict";
 
-globalThis.RootGuard = globalThis.RootGuard ?? {};
+import { api } from "../protocol.js";
 
-RootGuard.render = (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, args) => api.i18n.getMessage(key, args) || key;
-  const tm = (message) => t(message.key, message.args);
-  const visitDismissed = new Set();
-  // Controls other content scripts add to a notice of the core's, by kind
-  // (content/page-report.js: "Copy page report" on unrecognized-page).
-  const decorations = new Map();
-  const SESSION_KEY = "rootguard-dismissed";
-  let stack = null;
+/** The text of message `key` from _locales, with its placeholders filled. */
+export const t = (key, args) => api.i18n.getMessage(key, args) || key;
+const tm = (message) => t(message.key, message.args);
+const visitDismissed = new Set();
+// Controls other content scripts add to a notice of the core's, by kind
+// (content/page-report.js: "Copy page report" on unrecognized-page).
+const decorations = new Map();
+const SESSION_KEY = "rootguard-dismissed";
+let stack = null;
 
-  const sessionDismissed = () => {
-    try {
-      return new Set(JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? "[]"));
-    } catch {
-      return new Set();
-    }
-  };
-  const dismissForSession = (kind) => {
-    try {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify([...sessionDismissed(), kind]));
-    } catch {
-      /* storage unavailable: the dismissal lasts for this page view */
-    }
-  };
-
-  const STYLE = `
-    :host { all: initial; }
-    .notice { box-sizing: border-box; width: 100%; margin: 0 0 8px; padding: 12px 16px;
-      border-radius: 12px; border: 2px solid var(--accent); background: var(--bg); color: var(--fg);
-      font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
-      box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); }
-    [data-severity="critical"] { --accent: #d91515; }
-    [data-severity="warning"] { --accent: #855900; }
-    [data-severity="notice"] { --accent: #0972d3; }
-    [data-severity="ok"] { --accent: #037f0c; }
-    .notice, .badge, .details, .dialog { --bg: #ffffff; --fg: #000716; }
-    :host([data-theme="dark"]) .notice, :host([data-theme="dark"]) .badge,
-    :host([data-theme="dark"]) .details, :host([data-theme="dark"]) .dialog { --bg: #0f1b2a; --fg: #e9ebed; }
-    :host([data-theme="dark"]) [data-severity="critical"] { --accent: #ff5d64; }
-    :host([data-theme="dark"]) [data-severity="warning"] { --accent: #fbd332; }
-    :host([data-theme="dark"]) [data-severity="notice"] { --accent: #539fe5; }
-    :host([data-theme="dark"]) [data-severity="ok"] { --accent: #29ad32; }
-    .label { font-weight: 700; color: var(--accent); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-    h2 { font-size: 16px; line-height: 22px; margin: 2px 0 6px; }
-    p { margin: 0 0 6px; }
-    ul { margin: 4px 0 8px; padding-left: 20px; }
-    summary { cursor: pointer; font-weight: 700; margin: 0 0 8px; }
-    a { color: inherit; }
-    button { font: inherit; font-weight: 700; border-radius: 20px; padding: 4px 16px; cursor: pointer;
-      border: 2px solid var(--accent); background: transparent; color: var(--fg); }
-    button.primary { background: var(--accent); color: var(--bg); }
-    button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
-    .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
-    .badge { display: inline-flex; align-items: center; gap: 6px; margin-left: 8px; padding: 0 10px; border-radius: 12px;
-      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/20px "Amazon Ember", Arial, sans-serif; }
-    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); flex: none; }
-    .details { position: absolute; z-index: 2147483001; margin-top: 4px; padding: 8px 12px; max-width: 360px; border-radius: 8px;
-      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 13px/18px "Amazon Ember", Arial, sans-serif;
-      box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); white-space: normal; }
-    .details[hidden] { display: none; }
-    .overlay { position: fixed; inset: 0; z-index: 2147483500; display: flex; align-items: center; justify-content: center; background: rgba(0, 7, 22, .55); }
-    .dialog { box-sizing: border-box; width: min(560px, calc(100vw - 32px)); padding: 20px 24px; border-radius: 16px;
-      border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 14px/20px "Amazon Ember", Arial, sans-serif; }
-    textarea { box-sizing: border-box; width: 100%; margin: 4px 0 8px; padding: 4px 6px; border-radius: 6px; resize: vertical;
-      border: 1px solid var(--accent); background: var(--bg); color: var(--fg); font: 12px/16px ui-monospace, Menlo, Consolas, monospace; }
-    textarea[hidden] { display: none; }
-  `;
-
-  // The console's dark mode (Cloudscape's body class), else the system's.
-  const theme = () =>
-    document.body?.classList.contains("awsui-dark-mode") || matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-
-  function host(kind, severity) {
-    const element = document.createElement(kind === "key-badge" ? "span" : "div");
-    element.setAttribute("data-rootguard", kind);
-    element.setAttribute("data-theme", theme());
-    if (severity) element.setAttribute("data-severity", severity);
-    const shadow = element.attachShadow({ mode: "open" });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
-    shadow.append(style);
-    return [element, shadow];
+const sessionDismissed = () => {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? "[]"));
+  } catch {
+    return new Set();
   }
-
-  function el(tag, props = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(props)) {
-      if (name === "text") element.textContent = value;
-      else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
-      else element.setAttribute(name, value);
-    }
-    element.append(...children.filter(Boolean));
-    return element;
+};
+const dismissForSession = (kind) => {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify([...sessionDismissed(), kind]));
+  } catch {
+    /* storage unavailable: the dismissal lasts for this page view */
   }
+};
 
-  function alternativesList(alternatives) {
-    if (!alternatives.length) return null;
-    return el(
-      "ul",
-      {},
-      ...alternatives.map((a) => el("li", {}, el("a", { href: a.href, target: "_blank", rel: "noopener noreferrer", text: t(a.message) }))),
-    );
+const STYLE = `
+  :host { all: initial; }
+  .notice { box-sizing: border-box; width: 100%; margin: 0 0 8px; padding: 12px 16px;
+    border-radius: 12px; border: 2px solid var(--accent); background: var(--bg); color: var(--fg);
+    font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
+    box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); }
+  [data-severity="critical"] { --accent: #d91515; }
+  [data-severity="warning"] { --accent: #855900; }
+  [data-severity="notice"] { --accent: #0972d3; }
+  [data-severity="ok"] { --accent: #037f0c; }
+  .notice, .badge, .details, .dialog { --bg: #ffffff; --fg: #000716; }
+  :host([data-theme="dark"]) .notice, :host([data-theme="dark"]) .badge,
+  :host([data-theme="dark"]) .details, :host([data-theme="dark"]) .dialog { --bg: #0f1b2a; --fg: #e9ebed; }
+  :host([data-theme="dark"]) [data-severity="critical"] { --accent: #ff5d64; }
+  :host([data-theme="dark"]) [data-severity="warning"] { --accent: #fbd332; }
+  :host([data-theme="dark"]) [data-severity="notice"] { --accent: #539fe5; }
+  :host([data-theme="dark"]) [data-severity="ok"] { --accent: #29ad32; }
+  .label { font-weight: 700; color: var(--accent); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+  h2 { font-size: 16px; line-height: 22px; margin: 2px 0 6px; }
+  p { margin: 0 0 6px; }
+  ul { margin: 4px 0 8px; padding-left: 20px; }
+  summary { cursor: pointer; font-weight: 700; margin: 0 0 8px; }
+  a { color: inherit; }
+  button { font: inherit; font-weight: 700; border-radius: 20px; padding: 4px 16px; cursor: pointer;
+    border: 2px solid var(--accent); background: transparent; color: var(--fg); }
+  button.primary { background: var(--accent); color: var(--bg); }
+  button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
+  .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
+  .badge { display: inline-flex; align-items: center; gap: 6px; margin-left: 8px; padding: 0 10px; border-radius: 12px;
+    border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/20px "Amazon Ember", Arial, sans-serif; }
+  .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); flex: none; }
+  .details { position: absolute; z-index: 2147483001; margin-top: 4px; padding: 8px 12px; max-width: 360px; border-radius: 8px;
+    border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 13px/18px "Amazon Ember", Arial, sans-serif;
+    box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); white-space: normal; }
+  .details[hidden] { display: none; }
+  .overlay { position: fixed; inset: 0; z-index: 2147483500; display: flex; align-items: center; justify-content: center; background: rgba(0, 7, 22, .55); }
+  .dialog { box-sizing: border-box; width: min(560px, calc(100vw - 32px)); padding: 20px 24px; border-radius: 16px;
+    border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 14px/20px "Amazon Ember", Arial, sans-serif; }
+  textarea { box-sizing: border-box; width: 100%; margin: 4px 0 8px; padding: 4px 6px; border-radius: 6px; resize: vertical;
+    border: 1px solid var(--accent); background: var(--bg); color: var(--fg); font: 12px/16px ui-monospace, Menlo, Consolas, monospace; }
+  textarea[hidden] { display: none; }
+`;
+
+// The console's dark mode (Cloudscape's body class), else the system's.
+const theme = () =>
+  document.body?.classList.contains("awsui-dark-mode") || matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+
+/** A RootGuard element: a host marked `data-rootguard="<kind>"` and its open shadow root, styled. */
+export function host(kind, severity) {
+  const element = document.createElement(kind === "key-badge" ? "span" : "div");
+  element.setAttribute("data-rootguard", kind);
+  element.setAttribute("data-theme", theme());
+  if (severity) element.setAttribute("data-severity", severity);
+  const shadow = element.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = STYLE;
+  shadow.append(style);
+  return [element, shadow];
+}
+
+/** An element: `props` are attributes, `text`, or `on<event>` listeners. */
+export function el(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === "text") element.textContent = value;
+    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value);
   }
+  element.append(...children.filter(Boolean));
+  return element;
+}
 
-  // One fixed stack in the bottom-left corner holds every notice: Cloudscape
-  // puts page actions at the top right and wizard buttons at the bottom
-  // right, so this corner hides the least.
-  function ensureStack() {
-    if (stack?.isConnected) return stack;
-    stack = document.createElement("div");
-    stack.setAttribute("data-rootguard", "notices");
-    stack.style.cssText =
-      "position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";
-    (document.body ?? document.documentElement).append(stack);
-    return stack;
+function alternativesList(alternatives) {
+  if (!alternatives.length) return null;
+  return el(
+    "ul",
+    {},
+    ...alternatives.map((a) => el("li", {}, el("a", { href: a.href, target: "_blank", rel: "noopener noreferrer", text: t(a.message) }))),
+  );
+}
+
+// One fixed stack in the bottom-left corner holds every notice: Cloudscape
+// puts page actions at the top right and wizard buttons at the bottom
+// right, so this corner hides the least.
+export function ensureStack() {
+  if (stack?.isConnected) return stack;
+  stack = document.createElement("div");
+  stack.setAttribute("data-rootguard", "notices");
+  stack.style.cssText =
+    "position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";
+  (document.body ?? document.documentElement).append(stack);
+  return stack;
+}
+
+// `decorate(element)`: controls to add before Dismiss (decorations above).
+function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
+  const [element, shadow] = host(kind, severity);
+  const box = el(
+    "section",
+    { class: "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
+    el("div", { class: "label", text: t("noticeLabel") }),
+    el("h2", { text: title }),
+    ...paragraphs.map((p) => el("p", { text: p })),
+  );
+  if (alternatives.length) {
+    // Collapsed by default so the card stays small over the console.
+    box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), alternativesList(alternatives)));
   }
-
-  // `decorate(element)`: controls to add before Dismiss (decorations above).
-  function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
-    const [element, shadow] = host(kind, severity);
-    const box = el(
-      "section",
-      { class: "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
-      el("div", { class: "label", text: t("noticeLabel") }),
-      el("h2", { text: title }),
-      ...paragraphs.map((p) => el("p", { text: p })),
-    );
-    if (alternatives.length) {
-      // Collapsed by default so the card stays small over the console.
-      box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), alternativesList(alternatives)));
-    }
-    if (decorate) box.append(...decorate(element));
-    if (onDismiss) {
-      box.append(el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => { onDismiss(); element.remove(); } }));
-    }
-    shadow.append(box);
-    return element;
+  if (decorate) box.append(...decorate(element));
+  if (onDismiss) {
+    box.append(el("button", { type: "button", "data-rootguard-action": "dismiss", text: t("dismiss"), onclick: () => { onDismiss(); element.remove(); } }));
   }
+  shadow.append(box);
+  return element;
+}
 
-  // The interstitial: a modal over the wizard. Proceed lets the console's own
-  // flow continue untouched; Cancel goes back to Security credentials.
-  // While it is open no key can be created: its overlay takes every click
-  // over the page, and focus cannot leave it, so the keyboard cannot reach
-  // the console's check box or Create access key behind it (focus that
-  // moves out is brought back; keys aimed at the page are held back at the
-  // window, before the console's own handlers, React's root included).
-  function interstitial(notice, decidedBy) {
-    if (document.querySelector('[data-rootguard="create-key-interstitial"]')) return;
-    const [element, shadow] = host("create-key-interstitial", notice.severity);
-    element.setAttribute("data-rootguard-decided-by", decidedBy);
-    const held = new AbortController();
-    const outside = (event) => element.isConnected && !event.composedPath().includes(element);
-    // Firefox ignores a focus() made while a focus event is dispatched: again in the next task.
-    const refocus = () => {
-      cancel.focus();
-      setTimeout(() => { if (element.isConnected && document.activeElement !== element) cancel.focus(); });
-    };
-    addEventListener("focusin", (event) => { if (outside(event)) refocus(); }, { capture: true, signal: held.signal });
-    for (const type of ["keydown", "keypress", "keyup"]) {
-      addEventListener(type, (event) => {
-        if (!outside(event)) return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        refocus();
-      }, { capture: true, signal: held.signal });
-    }
-    // The console may replace the page under it (SPA): the hold ends with the element.
-    const gone = new MutationObserver(() => { if (!element.isConnected) { held.abort(); gone.disconnect(); } });
-    gone.observe(document.documentElement, { childList: true, subtree: true });
-    const close = () => {
-      visitDismissed.add(notice.kind);
-      held.abort();
-      gone.disconnect();
-      element.remove();
-    };
-    const proceed = el("button", { type: "button", class: "primary", "data-rootguard-action": "proceed", text: t("interstitialProceed"), onclick: close });
-    const cancel = el("button", {
-      type: "button",
-      "data-rootguard-action": "cancel",
-      text: t("interstitialCancel"),
-      onclick: () => {
-        close();
-        location.hash = "#/security_credentials";
-      },
-    });
-    const title = t(notice.title, notice.args);
-    shadow.append(
-      el(
-        "div",
-        { class: "overlay" },
-        el(
-          "section",
-          { class: "dialog", "data-severity": notice.severity, role: "alertdialog", "aria-modal": "true", "aria-label": title },
-          el("div", { class: "label", text: t("noticeLabel") }),
-          el("h2", { text: title }),
-          el("p", { text: t(notice.body, notice.args) }),
-          alternativesList(notice.alternatives),
-          el("div", { class: "actions" }, cancel, proceed),
-        ),
-      ),
-    );
-    (document.body ?? document.documentElement).append(element);
+// The interstitial: a modal over the wizard. Proceed lets the console's own
+// flow continue untouched; Cancel goes back to Security credentials.
+// While it is open no key can be created: its overlay takes every click
+// over the page, and focus cannot leave it, so the keyboard cannot reach
+// the console's check box or Create access key behind it (focus that
+// moves out is brought back; keys aimed at the page are held back at the
+// window, before the console's own handlers, React's root included).
+function interstitial(notice, decidedBy) {
+  if (document.querySelector('[data-rootguard="create-key-interstitial"]')) return;
+  const [element, shadow] = host("create-key-interstitial", notice.severity);
+  element.setAttribute("data-rootguard-decided-by", decidedBy);
+  const held = new AbortController();
+  const outside = (event) => element.isConnected && !event.composedPath().includes(element);
+  // Firefox ignores a focus() made while a focus event is dispatched: again in the next task.
+  const refocus = () => {
     cancel.focus();
+    setTimeout(() => { if (element.isConnected && document.activeElement !== element) cancel.focus(); });
+  };
+  addEventListener("focusin", (event) => { if (outside(event)) refocus(); }, { capture: true, signal: held.signal });
+  for (const type of ["keydown", "keypress", "keyup"]) {
+    addEventListener(type, (event) => {
+      if (!outside(event)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      refocus();
+    }, { capture: true, signal: held.signal });
   }
+  // The console may replace the page under it (SPA): the hold ends with the element.
+  const gone = new MutationObserver(() => { if (!element.isConnected) { held.abort(); gone.disconnect(); } });
+  gone.observe(document.documentElement, { childList: true, subtree: true });
+  const close = () => {
+    visitDismissed.add(notice.kind);
+    held.abort();
+    gone.disconnect();
+    element.remove();
+  };
+  const proceed = el("button", { type: "button", class: "primary", "data-rootguard-action": "proceed", text: t("interstitialProceed"), onclick: close });
+  const cancel = el("button", {
+    type: "button",
+    "data-rootguard-action": "cancel",
+    text: t("interstitialCancel"),
+    onclick: () => {
+      close();
+      location.hash = "#/security_credentials";
+    },
+  });
+  const title = t(notice.title, notice.args);
+  shadow.append(
+    el(
+      "div",
+      { class: "overlay" },
+      el(
+        "section",
+        { class: "dialog", "data-severity": notice.severity, role: "alertdialog", "aria-modal": "true", "aria-label": title },
+        el("div", { class: "label", text: t("noticeLabel") }),
+        el("h2", { text: title }),
+        el("p", { text: t(notice.body, notice.args) }),
+        alternativesList(notice.alternatives),
+        el("div", { class: "actions" }, cancel, proceed),
+      ),
+    ),
+  );
+  (document.body ?? document.documentElement).append(element);
+  cancel.focus();
+}
 
-  // A badge next to a key ID: age and last use; click for why and what to do.
-  function badge(b) {
-    const [element, shadow] = host("key-badge", b.severity);
-    element.setAttribute("data-key-id", b.keyId);
-    if (b.ageDays !== null && b.ageDays !== undefined) element.setAttribute("data-age-days", String(b.ageDays));
-    const summary = b.summary.map(tm).join(" · ");
-    const reasons = b.reasons.map(tm);
-    const details = el("div", { class: "details", "data-severity": b.severity, role: "tooltip", id: "details", hidden: "" }, ...reasons.map((r) => el("p", { text: r })));
-    const button = el(
-      "button",
-      {
-        type: "button",
-        class: "badge",
-        "data-severity": b.severity,
-        "aria-expanded": "false",
-        "aria-describedby": "details",
-        "aria-label": `${t(`severity_${b.severity}`)}: ${summary}. ${reasons.join(" ")}`,
-        title: reasons.join("\n"),
-        onclick: (event) => {
-          event.stopPropagation();
-          event.preventDefault();
-          details.hidden = !details.hidden;
-          button.setAttribute("aria-expanded", String(!details.hidden));
-        },
+// A badge next to a key ID: age and last use; click for why and what to do.
+function badge(b) {
+  const [element, shadow] = host("key-badge", b.severity);
+  element.setAttribute("data-key-id", b.keyId);
+  if (b.ageDays !== null && b.ageDays !== undefined) element.setAttribute("data-age-days", String(b.ageDays));
+  const summary = b.summary.map(tm).join(" · ");
+  const reasons = b.reasons.map(tm);
+  const details = el("div", { class: "details", "data-severity": b.severity, role: "tooltip", id: "details", hidden: "" }, ...reasons.map((r) => el("p", { text: r })));
+  const button = el(
+    "button",
+    {
+      type: "button",
+      class: "badge",
+      "data-severity": b.severity,
+      "aria-expanded": "false",
+      "aria-describedby": "details",
+      "aria-label": `${t(`severity_${b.severity}`)}: ${summary}. ${reasons.join(" ")}`,
+      title: reasons.join("\n"),
+      onclick: (event) => {
+        event.stopPropagation();
+        event.preventDefault();
+        details.hidden = !details.hidden;
+        button.setAttribute("aria-expanded", String(!details.hidden));
       },
-      el("span", { class: "dot", "aria-hidden": "true" }),
-      el("span", { text: summary }),
-    );
-    shadow.append(button, details);
-    return element;
-  }
+    },
+    el("span", { class: "dot", "aria-hidden": "true" }),
+    el("span", { text: summary }),
+  );
+  shadow.append(button, details);
+  return element;
+}
 
-  // Put each badge in the cell that shows its key ID (found again by text,
-  // whatever the markup), once; drop badges of keys no longer shown.
-  function placeBadges(badges) {
-    const wanted = new Map(badges.map((b) => [b.keyId, b]));
-    for (const old of document.querySelectorAll('[data-rootguard="key-badge"]')) {
-      const b = wanted.get(old.getAttribute("data-key-id"));
-      if (!b || old.getAttribute("data-severity") !== b.severity) old.remove();
-    }
-    if (!badges.length) return;
-    const placed = new Set([...document.querySelectorAll('[data-rootguard="key-badge"]')].map((e) => e.getAttribute("data-key-id")));
-    for (const row of document.querySelectorAll("tr, [role=row]")) {
-      for (const cell of row.children) {
-        if (cell.hasAttribute("data-rootguard")) continue;
-        const keyId = [...wanted.keys()].find((id) => !placed.has(id) && cell.textContent.includes(id));
-        if (!keyId) continue;
-        cell.append(badge(wanted.get(keyId)));
-        placed.add(keyId);
-      }
-    }
-    if (placed.size === wanted.size) return;
-    // A key shown outside a table (a card, a summary line): next to the
-    // element whose own text holds its ID.
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node && placed.size < wanted.size; node = walker.nextNode()) {
-      const keyId = [...wanted.keys()].find((id) => !placed.has(id) && node.data.includes(id));
-      const element = node.parentElement;
-      if (!keyId || !element || element.closest("[data-rootguard]")) continue;
-      element.append(badge(wanted.get(keyId)));
+// Put each badge in the cell that shows its key ID (found again by text,
+// whatever the markup), once; drop badges of keys no longer shown.
+function placeBadges(badges) {
+  const wanted = new Map(badges.map((b) => [b.keyId, b]));
+  for (const old of document.querySelectorAll('[data-rootguard="key-badge"]')) {
+    const b = wanted.get(old.getAttribute("data-key-id"));
+    if (!b || old.getAttribute("data-severity") !== b.severity) old.remove();
+  }
+  if (!badges.length) return;
+  const placed = new Set([...document.querySelectorAll('[data-rootguard="key-badge"]')].map((e) => e.getAttribute("data-key-id")));
+  for (const row of document.querySelectorAll("tr, [role=row]")) {
+    for (const cell of row.children) {
+      if (cell.hasAttribute("data-rootguard")) continue;
+      const keyId = [...wanted.keys()].find((id) => !placed.has(id) && cell.textContent.includes(id));
+      if (!keyId) continue;
+      cell.append(badge(wanted.get(keyId)));
       placed.add(keyId);
     }
   }
-
-  /** Draw a verdict: notices, the interstitial, badges. Idempotent. */
-  function verdict(result, { settled = false } = {}) {
-    const container = ensureStack();
-    // What the core recognised, for tests and for anyone debugging a page;
-    // data-settled: the decision saw the page after it stopped changing.
-    container.setAttribute("data-page", result.recognition.page.kind);
-    container.setAttribute("data-settled", String(settled));
-    container.setAttribute("data-principal", result.recognition.session.principal.kind);
-    container.setAttribute("data-decided-by", result.decidedBy);
-    const session = sessionDismissed();
-    const shown = new Set();
-    for (const notice of result.notices) {
-      if (session.has(notice.kind) || visitDismissed.has(notice.kind) || !RootGuard.settings.shows(notice.kind)) continue;
-      shown.add(notice.kind);
-      if (notice.modal) {
-        interstitial(notice, result.decidedBy);
-        continue;
-      }
-      if (container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`)) continue;
-      const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
-      const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
-      element.setAttribute("data-rootguard-from", "verdict");
-      element.setAttribute("data-rootguard-decided-by", result.decidedBy);
-      container.append(element);
-    }
-    for (const old of container.querySelectorAll(":scope > [data-rootguard-from=verdict]")) {
-      if (!shown.has(old.getAttribute("data-rootguard"))) old.remove();
-    }
-    if (!shown.has("create-key-interstitial")) document.querySelector('[data-rootguard="create-key-interstitial"]')?.remove();
-    placeBadges(RootGuard.settings.shows("key-badges") ? result.badges : []);
-    for (const line of result.diagnostics) console.warn(line);
+  if (placed.size === wanted.size) return;
+  // A key shown outside a table (a card, a summary line): next to the
+  // element whose own text holds its ID.
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && placed.size < wanted.size; node = walker.nextNode()) {
+    const keyId = [...wanted.keys()].find((id) => !placed.has(id) && node.data.includes(id));
+    const element = node.parentElement;
+    if (!keyId || !element || element.closest("[data-rootguard]")) continue;
+    element.append(badge(wanted.get(keyId)));
+    placed.add(keyId);
   }
+}
 
-  /** A new route: per-visit dismissals end. */
-  function routeChanged() {
-    visitDismissed.clear();
-  }
-
-  /** A notice of the content script's own (core failure, export outcome). */
-  function message(kind, titleKey, titleArgs, bodyKey, bodyArgs, severity = "critical") {
-    const container = ensureStack();
-    for (const old of container.querySelectorAll("[data-rootguard-from=message]")) old.remove();
-    const element = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], () => {});
-    element.setAttribute("data-rootguard-from", "message");
+/** Draw a verdict: notices, the interstitial, badges. Idempotent. */
+export function verdict(result, { settled = false } = {}) {
+  const container = ensureStack();
+  // What the core recognised, for tests and for anyone debugging a page;
+  // data-settled: the decision saw the page after it stopped changing.
+  container.setAttribute("data-page", result.recognition.page.kind);
+  container.setAttribute("data-settled", String(settled));
+  container.setAttribute("data-principal", result.recognition.session.principal.kind);
+  container.setAttribute("data-decided-by", result.decidedBy);
+  const session = sessionDismissed();
+  const shown = new Set();
+  for (const notice of result.notices) {
+    if (session.has(notice.kind) || visitDismissed.has(notice.kind) || !notice.shown) continue; // shown: the owner's choice, as the core read it
+    shown.add(notice.kind);
+    if (notice.modal) {
+      interstitial(notice, result.decidedBy);
+      continue;
+    }
+    if (container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`)) continue;
+    const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
+    const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
+    element.setAttribute("data-rootguard-from", "verdict");
+    element.setAttribute("data-rootguard-decided-by", result.decidedBy);
     container.append(element);
-    return element;
   }
-
-  /**
-   * Add controls to every notice of this kind the core decides:
-   * `make(host)` returns the elements to put before Dismiss. Register before
-   * the first verdict (manifest.json loads content/page-report.js before the sensor).
-   */
-  function decorate(kind, make) {
-    decorations.set(kind, make);
+  for (const old of container.querySelectorAll(":scope > [data-rootguard-from=verdict]")) {
+    if (!shown.has(old.getAttribute("data-rootguard"))) old.remove();
   }
+  if (!shown.has("create-key-interstitial")) document.querySelector('[data-rootguard="create-key-interstitial"]')?.remove();
+  placeBadges(result.showBadges ? result.badges : []);
+  for (const line of result.diagnostics) console.warn(line);
+}
 
-  // host/el/t: for the shown-secret and clipboard notices (content/secret.js, content/clipboard.js).
-  return { verdict, message, routeChanged, ensureStack, decorate, host, el, t };
-})();
+/** A new route: per-visit dismissals end. */
+export function routeChanged() {
+  visitDismissed.clear();
+}
+
+/** A notice of the content script's own (core failure, export outcome). */
+export function message(kind, titleKey, titleArgs, bodyKey, bodyArgs, severity = "critical") {
+  const container = ensureStack();
+  for (const old of container.querySelectorAll("[data-rootguard-from=message]")) old.remove();
+  const element = card(kind, severity, t(titleKey, titleArgs), [t(bodyKey, bodyArgs)], [], () => {});
+  element.setAttribute("data-rootguard-from", "message");
+  container.append(element);
+  return element;
+}
+
+/**
+ * Add controls to every notice of this kind the core decides:
+ * `make(host)` returns the elements to put before Dismiss. Register before
+ * the first verdict (content/console.js offers the page report before the sensor starts).
+ */
+export function decorate(kind, make) {
+  decorations.set(kind, make);
+}
+

@@ -11,209 +11,215 @@
 // secret's form (40 characters of base64's alphabet), confirmed by the core.
 // The secret is in the page only while shown, so that is the only time it
 // can be read; before Show, Download .csv file is the way to save it.
-"use strict";
 
-(() => {
-  const { render } = RootGuard;
-  const { t } = render;
-  const SECRET_FORM = /^[A-Za-z0-9/+]{40}$/;
-  const KEY_ID = /^(AKIA|ASIA)[A-Z2-7]{16}$/;
-  const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
+import { ToBackground } from "../protocol.js";
+import { pageToken } from "./channel.js";
+import { askCore } from "./core.js";
+import { exportHeld } from "./downloads.js";
+import * as render from "./render.js";
+import { contentRules, whole } from "./rules.js";
+import { onVerdict } from "./sensor.js";
 
-  let watching = false;
-  let routeKey = null;
-  let principal = { kind: "unknown" };
-  let frame = 0;
-  /** The secret now shown: { element, text, notice, timer, deadline, state }. */
-  let shown = null;
-  /** Texts the core said are not secrets (asked once each). */
-  const notSecrets = new Set();
-  const masks = new Set();
+const { t } = render;
+// A gate only (the core confirms): the length and alphabet of a secret access key.
+const SECRET_FORM = /^[A-Za-z0-9/+]{40}$/;
+const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
 
-  /** Leaves on the page whose whole text has the secret's form. */
-  function visibleSecrets() {
-    const found = [];
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+let watching = false;
+let routeKey = null;
+let principal = { kind: "unknown" };
+let frame = 0;
+/** The secret now shown: { element, text, notice, timer, deadline, state }. */
+let shown = null;
+/** Texts the core said are not secrets (asked once each). */
+const notSecrets = new Set();
+const masks = new Set();
+
+/** Leaves on the page whose whole text has the secret's form. */
+function visibleSecrets() {
+  const found = [];
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data.trim();
+    if (text.length !== 40 || !SECRET_FORM.test(text) || ours(node)) continue;
+    const element = node.parentElement;
+    if (element.textContent.trim() !== text || masked(element)) continue;
+    found.push({ element, text });
+  }
+  return found;
+}
+const masked = (element) => [...masks].some((m) => m.isConnected && m.rootguardCovers === element);
+
+async function scan() {
+  frame = 0;
+  if (!watching) return;
+  const candidates = visibleSecrets().filter((c) => !notSecrets.has(c.text));
+  if (shown && !candidates.some((c) => c.element === shown.element && c.text === shown.text)) end();
+  if (shown || !candidates.length) return;
+  const candidate = candidates[0];
+  const answer = await askCore({ type: ToBackground.secretShown, text: candidate.text });
+  if (!answer) return;
+  if (!answer.secret) {
+    notSecrets.add(candidate.text);
+    return;
+  }
+  if (shown || !candidate.element.isConnected || candidate.element.textContent.trim() !== candidate.text) return;
+  start(candidate, answer.revealSeconds);
+}
+
+const touched = () => {
+  if (!frame) frame = requestAnimationFrame(scan);
+};
+const observer = new MutationObserver(touched);
+
+// The console's control that toggles the secret: a labelled button or
+// link next to it (the copy icon has no text). Found by place, not by
+// label, since the label depends on the console's language.
+function toggleFor(element) {
+  let scope = element.parentElement;
+  for (let depth = 0; scope && depth < 3; depth += 1, scope = scope.parentElement) {
+    const controls = [...scope.querySelectorAll("button, a[href], [role=button]")].filter(
+      (c) => !c.closest("[data-rootguard]") && !c.contains(element) && c.textContent.trim() !== "" && !c.hasAttribute("download"),
+    );
+    if (controls.length === 1) return controls[0];
+    if (controls.length > 1) return null; // not sure which: the mask covers it instead
+  }
+  return null;
+}
+
+// The key ID that belongs to the secret: the nearest leaf of its form.
+function keyIdFor(element, KEY_ID) {
+  for (let scope = element.parentElement; scope && scope !== document.body; scope = scope.parentElement) {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const ids = new Set();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.data.trim();
-      if (text.length !== 40 || !SECRET_FORM.test(text) || ours(node)) continue;
-      const element = node.parentElement;
-      if (element.textContent.trim() !== text || masked(element)) continue;
-      found.push({ element, text });
+      if (KEY_ID.test(text) && !ours(node)) ids.add(text);
     }
-    return found;
+    if (ids.size === 1) return [...ids][0];
+    if (ids.size > 1) return null;
   }
-  const masked = (element) => [...masks].some((m) => m.isConnected && m.rootguardCovers === element);
+  return null;
+}
 
-  async function scan() {
-    frame = 0;
-    if (!watching) return;
-    const candidates = visibleSecrets().filter((c) => !notSecrets.has(c.text));
-    if (shown && !candidates.some((c) => c.element === shown.element && c.text === shown.text)) end();
-    if (shown || !candidates.length) return;
-    const candidate = candidates[0];
-    const answer = await RootGuard.ask({ type: "secret-shown", text: candidate.text });
-    if (!answer) return;
-    if (!answer.secret) {
-      notSecrets.add(candidate.text);
-      return;
-    }
-    if (shown || !candidate.element.isConnected || candidate.element.textContent.trim() !== candidate.text) return;
-    start(candidate, answer.revealSeconds);
-  }
+function start(candidate, seconds) {
+  const [notice, shadow] = render.host("secret-shown", "warning");
+  const title = render.el("h2", { text: t("secretShownTitle") });
+  const countdown = render.el("p", { "data-rootguard": "countdown" });
+  const status = render.el("p", { role: "status" });
+  const keep = render.el("button", { type: "button", "data-rootguard-action": "keep-visible", text: t("secretShownKeep"), onclick: () => keepVisible() });
+  const save = render.el("button", { type: "button", class: "primary", "data-rootguard-action": "encrypt-secret", text: t("secretShownEncrypt"), onclick: () => encryptInstead() });
+  const style = render.el("style", { text: ":host { display: block; margin: 8px 0; max-width: 560px; }" });
+  shadow.append(
+    style,
+    render.el(
+      "section",
+      { class: "notice", "data-severity": "warning", role: "status", "aria-label": t("secretShownTitle") },
+      render.el("div", { class: "label", text: t("noticeLabel") }),
+      title,
+      countdown,
+      status,
+      render.el("div", { class: "actions" }, keep, save),
+    ),
+  );
+  // Next to the secret: after the element that holds it with its controls.
+  (candidate.element.parentElement ?? candidate.element).append(notice);
+  shown = { ...candidate, notice, countdown, status, keep, deadline: Date.now() + seconds * 1000, timer: 0, state: "counting" };
+  notice.setAttribute("data-state", "counting");
+  notice.setAttribute("data-seconds", String(seconds));
+  tick();
+  shown.timer = setInterval(tick, 250);
+}
 
-  const touched = () => {
-    if (!frame) frame = requestAnimationFrame(scan);
+function tick() {
+  if (!shown || shown.state !== "counting") return;
+  const left = Math.max(0, Math.ceil((shown.deadline - Date.now()) / 1000));
+  shown.countdown.textContent = t("secretShownCountdown", [String(left)]);
+  shown.notice.setAttribute("data-seconds-left", String(left));
+  if (left === 0) hide();
+}
+
+function keepVisible() {
+  if (!shown) return;
+  clearInterval(shown.timer);
+  shown.state = "kept";
+  shown.notice.setAttribute("data-state", "kept");
+  shown.countdown.textContent = t("secretShownKept");
+  shown.keep.remove();
+}
+
+// Hide the secret now: the console's own toggle first, then (if the
+// secret is still on screen a frame later) a mask over it.
+function hide() {
+  if (!shown) return;
+  const { element, text } = shown;
+  end();
+  toggleFor(element)?.click();
+  requestAnimationFrame(() => {
+    for (const still of visibleSecrets()) if (still.text === text) mask(still.element);
+  });
+}
+
+function mask(element) {
+  const [cover, shadow] = render.host("secret-mask", "notice");
+  cover.rootguardCovers = element;
+  const place = () => {
+    const box = element.getBoundingClientRect();
+    cover.style.cssText = `position:absolute;left:${box.left + scrollX}px;top:${box.top + scrollY}px;width:${Math.max(box.width, 120)}px;height:${box.height}px;z-index:2147482000;`;
   };
-  const observer = new MutationObserver(touched);
+  place();
+  shadow.append(
+    render.el("style", { text: ":host { display: block; } button { box-sizing: border-box; width: 100%; height: 100%; padding: 0 8px; border-radius: 4px; font: 700 12px/1 Arial, sans-serif; overflow: hidden; white-space: nowrap; }" }),
+    // Clicking the mask shows the secret again (a new countdown starts).
+    render.el("button", { type: "button", "data-severity": "notice", "data-rootguard-action": "unmask", text: t("secretMaskLabel"), onclick: () => { masks.delete(cover); cover.remove(); touched(); } }),
+  );
+  document.body.append(cover);
+  masks.add(cover);
+  addEventListener("resize", place);
+}
 
-  // The console's control that toggles the secret: a labelled button or
-  // link next to it (the copy icon has no text). Found by place, not by
-  // label, since the label depends on the console's language.
-  function toggleFor(element) {
-    let scope = element.parentElement;
-    for (let depth = 0; scope && depth < 3; depth += 1, scope = scope.parentElement) {
-      const controls = [...scope.querySelectorAll("button, a[href], [role=button]")].filter(
-        (c) => !c.closest("[data-rootguard]") && !c.contains(element) && c.textContent.trim() !== "" && !c.hasAttribute("download"),
-      );
-      if (controls.length === 1) return controls[0];
-      if (controls.length > 1) return null; // not sure which: the mask covers it instead
-    }
-    return null;
+function end() {
+  if (!shown) return;
+  clearInterval(shown.timer);
+  shown.notice.remove();
+  shown = null;
+}
+
+async function encryptInstead() {
+  if (!shown) return;
+  const { element, text, status } = shown;
+  const accessKeyId = keyIdFor(element, whole((await contentRules()).keyId));
+  if (!accessKeyId) {
+    status.textContent = t("secretShownNoKeyId");
+    return;
   }
-
-  // The key ID that belongs to the secret: the nearest leaf of its form.
-  function keyIdFor(element) {
-    for (let scope = element.parentElement; scope && scope !== document.body; scope = scope.parentElement) {
-      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-      const ids = new Set();
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.data.trim();
-        if (KEY_ID.test(text) && !ours(node)) ids.add(text);
-      }
-      if (ids.size === 1) return [...ids][0];
-      if (ids.size > 1) return null;
-    }
-    return null;
+  const held = await askCore({
+    type: ToBackground.holdPageCredentials,
+    accessKeyId,
+    secretAccessKey: text,
+    path: location.pathname,
+    hash: location.hash,
+    principal,
+    pageToken,
+  });
+  if (!held) return;
+  if (held.busy) {
+    status.textContent = t("exportBusyBody", [held.busyWith]);
+    return;
   }
+  // Saved instead of shown: hide it now.
+  hide();
+  exportHeld(held.fileName ?? "", held);
+}
 
-  function start(candidate, seconds) {
-    const [notice, shadow] = render.host("secret-shown", "warning");
-    const title = render.el("h2", { text: t("secretShownTitle") });
-    const countdown = render.el("p", { "data-rootguard": "countdown" });
-    const status = render.el("p", { role: "status" });
-    const keep = render.el("button", { type: "button", "data-rootguard-action": "keep-visible", text: t("secretShownKeep"), onclick: () => keepVisible() });
-    const save = render.el("button", { type: "button", class: "primary", "data-rootguard-action": "encrypt-secret", text: t("secretShownEncrypt"), onclick: () => encryptInstead() });
-    const style = render.el("style", { text: ":host { display: block; margin: 8px 0; max-width: 560px; }" });
-    shadow.append(
-      style,
-      render.el(
-        "section",
-        { class: "notice", "data-severity": "warning", role: "status", "aria-label": t("secretShownTitle") },
-        render.el("div", { class: "label", text: t("noticeLabel") }),
-        title,
-        countdown,
-        status,
-        render.el("div", { class: "actions" }, keep, save),
-      ),
-    );
-    // Next to the secret: after the element that holds it with its controls.
-    (candidate.element.parentElement ?? candidate.element).append(notice);
-    shown = { ...candidate, notice, countdown, status, keep, deadline: Date.now() + seconds * 1000, timer: 0, state: "counting" };
-    notice.setAttribute("data-state", "counting");
-    notice.setAttribute("data-seconds", String(seconds));
-    tick();
-    shown.timer = setInterval(tick, 250);
-  }
-
-  function tick() {
-    if (!shown || shown.state !== "counting") return;
-    const left = Math.max(0, Math.ceil((shown.deadline - Date.now()) / 1000));
-    shown.countdown.textContent = t("secretShownCountdown", [String(left)]);
-    shown.notice.setAttribute("data-seconds-left", String(left));
-    if (left === 0) hide();
-  }
-
-  function keepVisible() {
-    if (!shown) return;
-    clearInterval(shown.timer);
-    shown.state = "kept";
-    shown.notice.setAttribute("data-state", "kept");
-    shown.countdown.textContent = t("secretShownKept");
-    shown.keep.remove();
-  }
-
-  // Hide the secret now: the console's own toggle first, then (if the
-  // secret is still on screen a frame later) a mask over it.
-  function hide() {
-    if (!shown) return;
-    const { element, text } = shown;
-    end();
-    toggleFor(element)?.click();
-    requestAnimationFrame(() => {
-      for (const still of visibleSecrets()) if (still.text === text) mask(still.element);
-    });
-  }
-
-  function mask(element) {
-    const [cover, shadow] = render.host("secret-mask", "notice");
-    cover.rootguardCovers = element;
-    const place = () => {
-      const box = element.getBoundingClientRect();
-      cover.style.cssText = `position:absolute;left:${box.left + scrollX}px;top:${box.top + scrollY}px;width:${Math.max(box.width, 120)}px;height:${box.height}px;z-index:2147482000;`;
-    };
-    place();
-    shadow.append(
-      render.el("style", { text: ":host { display: block; } button { box-sizing: border-box; width: 100%; height: 100%; padding: 0 8px; border-radius: 4px; font: 700 12px/1 Arial, sans-serif; overflow: hidden; white-space: nowrap; }" }),
-      // Clicking the mask shows the secret again (a new countdown starts).
-      render.el("button", { type: "button", "data-severity": "notice", "data-rootguard-action": "unmask", text: t("secretMaskLabel"), onclick: () => { masks.delete(cover); cover.remove(); touched(); } }),
-    );
-    document.body.append(cover);
-    masks.add(cover);
-    addEventListener("resize", place);
-  }
-
-  function end() {
-    if (!shown) return;
-    clearInterval(shown.timer);
-    shown.notice.remove();
-    shown = null;
-  }
-
-  async function encryptInstead() {
-    if (!shown) return;
-    const { element, text, status } = shown;
-    const accessKeyId = keyIdFor(element);
-    if (!accessKeyId) {
-      status.textContent = t("secretShownNoKeyId");
-      return;
-    }
-    const held = await RootGuard.ask({
-      type: "hold-page-credentials",
-      accessKeyId,
-      secretAccessKey: text,
-      path: location.pathname,
-      hash: location.hash,
-      principal,
-      pageToken: RootGuard.pageToken,
-    });
-    if (!held) return;
-    if (held.busy) {
-      status.textContent = t("exportBusyBody", [held.busyWith]);
-      return;
-    }
-    // Saved instead of shown: hide it now.
-    hide();
-    RootGuard.exportHeld(held.fileName ?? "", held);
-  }
-
-  // The core says which routes can show a new secret; asked once per route.
-  RootGuard.sensor.onVerdict(async (verdict) => {
+/** Watch the routes the core says can show a new secret (asked once per route). */
+export function watchShownSecrets() {
+  onVerdict(async (verdict) => {
     principal = verdict.recognition.session.principal ?? { kind: "unknown" };
     const key = location.pathname + location.hash;
     if (key === routeKey) return;
     routeKey = key;
-    const answer = await RootGuard.ask({ type: "secret-watch", path: location.pathname, hash: location.hash });
+    const answer = await askCore({ type: ToBackground.secretWatch, path: location.pathname, hash: location.hash });
     const watch = Boolean(answer?.watch);
     if (watch === watching) return;
     watching = watch;
@@ -227,4 +233,4 @@
       masks.clear();
     }
   });
-})();
+}

@@ -4,11 +4,10 @@
 // page, whose CSP allows Wasm); nothing is written anywhere, and the secret
 // lives only in this page's memory until the tab is closed.
 
-import init, { envelopeKind, openExport, openExportWithIdentity } from "../core/rootguard.js";
+import { loadCore } from "./core.js";
+import { t } from "./i18n.js";
 
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, args) => api.i18n.getMessage(key, args) || key;
-const ready = init({ module_or_path: api.runtime.getURL("core/rootguard_bg.wasm") });
+const ready = loadCore();
 
 const form = document.querySelector('[data-rootguard="decrypt-form"]');
 const error = document.getElementById("error");
@@ -36,6 +35,7 @@ form.elements.file.addEventListener("change", () => {
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   error.textContent = "";
+  delete error.dataset.name;
   result.hidden = true;
   const file = dropped ?? form.elements.file.files[0];
   if (!file) {
@@ -43,7 +43,7 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   try {
-    await ready;
+    const { envelopeKind, openExport, openExportWithIdentity } = await ready;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const passphrase = form.elements.passphrase.value;
     let opened;
@@ -57,6 +57,7 @@ form.addEventListener("submit", async (event) => {
     show(opened);
   } catch (e) {
     error.textContent = e?.message ?? String(e);
+    error.dataset.name = e?.name ?? ""; // the core's name for what went wrong (WrongPassphrase, Truncated, …)
   }
 });
 

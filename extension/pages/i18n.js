@@ -1,9 +1,10 @@
-// Fill every [data-i18n] element of an extension page from _locales.
-"use strict";
-(() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  for (const element of document.querySelectorAll("[data-i18n]")) {
-    element.textContent = api.i18n.getMessage(element.dataset.i18n) || element.dataset.i18n;
-  }
-  document.documentElement.lang = api.i18n.getUILanguage();
-})();
+// Texts of RootGuard's own pages, from _locales: `t` for code, and every
+// [data-i18n] element filled on import.
+
+import { api } from "../protocol.js";
+
+/** The text of message `key`, with its placeholders filled. */
+export const t = (key, args) => api.i18n.getMessage(key, args) || key;
+
+for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+document.documentElement.lang = api.i18n.getUILanguage();

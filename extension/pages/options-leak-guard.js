@@ -6,10 +6,15 @@
 // button. Saved at once rather than with the form's Save button, so the
 // permission and the setting never disagree.
 
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, args) => api.i18n.getMessage(key, args) || key;
-const { merge } = globalThis.RootGuard.settings; // content/settings.js
-const ORIGINS = ["https://*/*", "http://*/*"]; // as background/leak-guard.js registers for
+import { api } from "../protocol.js";
+import { loadCore } from "./core.js";
+import { t } from "./i18n.js";
+
+const core = await loadCore();
+// Every site, since a key can be pasted anywhere: manifest.json's optional host permissions.
+const ORIGINS = api.runtime.getManifest().optional_host_permissions;
+// The stored settings as the core reads them (defaults for anything missing).
+const readStored = async () => core.readSettings((await api.storage.sync.get("settings")).settings ?? null);
 const ALLOWED_KEY = "leakGuardAllowed";
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
@@ -18,8 +23,7 @@ const status = fieldset.querySelector('[data-rootguard="leak-guard-status"]');
 const list = fieldset.querySelector('[data-rootguard="leak-allowed-sites"]');
 
 async function store(on) {
-  const { settings } = await api.storage.sync.get("settings");
-  await api.storage.sync.set({ settings: { ...merge(settings), leakGuard: on } });
+  await api.storage.sync.set({ settings: { ...(await readStored()), leakGuard: on } });
 }
 
 function show(state) {
@@ -29,9 +33,8 @@ function show(state) {
 }
 
 async function showStored() {
-  const { settings } = await api.storage.sync.get("settings");
   const granted = await api.permissions.contains({ origins: ORIGINS });
-  show(merge(settings).leakGuard === true && granted ? "on" : "off");
+  show((await readStored()).leakGuard && granted ? "on" : "off");
 }
 
 async function showAllowed() {

@@ -2,13 +2,16 @@
 // hard Argon2id works on an export's passphrase (with what each costs on
 // this machine, measured here with the core's own KDF), and whether exports
 // are sealed with a passphrase or to the team's public keys. Saved in
-// storage.sync; console tabs follow changes live. The Rust core checks the
-// thresholds, so this page, the background and the CLI share one rule.
-import init, * as core from "../core/rootguard.js";
+// storage.sync; console tabs follow changes live. The Rust core owns the
+// settings (src/settings.rs): their defaults, how a stored value is read, and
+// the check before saving, so this page, the background and the CLI share
+// one rule.
 
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, args) => api.i18n.getMessage(key, args) || key;
-const { defaults: DEFAULTS, merge } = globalThis.RootGuard.settings; // content/settings.js
+import { api } from "../protocol.js";
+import { loadCore } from "./core.js";
+import { t } from "./i18n.js";
+
+const core = await loadCore();
 const form = document.querySelector('[data-rootguard="options-form"]');
 const error = document.getElementById("error");
 const status = document.getElementById("status");
@@ -27,7 +30,7 @@ function fill(settings) {
   form.elements.clipboardClear.checked = settings.clipboardClear !== false;
   form.elements.clipboardSeconds.value = String(settings.clipboardSeconds);
   for (const radio of form.querySelectorAll('input[name="exportMode"]')) radio.checked = radio.value === settings.exportMode;
-  recipients = Array.isArray(settings.recipients) ? settings.recipients.map((r) => ({ name: String(r.name), recipient: String(r.recipient) })) : [];
+  recipients = settings.recipients.map((r) => ({ ...r }));
   drawRecipients();
 }
 
@@ -58,20 +61,20 @@ function drawRecipients() {
   document.querySelector('[data-rootguard="recipient-empty"]').hidden = recipients.length > 0;
 }
 
-// Add the typed recipient to the list (not yet saved). The core reads the
-// key: a typo fails its checksum here, not at the next export.
+// Add the typed recipient to the list (not yet saved). The core checks the
+// list with it (a name, no key or name twice, the key itself: a typo fails
+// its checksum here, not at the next export), alone with the defaults, so
+// only the recipients can be refused here.
 function addRecipient() {
   recipientError.textContent = "";
   const name = form.elements.recipientName.value.trim();
   const typed = form.elements.recipientKey.value.trim();
   try {
-    if (!name) throw new Error(t("optionsRecipientNoName"));
-    const recipient = core.parseRecipient(typed);
-    if (recipients.some((r) => r.recipient === recipient)) throw new Error(t("optionsRecipientDuplicate", [recipients.find((r) => r.recipient === recipient).name]));
-    if (recipients.some((r) => r.name === name)) throw new Error(t("optionsRecipientNameTaken", [name]));
-    recipients.push({ name, recipient });
+    const candidate = { ...core.defaultSettings(), recipients: [...recipients, { name, recipient: typed }] };
+    recipients = core.checkSettings(candidate).recipients;
   } catch (e) {
     recipientError.textContent = e.message;
+    recipientError.dataset.name = e.name;
     return;
   }
   form.elements.recipientName.value = "";
@@ -87,12 +90,12 @@ function read() {
     criticalDays: Number(form.elements.criticalDays.value),
     unusedDays: Number(form.elements.unusedDays.value),
     show,
-    kdfStrength: form.querySelector('input[name="kdfStrength"]:checked')?.value ?? "standard",
+    kdfStrength: form.querySelector('input[name="kdfStrength"]:checked')?.value ?? null,
     leakGuard: form.elements.leakGuard.checked, // saved at once by options-leak-guard.js; kept as shown
     revealSeconds: Number(form.elements.revealSeconds.value),
     clipboardClear: form.elements.clipboardClear.checked,
     clipboardSeconds: Number(form.elements.clipboardSeconds.value),
-    exportMode: form.querySelector('input[name="exportMode"]:checked')?.value ?? "passphrase",
+    exportMode: form.querySelector('input[name="exportMode"]:checked')?.value ?? null,
     recipients: recipients.map((r) => ({ ...r })),
   };
 }
@@ -101,20 +104,19 @@ let attempts = 0;
 async function save(settings) {
   attempts += 1;
   error.textContent = "";
+  delete error.dataset.name;
   status.textContent = "";
+  let checked;
   try {
-    core.checkThresholds(settings.rotateDays, settings.criticalDays, settings.unusedDays);
-    core.checkHygieneTimes(settings.revealSeconds, settings.clipboardSeconds);
-    // Recipients mode seals without asking anyone: it needs someone to seal to.
-    if (settings.exportMode === "recipients" && settings.recipients.length === 0) throw new Error(t("optionsRecipientsNeeded"));
-    for (const r of settings.recipients) r.recipient = core.parseRecipient(r.recipient);
+    checked = core.checkSettings(settings);
   } catch (e) {
     error.textContent = e.message;
+    error.dataset.name = e.name; // the core's name for what is wrong
     document.body.dataset.saved = "refused";
     document.body.dataset.attempts = String(attempts);
     return;
   }
-  await api.storage.sync.set({ settings });
+  await api.storage.sync.set({ settings: checked });
   status.textContent = t("optionsSaved");
   document.body.dataset.saved = "saved";
   document.body.dataset.attempts = String(attempts);
@@ -123,7 +125,7 @@ async function save(settings) {
 // What each strength costs here: one derivation each, the cheapest first,
 // after the page is usable (the strong one takes seconds).
 async function measure() {
-  for (const strength of ["minimum", "standard", "strong"]) {
+  for (const strength of core.kdfStrengths()) {
     const [m, tCost, p] = core.kdfStrengthParams(strength);
     const start = performance.now();
     core.measureKdf(new TextEncoder().encode("a sample passphrase"), new Uint8Array(16), m, tCost, p);
@@ -135,9 +137,8 @@ async function measure() {
   }
 }
 
-await init({ module_or_path: new URL("../core/rootguard_bg.wasm", import.meta.url) });
 const { settings: stored } = await api.storage.sync.get("settings");
-fill(merge(stored));
+fill(core.readSettings(stored ?? null));
 document.querySelector('[data-rootguard-action="add-recipient"]').addEventListener("click", addRecipient);
 for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
   // Enter in the recipient fields adds the recipient, not saves the form.
@@ -152,8 +153,9 @@ form.addEventListener("submit", (event) => {
   save(read());
 });
 document.getElementById("reset").addEventListener("click", () => {
-  fill(DEFAULTS);
-  save(DEFAULTS);
+  const defaults = core.defaultSettings();
+  fill(defaults);
+  save(defaults);
 });
 document.body.dataset.state = "ready";
 measure();

@@ -6,91 +6,84 @@
 // it (the export's id and a key only the background and this window hold),
 // and "done" is announced by the background to the console tab, never by
 // this window.
-"use strict";
-(() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, args) => api.i18n.getMessage(key, args) || key;
-  const form = document.querySelector('[data-rootguard="passphrase-form"]');
-  const passphrase = form.elements.passphrase;
-  const confirm = form.elements.confirm;
-  const error = document.getElementById("error");
-  const strength = document.getElementById("strength");
-  const meter = document.getElementById("meter");
-  const submit = document.getElementById("submit");
-  const cancel = document.getElementById("cancel");
-  let busy = false;
-  let ready = false;
 
-  async function ask(message) {
-    const reply = await api.runtime.sendMessage(message);
-    if (!reply?.ok) throw new Error(reply?.error ?? t("noAnswer"));
-    return reply.result;
+import { askOrThrow as ask, ToBackground } from "../protocol.js";
+import { t } from "./i18n.js";
+
+const form = document.querySelector('[data-rootguard="passphrase-form"]');
+const passphrase = form.elements.passphrase;
+const confirm = form.elements.confirm;
+const error = document.getElementById("error");
+const strength = document.getElementById("strength");
+const meter = document.getElementById("meter");
+const submit = document.getElementById("submit");
+const cancel = document.getElementById("cancel");
+let busy = false;
+let ready = false;
+
+document.body.dataset.state = "waiting";
+for (const control of form.elements) control.disabled = true;
+ask({ type: ToBackground.exportInfo }).then(
+  (info) => {
+    ready = true;
+    document.getElementById("file-line").textContent = t("passphraseIntro", [info.fileName, info.savedAs]);
+    document.getElementById("rule").textContent = t("passphraseRule", [String(info.minimumLength)]);
+    for (const control of form.elements) control.disabled = false;
+    document.body.dataset.state = "ready";
+    passphrase.focus();
+  },
+  (e) => {
+    // Expired, or not a prompt the background opened: nothing to do here.
+    document.body.dataset.state = "refused";
+    error.textContent = e.message;
+  },
+);
+
+let lastVerdict = null;
+async function rate() {
+  lastVerdict = await ask({ type: ToBackground.ratePassphrase, passphrase: passphrase.value });
+  meter.value = lastVerdict.score;
+  strength.textContent = passphrase.value ? t(`strength_${lastVerdict.label.replaceAll("-", "_")}`) : "";
+  strength.dataset.acceptable = String(lastVerdict.acceptable);
+  return lastVerdict;
+}
+passphrase.addEventListener("input", () => rate().catch((e) => fail(e.message)));
+
+// The export is over and its answer is here: nothing is in flight, so the
+// window can go. (A window with one page in its history may close itself.)
+function closeWindow() {
+  window.close();
+}
+
+function fail(message) {
+  error.textContent = message;
+  busy = false;
+  submit.disabled = false;
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (busy || !ready) return;
+  error.textContent = "";
+  try {
+    const verdict = await rate();
+    if (!verdict.acceptable) return fail(t("passphraseTooWeak"));
+    if (passphrase.value !== confirm.value) return fail(t("passphraseMismatch"));
+    busy = true;
+    submit.disabled = true;
+    submit.textContent = t("encrypting");
+    await ask({ type: ToBackground.sealExport, passphrase: passphrase.value, armored: form.elements.armor.checked });
+    closeWindow();
+  } catch (e) {
+    submit.textContent = t("encryptAndSave");
+    fail(e.message);
   }
+});
 
-  document.body.dataset.state = "waiting";
-  for (const control of form.elements) control.disabled = true;
-  ask({ type: "export-info" }).then(
-    (info) => {
-      ready = true;
-      document.getElementById("file-line").textContent = t("passphraseIntro", [info.fileName, info.savedAs]);
-      document.getElementById("rule").textContent = t("passphraseRule", [String(info.minimumLength)]);
-      for (const control of form.elements) control.disabled = false;
-      document.body.dataset.state = "ready";
-      passphrase.focus();
-    },
-    (e) => {
-      // Expired, or not a prompt the background opened: nothing to do here.
-      document.body.dataset.state = "refused";
-      error.textContent = e.message;
-    },
-  );
-
-  let lastVerdict = null;
-  async function rate() {
-    lastVerdict = await ask({ type: "rate-passphrase", passphrase: passphrase.value });
-    meter.value = lastVerdict.score;
-    strength.textContent = passphrase.value ? t(`strength_${lastVerdict.label.replaceAll("-", "_")}`) : "";
-    strength.dataset.acceptable = String(lastVerdict.acceptable);
-    return lastVerdict;
-  }
-  passphrase.addEventListener("input", () => rate().catch((e) => fail(e.message)));
-
-  // The export is over and its answer is here: nothing is in flight, so the
-  // window can go. (A window with one page in its history may close itself.)
-  function closeWindow() {
-    window.close();
-  }
-
-  function fail(message) {
-    error.textContent = message;
-    busy = false;
-    submit.disabled = false;
-  }
-
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    if (busy || !ready) return;
-    error.textContent = "";
-    try {
-      const verdict = await rate();
-      if (!verdict.acceptable) return fail(t("passphraseTooWeak"));
-      if (passphrase.value !== confirm.value) return fail(t("passphraseMismatch"));
-      busy = true;
-      submit.disabled = true;
-      submit.textContent = t("encrypting");
-      await ask({ type: "seal-export", passphrase: passphrase.value, armored: form.elements.armor.checked });
-      closeWindow();
-    } catch (e) {
-      submit.textContent = t("encryptAndSave");
-      fail(e.message);
-    }
-  });
-
-  cancel.addEventListener("click", () => {
-    if (!ready) return;
-    ask({ type: "cancel-export" }).then(closeWindow, (e) => fail(e.message));
-  });
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") cancel.click();
-  });
-})();
+cancel.addEventListener("click", () => {
+  if (!ready) return;
+  ask({ type: ToBackground.cancelExport }).then(closeWindow, (e) => fail(e.message));
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") cancel.click();
+});

@@ -3,31 +3,34 @@
 // session? each key and its severity), and a link to the decrypt page. It
 // asks the tab's content script, so it needs no "tabs" permission: where
 // RootGuard does not run (any site but the console) nobody answers.
-"use strict";
-(async () => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, args) => api.i18n.getMessage(key, args) || key;
-  const status = document.getElementById("status");
 
-  // The tab the user is looking at. In the toolbar popup that is the active
-  // tab; opened as a tab itself, the most recently used active tab but this one.
-  async function currentTab() {
-    const self = await api.tabs.getCurrent();
-    const tabs = (await api.tabs.query({ active: true })).filter((tab) => tab.id !== self?.id);
-    return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
-  }
+import { api, askOrThrow, ToBackground, ToContent } from "../protocol.js";
+import { t } from "./i18n.js";
 
-  let summary = null;
-  const tab = await currentTab();
-  if (tab) {
-    summary = await api.tabs.sendMessage(tab.id, { type: "page-summary" }, { frameId: 0 }).catch(() => null);
-  }
-  if (!summary?.verdict) {
-    status.textContent = t("popupNotConsole");
-    document.body.dataset.state = "not-console";
-    return;
-  }
-  const { recognition, badges, notices } = summary.verdict;
+const status = document.getElementById("status");
+
+// The tab the user is looking at. In the toolbar popup that is the active
+// tab; opened as a tab itself, the most recently used active tab but this one.
+async function currentTab() {
+  const self = await api.tabs.getCurrent();
+  const tabs = (await api.tabs.query({ active: true })).filter((tab) => tab.id !== self?.id);
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
+}
+
+let summary = null;
+const tab = await currentTab();
+if (tab) {
+  summary = await api.tabs.sendMessage(tab.id, { type: ToContent.pageSummary }, { frameId: 0 }).catch(() => null);
+}
+if (summary?.verdict) showSummary(summary.verdict, tab);
+else {
+  status.textContent = t("popupNotConsole");
+  document.body.dataset.state = "not-console";
+}
+
+/** What the core decided for the console tab `tab`. */
+function showSummary(verdict, tab) {
+  const { recognition, badges, notices } = verdict;
   const page = recognition.page;
   const principal = recognition.session.principal;
   document.querySelector('[data-rootguard="popup-page"]').textContent =
@@ -56,33 +59,32 @@
     }
     document.getElementById("keys").hidden = false;
   }
+}
 
-  // A drift report of this page, for a bug report: the content script
-  // collects the page, the core keeps only its structure
-  // (docs/DRIFT-REPORT.md), and the user sees exactly what is copied.
-  function offerPageReport(consoleTab) {
-    const section = document.getElementById("report");
-    const button = section.querySelector('[data-rootguard-action="copy-page-report"]');
-    const said = section.querySelector('[data-rootguard="page-report-status"]');
-    const shown = section.querySelector('[data-rootguard="page-report"]');
-    section.hidden = false;
-    button.addEventListener("click", async () => {
-      said.textContent = "";
-      try {
-        const collected = await api.tabs.sendMessage(consoleTab.id, { type: "collect-page" }, { frameId: 0 });
-        const reply = await api.runtime.sendMessage({ type: "page-report", observation: collected.observation, page: collected.page });
-        if (!reply?.ok) throw new Error(reply?.error ?? t("noAnswer"));
-        shown.value = JSON.stringify(reply.result);
-        shown.hidden = false;
-        await navigator.clipboard.writeText(shown.value).then(
-          () => (said.textContent = t("popupReportCopied", [String(reply.result.nodes)])),
-          () => (said.textContent = t("popupReportNotCopied")),
-        );
-        document.body.dataset.report = "ready";
-      } catch (error) {
-        said.textContent = t("popupReportFailed", [String(error?.message ?? error)]);
-        document.body.dataset.report = "failed";
-      }
-    });
-  }
-})();
+// A drift report of this page, for a bug report: the content script
+// collects the page, the core keeps only its structure
+// (docs/DRIFT-REPORT.md), and the user sees exactly what is copied.
+function offerPageReport(consoleTab) {
+  const section = document.getElementById("report");
+  const button = section.querySelector('[data-rootguard-action="copy-page-report"]');
+  const said = section.querySelector('[data-rootguard="page-report-status"]');
+  const shown = section.querySelector('[data-rootguard="page-report"]');
+  section.hidden = false;
+  button.addEventListener("click", async () => {
+    said.textContent = "";
+    try {
+      const collected = await api.tabs.sendMessage(consoleTab.id, { type: ToContent.collectPage }, { frameId: 0 });
+      const report = await askOrThrow({ type: ToBackground.pageReport, observation: collected.observation, page: collected.page });
+      shown.value = JSON.stringify(report);
+      shown.hidden = false;
+      await navigator.clipboard.writeText(shown.value).then(
+        () => (said.textContent = t("popupReportCopied", [String(report.nodes)])),
+        () => (said.textContent = t("popupReportNotCopied")),
+      );
+      document.body.dataset.report = "ready";
+    } catch (error) {
+      said.textContent = t("popupReportFailed", [String(error?.message ?? error)]);
+      document.body.dataset.report = "failed";
+    }
+  });
+}

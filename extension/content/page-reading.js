@@ -1,0 +1,58 @@
+// What the sensor reads of a console page, as plain data for the core:
+// tables whose rows show access key IDs, keys shown outside a table, and
+// the headings. RootGuard's own elements are never read. Pure functions of
+// a document and the core's key-ID pattern (content/rules.js), so they are
+// tested on their own (tests/js/page-reading.test.mjs).
+
+const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguard");
+const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** `[{headers, rows: [[cell text]]}]`: each table (or ARIA grid) with a row that shows a key ID, and those rows. */
+export function keyTables(document, keyId) {
+  const byTable = new Map();
+  for (const row of document.querySelectorAll("tr, [role=row]")) {
+    if (row.closest("[data-rootguard]") || !keyId.test(row.textContent)) continue;
+    const table = row.closest("table, [role=table], [role=grid]") ?? row.parentElement;
+    if (!byTable.has(table)) {
+      const headers = [...table.querySelectorAll("thead th, [role=columnheader]")].map(text);
+      byTable.set(table, { headers, rows: [] });
+    }
+    const cells = [...row.children].filter((c) => !ours(c)).map(text);
+    byTable.get(table).rows.push(cells);
+  }
+  return [...byTable.values()];
+}
+
+// Keys shown outside a table (a card per key, an IAM user's "Access key 1"
+// summary line): the texts of the smallest list item, or label/value pair,
+// around each key ID. The core reads them (ObservedItem).
+const ITEM = "li, [role=listitem], dl > div, dd";
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, without the realm's NodeFilter
+
+/** `[{texts}]`: for each key ID shown outside a table, the texts of the item around it. */
+export function keyItemsOutsideTables(document, keyId) {
+  const found = [];
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!keyId.test(node.data)) continue;
+    const element = node.parentElement;
+    if (!element || element.closest("tr, [role=row], [data-rootguard]")) continue;
+    let item = element.closest(ITEM);
+    // A value (dd) is read with its label (dt), in the pair around them.
+    if (item?.localName === "dd" && item.parentElement?.querySelector(":scope > dt")) item = item.parentElement;
+    if (!item || seen.has(item)) continue;
+    seen.add(item);
+    const texts = [];
+    const inside = document.createTreeWalker(item, SHOW_TEXT);
+    for (let t = inside.nextNode(); t; t = inside.nextNode()) {
+      const value = t.data.replace(/\s+/g, " ").trim();
+      if (value && !t.parentElement?.closest("[data-rootguard]")) texts.push(value);
+    }
+    found.push({ texts });
+  }
+  return found;
+}
+
+/** The page's first 50 headings' texts (the core recognises sections by them). */
+export const pageHeadings = (document) => [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50);

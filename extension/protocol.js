@@ -1,0 +1,160 @@
+// The one protocol between RootGuard's parts: every message type, the one
+// way to ask the background, the shape of its answers, and who may send
+// what. Imported by the background, the extension pages and (bundled by
+// ./build.sh) the content scripts.
+//
+// An answer is `{ok: true, result}` or `{ok: false, error: {name, message}}`.
+// `name` is the core's name for what went wrong (an error type's `name()`
+// in src/, e.g. "WrongPassphrase", "NotAnAccessKey"), or one of the names
+// below for what went wrong around it; `message` is for the user.
+
+/** The WebExtension API: Firefox's `browser`, else Chrome's `chrome`. */
+export const api = globalThis.browser ?? globalThis.chrome;
+
+/** Messages to the background (from content scripts and RootGuard's pages). */
+export const ToBackground = Object.freeze({
+  /** Content script: a console page observation → the core's verdict. */
+  assessPage: "assess-page",
+  /** Content script: the key-ID pattern (and other text rules) the core owns. */
+  contentRules: "content-rules",
+  /** Content script or popup: a page's elements → a drift report (docs/DRIFT-REPORT.md). */
+  pageReport: "page-report",
+  /** Content script: a console page (re)loaded in a tab. */
+  pageStarted: "page-started",
+  /** Content script: a download the page started, held back in the page. */
+  holdDownload: "hold-download",
+  /** Content script: "Encrypt and save instead" on a shown secret. */
+  holdPageCredentials: "hold-page-credentials",
+  /** Content script: whether this route can show a new secret. */
+  secretWatch: "secret-watch",
+  /** Content script: a 40-character token became visible; is it a secret? */
+  secretShown: "secret-shown",
+  /** Content script: something was copied or cut in a console tab. */
+  clipboardCopied: "clipboard-copied",
+  /** Content script: a clipboard timer ran out; may it clear? */
+  clipboardMayClear: "clipboard-may-clear",
+  /** Leak guard content script: a field's text on another site. */
+  leakCheck: "leak-check",
+  /** Leak guard content script: "This is fine for this site". */
+  leakAllowSite: "leak-allow-site",
+  /** Passphrase prompt: which file it is for. */
+  exportInfo: "export-info",
+  /** Passphrase prompt: how strong the typed passphrase is. */
+  ratePassphrase: "rate-passphrase",
+  /** Passphrase prompt: seal the held file under this passphrase. */
+  sealExport: "seal-export",
+  /** Passphrase prompt: drop the held file. */
+  cancelExport: "cancel-export",
+});
+
+/** Messages to a console tab's content script (from the background or the popup). */
+export const ToContent = Object.freeze({
+  /** Background: credentials caught in a frame or popup, shown in the top frame. */
+  exportHeld: "export-held",
+  /** Background: how an export ended (saved, cancelled, failed). */
+  exportFinished: "export-finished",
+  /** Background: the safety net stopped a download. */
+  downloadStopped: "download-stopped",
+  /** Popup: the core's last verdict for this tab. */
+  pageSummary: "page-summary",
+  /** Popup: the page's elements for a drift report. */
+  collectPage: "collect-page",
+});
+
+/** Names of what went wrong around the core rather than in it. */
+export const ProtocolError = Object.freeze({
+  /** The background did not answer (no receiver, the worker died mid-answer). */
+  NoAnswer: "NoAnswer",
+  /** The Rust core did not load, so nothing can be decided. */
+  CoreUnavailable: "CoreUnavailable",
+  /** This sender may not ask this. */
+  NotAllowed: "NotAllowed",
+  /** An error with no name of the core's (a browser API's failure). */
+  Failed: "Failed",
+});
+
+/** An error as it crosses: `{name, message}`, from anything thrown. */
+export function describeError(error) {
+  const name = typeof error?.name === "string" && error.name !== "Error" ? error.name : ProtocolError.Failed;
+  return { name, message: String(error?.message ?? error) };
+}
+
+/** An `Error` again from `{name, message}`, for code that throws. */
+export function errorFrom({ name, message }) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/**
+ * Ask the background: the answer, or `{ok: false, error}` when it refused
+ * or did not answer. Never throws.
+ */
+export async function ask(message) {
+  let reply;
+  try {
+    reply = await api.runtime.sendMessage(message);
+  } catch (error) {
+    return { ok: false, error: { name: ProtocolError.NoAnswer, message: String(error?.message ?? error) } };
+  }
+  if (reply?.ok === true) return reply;
+  if (reply?.ok === false && typeof reply.error?.name === "string") return reply;
+  return { ok: false, error: { name: ProtocolError.NoAnswer, message: "no answer from the background" } };
+}
+
+/** Ask the background; the result, or throws an `Error` named after what went wrong. */
+export async function askOrThrow(message) {
+  const reply = await ask(message);
+  if (!reply.ok) throw errorFrom(reply.error);
+  return reply.result;
+}
+
+/** Whether a message reached a content script or page from RootGuard itself (its background or popup). */
+export const fromRootGuard = (sender) => sender?.id === api.runtime.id;
+
+// Who may ask the background what. A console page's scripts cannot send
+// runtime messages at all; these tell RootGuard's own senders apart.
+const EXTENSION_PAGES = api.runtime.getURL("pages/");
+
+/** A content script (in any tab), not one of RootGuard's pages. */
+export const fromContentScript = (sender) =>
+  fromRootGuard(sender) && sender.tab !== undefined && !String(sender.url).startsWith(EXTENSION_PAGES);
+
+/** One of RootGuard's own pages (popup, options, passphrase, decrypt). */
+export const fromExtensionPage = (sender) => fromRootGuard(sender) && String(sender.url).startsWith(EXTENSION_PAGES);
+
+/**
+ * A content script in a console page, by the origin the browser reports for
+ * the sender (the core's rule): not the leak guard's content script on other
+ * sites, nor another site's renderer, compromised or not. Messages that hold
+ * or save a file are taken only from here.
+ */
+export const fromConsolePage = (sender, core) =>
+  fromContentScript(sender) && core.isConsoleSender(sender.origin, String(sender.url ?? ""), sender.tab?.url);
+
+/**
+ * Answer messages of the types in `handlers` (`{type: {allowed(sender, core),
+ * run(core, message, sender)}}`) once `core` (a promise of the loaded core)
+ * is there, with `{ok, result}` or `{ok: false, error: {name, message}}`.
+ */
+export function answerMessages(handlers, core) {
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
+    if (!handler) return false;
+    core
+      .catch((error) => {
+        throw errorFrom({ name: ProtocolError.CoreUnavailable, message: String(error?.message ?? error) });
+      })
+      .then((c) => {
+        if (!handler.allowed(sender, c)) {
+          throw errorFrom({ name: ProtocolError.NotAllowed, message: `RootGuard does not take "${message.type}" from this sender` });
+        }
+        return handler.run(c, message, sender);
+      })
+      .then(
+        (result) => sendResponse({ ok: true, result }),
+        (error) => sendResponse({ ok: false, error: describeError(error) }),
+      );
+    return true; // the answer comes asynchronously
+  });
+}

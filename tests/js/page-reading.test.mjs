@@ -1,0 +1,57 @@
+// extension/content/page-reading.js: what the sensor reads of a page, on
+// markup shaped like the console's (a Cloudscape table, key cards, an IAM
+// user's summary), RootGuard's own elements left out.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { JSDOM } from "jsdom";
+
+import { keyItemsOutsideTables, keyTables, pageHeadings } from "../../extension/content/page-reading.js";
+
+// The shape the core hands out (contentRules().keyIdPattern); the core's own test pins the pattern.
+const KEY_ID = /A[KS]IA[A-Z2-7]{16}/;
+const page = (body) => new JSDOM(`<!doctype html><body>${body}</body>`).window.document;
+
+test("a table's rows that show a key ID, with the table's headers; other rows and badges left out", () => {
+  const document = page(`
+    <table><thead><tr><th>Access key ID</th><th>Created</th><th>Status</th></tr></thead>
+      <tbody>
+        <tr><td>AKIAIOSFODNN7EXAMPLE <span data-rootguard="key-badge">400 days</span></td><td>400 days ago</td><td>Active</td></tr>
+        <tr><td>no key here</td><td>-</td><td>-</td></tr>
+      </tbody></table>
+    <table><tr><td>another table, no keys</td></tr></table>`);
+  assert.deepEqual(keyTables(document, KEY_ID), [
+    { headers: ["Access key ID", "Created", "Status"], rows: [["AKIAIOSFODNN7EXAMPLE 400 days", "400 days ago", "Active"]] },
+  ]);
+});
+
+test("a row inside RootGuard's own element is not read", () => {
+  const document = page(`<div data-rootguard="notices"><table><tr><td>AKIAIOSFODNN7EXAMPLE</td></tr></table></div>`);
+  assert.deepEqual(keyTables(document, KEY_ID), []);
+});
+
+test("ARIA grids count as tables", () => {
+  const document = page(`
+    <div role="grid"><div role="row"><span role="columnheader">Access key</span></div>
+      <div role="row"><span role="gridcell">ASIAIOSFODNN7EXAMPLE</span><span role="gridcell">Active</span></div></div>`);
+  assert.deepEqual(keyTables(document, KEY_ID), [{ headers: ["Access key"], rows: [["ASIAIOSFODNN7EXAMPLE", "Active"]] }]);
+});
+
+test("keys outside tables: the smallest item around each, a dd with its dt, once each", () => {
+  const document = page(`
+    <ul><li><b>AKIAIOSFODNN7EXAMPLE</b> <span>Created 400 days ago</span></li></ul>
+    <dl><div><dt>Access key 1</dt><dd>AKIA2OGYBAH6STMMNXNN - Active - Used 2 days ago. 10 days old.</dd></div></dl>
+    <table><tr><td>AKIAZZZZZZZZZZZZZZZZ</td></tr></table>
+    <p>AKIAQQQQQQQQQQQQQQQQ in a paragraph is no item</p>`);
+  assert.deepEqual(keyItemsOutsideTables(document, KEY_ID), [
+    { texts: ["AKIAIOSFODNN7EXAMPLE", "Created 400 days ago"] },
+    { texts: ["Access key 1", "AKIA2OGYBAH6STMMNXNN - Active - Used 2 days ago. 10 days old."] },
+  ]);
+});
+
+test("headings, at most 50", () => {
+  const document = page(`<h1>Security  credentials</h1><div role="heading">Access keys (2)</div>${"<h3>x</h3>".repeat(60)}`);
+  const headings = pageHeadings(document);
+  assert.deepEqual(headings.slice(0, 2), ["Security credentials", "Access keys (2)"]);
+  assert.equal(headings.length, 50);
+});

@@ -1,0 +1,96 @@
+// extension/content/render.js: a verdict drawn into a page. The owner's
+// choices arrive already applied by the core (each notice's `shown`, the
+// verdict's `showBadges`); the renderer only follows them, and every
+// element it adds is marked data-rootguard.
+import "./fake-browser.mjs";
+
+import assert from "node:assert/strict";
+import { beforeEach, test } from "node:test";
+
+import { JSDOM } from "jsdom";
+
+import * as render from "../../extension/content/render.js";
+
+// One document for the module's life, as in a page; each test starts from a fresh body.
+const { window } = new JSDOM("<!doctype html><body></body>", { url: "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials" });
+const { document } = window;
+Object.assign(globalThis, {
+  document,
+  sessionStorage: window.sessionStorage,
+  matchMedia: () => ({ matches: false }),
+  location: window.location,
+  MutationObserver: window.MutationObserver,
+  NodeFilter: window.NodeFilter,
+});
+beforeEach(() => {
+  document.body.innerHTML = `<table><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></table>
+    <ul><li><span>ASIAIOSFODNN7EXAMPLE</span></li></ul>`;
+  window.sessionStorage.clear();
+  render.routeChanged();
+});
+
+const notice = (kind, shown, extra = {}) => ({
+  kind, shown, severity: "critical", title: `${kind}Title`, body: `${kind}Body`, args: [], alternatives: [], dismissal: "visit", modal: false, ...extra,
+});
+const badge = (keyId, severity) => ({ keyId, severity, ageDays: 400, summary: [{ key: "badgeAge", args: ["400"] }], reasons: [{ key: "reasonOld", args: [] }], findings: [] });
+const verdict = (notices, badges, showBadges = true) => ({
+  decidedBy: "test",
+  recognition: { page: { kind: "security-credentials" }, session: { principal: { kind: "root" } } },
+  notices, badges, showBadges, watch: true, diagnostics: [],
+});
+
+test("notices the owner shows are drawn; the ones turned off are not", () => {
+  render.verdict(verdict([notice("root-warning", true), notice("unrecognized-page", false)], []));
+  const stack = document.querySelector('[data-rootguard="notices"]');
+  assert.equal(stack.getAttribute("data-page"), "security-credentials");
+  assert.equal(stack.getAttribute("data-principal"), "root");
+  assert.ok(stack.querySelector('[data-rootguard="root-warning"]'));
+  assert.equal(stack.querySelector('[data-rootguard="unrecognized-page"]'), null);
+  // Turned off later: the notice drawn before goes.
+  render.verdict(verdict([notice("root-warning", false)], []));
+  assert.equal(stack.querySelector('[data-rootguard="root-warning"]'), null);
+});
+
+test("a badge goes next to its key ID, in a table cell or beside a key outside a table", () => {
+  render.verdict(verdict([], [badge("AKIAIOSFODNN7EXAMPLE", "critical"), badge("ASIAIOSFODNN7EXAMPLE", "ok")]));
+  const inCell = document.querySelector('td > [data-rootguard="key-badge"]');
+  assert.equal(inCell.getAttribute("data-key-id"), "AKIAIOSFODNN7EXAMPLE");
+  assert.equal(inCell.getAttribute("data-severity"), "critical");
+  assert.equal(inCell.getAttribute("data-age-days"), "400");
+  const button = inCell.shadowRoot.querySelector("button");
+  assert.match(button.getAttribute("aria-label"), /^severity_critical: badgeAge\(400\)\. reasonOld$/);
+  assert.equal(document.querySelector('li span > [data-rootguard="key-badge"]').getAttribute("data-key-id"), "ASIAIOSFODNN7EXAMPLE");
+  // Drawn again: still one badge per key.
+  render.verdict(verdict([], [badge("AKIAIOSFODNN7EXAMPLE", "critical"), badge("ASIAIOSFODNN7EXAMPLE", "ok")]));
+  assert.equal(document.querySelectorAll('[data-rootguard="key-badge"]').length, 2);
+});
+
+test("badges turned off, or of keys no longer shown, are taken away", () => {
+  render.verdict(verdict([], [badge("AKIAIOSFODNN7EXAMPLE", "critical")]));
+  assert.equal(document.querySelectorAll('[data-rootguard="key-badge"]').length, 1);
+  render.verdict(verdict([], [badge("AKIAIOSFODNN7EXAMPLE", "critical")], false));
+  assert.equal(document.querySelectorAll('[data-rootguard="key-badge"]').length, 0);
+  render.verdict(verdict([], [badge("AKIAIOSFODNN7EXAMPLE", "warning")]));
+  render.verdict(verdict([], []));
+  assert.equal(document.querySelectorAll('[data-rootguard="key-badge"]').length, 0);
+});
+
+test("a dismissed notice stays away for the visit, and comes back on a new route", () => {
+  render.verdict(verdict([notice("root-warning", true)], []));
+  const shown = document.querySelector('[data-rootguard="root-warning"]');
+  shown.shadowRoot.querySelector('[data-rootguard-action="dismiss"]').click();
+  render.verdict(verdict([notice("root-warning", true)], []));
+  assert.equal(document.querySelector('[data-rootguard="root-warning"]'), null);
+  render.routeChanged();
+  render.verdict(verdict([notice("root-warning", true)], []));
+  assert.ok(document.querySelector('[data-rootguard="root-warning"]'));
+});
+
+test("every element the renderer adds is marked data-rootguard", () => {
+  const before = new Set(document.querySelectorAll("*"));
+  render.verdict(verdict([notice("root-warning", true)], [badge("AKIAIOSFODNN7EXAMPLE", "critical")]));
+  render.message("core-refused", "coreRefusedTitle", [], "coreRefusedBody", ["NotAnAccessKey"]);
+  const added = [...document.querySelectorAll("*")].filter((e) => !before.has(e));
+  assert.ok(added.length >= 3);
+  for (const element of added) assert.ok(element.hasAttribute("data-rootguard"), `<${element.localName}> is marked`);
+});
