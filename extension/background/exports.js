@@ -265,8 +265,7 @@ export function exportHandlers() {
       allowed: fromConsolePage,
       async run(core, message, sender) {
         const bytes = core.pageCredentialsCsv(String(message.accessKeyId ?? ""), String(message.secretAccessKey ?? ""));
-        const principal = message.principal ?? {};
-        const fileName = core.pageCredentialsFileName(String(message.path ?? ""), String(message.hash ?? ""), String(principal.kind ?? ""), principal.name ?? undefined);
+        const fileName = core.pageCredentialsFileName(message.observation);
         return sealOrHold(core, fileName, bytes, message, sender);
       },
     },

@@ -18,7 +18,7 @@ import { askCore } from "./core.js";
 import { exportHeld } from "./downloads.js";
 import * as render from "./render.js";
 import { contentRules, whole } from "./rules.js";
-import { onVerdict } from "./sensor.js";
+import { observePage, onVerdict } from "./sensor.js";
 
 const { t } = render;
 // A gate only (the core confirms): the length and alphabet of a secret access key.
@@ -27,7 +27,6 @@ const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
 
 let watching = false;
 let routeKey = null;
-let principal = { kind: "unknown" };
 let frame = 0;
 /** The secret now shown: { element, text, notice, timer, deadline, state }. */
 let shown = null;
@@ -197,9 +196,8 @@ async function encryptInstead() {
     type: ToBackground.holdPageCredentials,
     accessKeyId,
     secretAccessKey: text,
-    path: location.pathname,
-    hash: location.hash,
-    principal,
+    // The core names the file from the page (who is signed in, which wizard), as the console would.
+    observation: observePage(),
     pageToken,
   });
   if (!held) return;
@@ -214,8 +212,7 @@ async function encryptInstead() {
 
 /** Watch the routes the core says can show a new secret (asked once per route). */
 export function watchShownSecrets() {
-  onVerdict(async (verdict) => {
-    principal = verdict.recognition.session.principal ?? { kind: "unknown" };
+  onVerdict(async () => {
     const key = location.pathname + location.hash;
     if (key === routeKey) return;
     routeKey = key;

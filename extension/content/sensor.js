@@ -169,4 +169,7 @@ function pageTree() {
  * the page's elements (also for the unrecognized-page notice's "Copy page
  * report", content/page-report.js).
  */
-export const collectPage = () => ({ observation: observe(false, { track: false }), page: pageTree() });
+export const collectPage = () => ({ observation: observePage(), page: pageTree() });
+
+/** The page as the core reads who is signed in and where (no key rows): for a file name (content/secret.js), a report. */
+export const observePage = () => observe(false, { track: false });
