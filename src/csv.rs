@@ -64,6 +64,17 @@ pub enum CsvError {
     NoKeys,
 }
 
+impl CsvError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CsvError::NotText => "NotText",
+            CsvError::NoCredentialColumns => "NoCredentialColumns",
+            CsvError::NoKeys => "NoKeys",
+        }
+    }
+}
+
 impl CredentialCsv {
     /// Parse a credentials file.
     pub fn parse(bytes: &[u8]) -> Result<CredentialCsv, CsvError> {
@@ -234,5 +245,12 @@ mod tests {
         assert!(is_access_key_id("ASIAY34FZKBOKMUTVV7A"));
         assert!(!is_access_key_id("AKIAIOSFODNN7EXAMPL1")); // 1 is not base32
         assert!(!is_access_key_id("AKIDIOSFODNN7EXAMPLE"));
+    }
+
+    #[test]
+    fn error_names_are_distinct() {
+        let names =
+            [CsvError::NotText, CsvError::NoCredentialColumns, CsvError::NoKeys].map(|e| e.name());
+        assert_eq!(names, ["NotText", "NoCredentialColumns", "NoKeys"]);
     }
 }

@@ -36,6 +36,21 @@ pub enum ExportError {
     NotCredentials(#[from] CsvError),
 }
 
+impl ExportError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`. An
+    /// envelope's, identity's or recipient's error keeps its own name (as
+    /// its message is kept).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExportError::WeakPassphrase => "WeakPassphrase",
+            ExportError::Envelope(e) => e.name(),
+            ExportError::Recipient { error, .. } => error.name(),
+            ExportError::Identity(e) => e.name(),
+            ExportError::NotCredentials(_) => "NotCredentials",
+        }
+    }
+}
+
 /// One key of an opened export, for display in RootGuard's decrypt page.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -276,5 +291,14 @@ mod tests {
             seal_export(b"x", "rootkey.csv", "short", false),
             Err(ExportError::WeakPassphrase)
         ));
+    }
+
+    #[test]
+    fn error_names_are_their_own_or_the_wrapped_errors() {
+        assert_eq!(ExportError::WeakPassphrase.name(), "WeakPassphrase");
+        assert_eq!(ExportError::NotCredentials(CsvError::NoKeys).name(), "NotCredentials");
+        assert_eq!(ExportError::Envelope(EnvelopeError::Tampered).name(), "Tampered");
+        let recipient = ExportError::Recipient { index: 2, error: RecipientError::BadChecksum };
+        assert_eq!(recipient.name(), "BadChecksum");
     }
 }

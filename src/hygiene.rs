@@ -73,6 +73,16 @@ pub enum PageKeyError {
     NotASecret,
 }
 
+impl PageKeyError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageKeyError::NotAnAccessKeyId => "NotAnAccessKeyId",
+            PageKeyError::NotASecret => "NotASecret",
+        }
+    }
+}
+
 /// The credentials file for a key read from the page, exactly as the
 /// console's Download .csv file builds `rootkey.csv` and
 /// `<user>_accessKeys.csv` (`Access key ID,Secret access key`, CRLF), so
@@ -227,5 +237,10 @@ mod tests {
             page_credentials_file_name("/iam/home", wizard, &Principal::Unknown),
             "credentials.csv"
         );
+    }
+
+    #[test]
+    fn error_names_are_distinct() {
+        assert_ne!(PageKeyError::NotAnAccessKeyId.name(), PageKeyError::NotASecret.name());
     }
 }
