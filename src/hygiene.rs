@@ -11,7 +11,6 @@ use serde::Serialize;
 use thiserror::Error;
 use zeroize::Zeroizing;
 
-use crate::console::route::percent_decode;
 use crate::console::{ConsolePage, Principal};
 use crate::csv::{is_access_key_id, is_secret_access_key};
 use crate::leak::{find_access_keys, looks_random};
@@ -107,39 +106,25 @@ pub fn page_credentials_csv(
     Ok(csv)
 }
 
-/// The IAM user whose create-access-key wizard this route is
-/// (`#/users/details/NAME/create-access-key`), if it is one.
-fn user_wizard(path: &str, fragment: &str) -> Option<String> {
-    let service = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-    if !matches!(service, "iam" | "iamv2") {
-        return None;
-    }
-    let fragment = fragment.trim_start_matches('#').trim_start_matches('!');
-    let route = fragment.split_once('?').map_or(fragment, |(route, _)| route);
-    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        ["users", "details", name, "create-access-key", ..]
-        | ["users", name, "create-access-key", ..] => Some(percent_decode(name)),
-        _ => None,
-    }
-}
-
 /// Whether a route can show a new secret (a create-access-key wizard, for
 /// the signed-in principal or for an IAM user): only there do the content
 /// scripts watch the page for a shown secret.
 pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
-    ConsolePage::from_location(path, fragment) == ConsolePage::AccessKeyWizard
-        || user_wizard(path, fragment).is_some()
+    matches!(
+        ConsolePage::from_location(path, fragment),
+        ConsolePage::AccessKeyWizard | ConsolePage::IamUserAccessKeyWizard { .. }
+    )
 }
 
 /// The name the console would give this key's file: `<user>_accessKeys.csv`
 /// for an IAM user (the wizard's user, else the signed-in user), and
 /// `rootkey.csv` for the root user; `credentials.csv` when it is not known.
 pub fn page_credentials_file_name(path: &str, fragment: &str, principal: &Principal) -> String {
-    let user = user_wizard(path, fragment).or_else(|| match principal {
-        Principal::IamUser { name } => name.clone(),
+    let user = match (ConsolePage::from_location(path, fragment), principal) {
+        (ConsolePage::IamUserAccessKeyWizard { user_name }, _) => Some(user_name),
+        (_, Principal::IamUser { name }) => name.clone(),
         _ => None,
-    });
+    };
     match (user, principal) {
         (Some(user), _) => format!("{}_accessKeys.csv", user.replace(['/', '\\'], "_")),
         (None, Principal::Root) => "rootkey.csv".to_owned(),
@@ -214,6 +199,10 @@ mod tests {
         assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
         assert!(!shows_new_secret("/iam/home", "#/users/details/bob?section=security_credentials"));
         assert!(!shows_new_secret("/s3/home", "#/users/details/bob/create-access-key"));
+        assert!(
+            !shows_new_secret("/iam/home", "#/users/details/create-access-key"),
+            "a user called create-access-key"
+        );
     }
 
     #[test]

@@ -254,9 +254,13 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
                 ));
             }
         }
-        if let (true, Some(problem)) =
-            (recognition.page != ConsolePage::Other, &recognition.session_problem)
-        {
+        // Only a page whose verdict can depend on who is signed in says so
+        // (the user's wizard is named after its route, not the principal).
+        let other = matches!(
+            recognition.page,
+            ConsolePage::Other | ConsolePage::IamUserAccessKeyWizard { .. }
+        );
+        if let (false, Some(problem)) = (other, &recognition.session_problem) {
             diagnostics.push(format!("RootGuard: {problem}; fell back to the navigation bar."));
         }
     }
@@ -504,6 +508,21 @@ mod tests {
             refused.diagnostics
         );
         assert_eq!(assess_stored(&page, &StoredValue::Null), assess(&page));
+    }
+
+    /// The IAM user's create-access-key wizard has its own page kind, but
+    /// its verdict is what it was when it was "other".
+    #[test]
+    fn an_iam_users_wizard_gets_the_verdict_of_any_other_page() {
+        let url = "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/bob/create-access-key";
+        let mut o = observation(url, ROOT);
+        o.session_data = Some("{broken".into());
+        o.settled = true;
+        let verdict = assess(&o);
+        assert!(verdict.notices.is_empty() && verdict.badges.is_empty() && !verdict.watch);
+        assert!(verdict.diagnostics.is_empty(), "{:?}", verdict.diagnostics);
+        let json = serde_json::to_value(&verdict.recognition.page).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "other"}));
     }
 
     /// Regression (fuzz target `page`, crash input: this German page with
