@@ -1,12 +1,13 @@
 //! Encrypted export of a credentials file the console tried to download:
-//! the rules around the envelope (which passphrases, which file name).
+//! the rules around the envelope (which passphrases, how much of the file
+//! name it keeps). The names themselves are [`crate::file_names`]'.
 
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::csv::{CredentialCsv, CsvError};
 
-use crate::envelope::{self, EnvelopeError, KdfParams, Protection, FILE_SUFFIX};
+use crate::envelope::{self, EnvelopeError, KdfParams, Protection};
 use crate::identity::{self, IdentityError};
 use crate::passphrase;
 use crate::recipient::{Recipient, RecipientError};
@@ -143,28 +144,6 @@ fn keys_of(file_name: String, plaintext: &[u8]) -> Result<OpenedExport, ExportEr
     Ok(OpenedExport { file_name, keys })
 }
 
-/// The name a captured download goes by: the page's suggestion, or
-/// `credentials.csv` when it gave none (window.open, a navigation to a blob).
-pub fn captured_file_name(suggested: &str) -> String {
-    let base = suggested.rsplit(['/', '\\']).next().unwrap_or_default().trim();
-    if base.is_empty() {
-        "credentials.csv".to_owned()
-    } else {
-        base.to_owned()
-    }
-}
-
-/// The name the encrypted copy is saved under: the original's base name plus
-/// [`FILE_SUFFIX`] (`rootkey.csv` → `rootkey.csv.rootguard`). Never ends in
-/// `.csv`, never contains a path.
-pub fn encrypted_file_name(original: &str) -> String {
-    let base = original.rsplit(['/', '\\']).next().unwrap_or_default();
-    let base: String = base.chars().filter(|c| !c.is_control()).collect();
-    let base = base.trim().trim_start_matches('.');
-    let base = if base.is_empty() { "credentials.csv" } else { base };
-    format!("{base}{FILE_SUFFIX}")
-}
-
 /// Seal a captured credentials file under a passphrase, at the default
 /// Argon2id strength; `armored` gives text that survives being pasted into a
 /// password manager's notes.
@@ -206,16 +185,6 @@ fn kept_file_name(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encrypted_names_keep_the_base_name_and_never_end_in_csv() {
-        assert_eq!(encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
-        assert_eq!(encrypted_file_name("alice_accessKeys.csv"), "alice_accessKeys.csv.rootguard");
-        assert_eq!(encrypted_file_name("../../etc/rootkey.csv"), "rootkey.csv.rootguard");
-        assert_eq!(encrypted_file_name("C:\\x\\.hidden.csv"), "hidden.csv.rootguard");
-        assert_eq!(encrypted_file_name(""), "credentials.csv.rootguard");
-        assert!(!encrypted_file_name("a.csv").ends_with(".csv"));
-    }
 
     #[test]
     fn long_page_file_names_are_shortened_on_a_character_boundary() {
@@ -275,14 +244,6 @@ mod tests {
         let err = parse_recipients(&[texts[0].as_str(), "age1xyz"]).err().unwrap();
         assert!(err.to_string().starts_with("recipient 2: "), "{err}");
         assert!(envelope_kind(b"hello").is_err());
-    }
-
-    #[test]
-    fn unnamed_captures_are_called_credentials_csv() {
-        assert_eq!(captured_file_name(""), "credentials.csv");
-        assert_eq!(captured_file_name("  "), "credentials.csv");
-        assert_eq!(captured_file_name("rootkey.csv"), "rootkey.csv");
-        assert_eq!(captured_file_name("a/b/rootkey.csv"), "rootkey.csv");
     }
 
     #[test]

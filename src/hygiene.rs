@@ -11,7 +11,7 @@ use serde::Serialize;
 use thiserror::Error;
 use zeroize::Zeroizing;
 
-use crate::console::{ConsolePage, Principal};
+use crate::console::ConsolePage;
 use crate::csv::{is_access_key_id, is_secret_access_key};
 use crate::leak::{find_access_keys, looks_random};
 
@@ -116,22 +116,6 @@ pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
     )
 }
 
-/// The name the console would give this key's file: `<user>_accessKeys.csv`
-/// for an IAM user (the wizard's user, else the signed-in user), and
-/// `rootkey.csv` for the root user; `credentials.csv` when it is not known.
-pub fn page_credentials_file_name(path: &str, fragment: &str, principal: &Principal) -> String {
-    let user = match (ConsolePage::from_location(path, fragment), principal) {
-        (ConsolePage::IamUserAccessKeyWizard { user_name }, _) => Some(user_name),
-        (_, Principal::IamUser { name }) => name.clone(),
-        _ => None,
-    };
-    match (user, principal) {
-        (Some(user), _) => format!("{}_accessKeys.csv", user.replace(['/', '\\'], "_")),
-        (None, Principal::Root) => "rootkey.csv".to_owned(),
-        (None, _) => "credentials.csv".to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,29 +186,6 @@ mod tests {
         assert!(
             !shows_new_secret("/iam/home", "#/users/details/create-access-key"),
             "a user called create-access-key"
-        );
-    }
-
-    #[test]
-    fn file_names_follow_the_console() {
-        let wizard = "#/security_credentials/access-key-wizard";
-        assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Root),
-            "rootkey.csv"
-        );
-        let alice = Principal::IamUser { name: Some("alice".into()) };
-        assert_eq!(page_credentials_file_name("/iam/home", wizard, &alice), "alice_accessKeys.csv");
-        assert_eq!(
-            page_credentials_file_name(
-                "/iam/home",
-                "#/users/details/b%40b/create-access-key",
-                &Principal::Root
-            ),
-            "b@b_accessKeys.csv"
-        );
-        assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Unknown),
-            "credentials.csv"
         );
     }
 

@@ -20,6 +20,7 @@ pub mod download;
 pub mod drift;
 pub mod envelope;
 pub mod export;
+pub mod file_names;
 pub mod hygiene;
 pub mod identity;
 pub mod leak;

@@ -227,13 +227,13 @@ pub fn open_export_with_identity(
 /// The name a captured download goes by (`credentials.csv` when unnamed).
 #[wasm_bindgen(js_name = capturedFileName)]
 pub fn captured_file_name(suggested: &str) -> String {
-    crate::export::captured_file_name(suggested)
+    crate::file_names::captured_file_name(suggested)
 }
 
 /// The name an encrypted copy is saved under.
 #[wasm_bindgen(js_name = encryptedFileName)]
 pub fn encrypted_file_name(original: &str) -> String {
-    crate::export::encrypted_file_name(original)
+    crate::file_names::encrypted_file_name(original)
 }
 
 /// `{score, label, bits, acceptable}` for a passphrase.
@@ -314,7 +314,7 @@ pub fn page_credentials_file_name(
         "federated" => Principal::Federated,
         _ => Principal::Unknown,
     };
-    crate::hygiene::page_credentials_file_name(path, fragment, &principal)
+    crate::file_names::page_credentials_file_name(path, fragment, &principal)
 }
 
 /// Whether this route (`location.pathname`, `location.hash`) can show a new
