@@ -274,6 +274,14 @@ pub fn find_access_keys(text: &str) -> Result<JsValue, BridgeError> {
     to_js(&crate::leak::find_access_keys(text))
 }
 
+/// What the content scripts apply by themselves, synchronously:
+/// `{keyIdPattern}`, an access key ID's form as a regular expression's
+/// source for `new RegExp` (not anchored).
+#[wasm_bindgen(js_name = contentRules)]
+pub fn content_rules() -> Result<JsValue, BridgeError> {
+    to_js(&crate::CONTENT_RULES)
+}
+
 /// `rootguard-core <version> wasm32`.
 #[wasm_bindgen(js_name = coreSignature)]
 pub fn core_signature() -> String {

@@ -191,6 +191,27 @@ fn leak_findings_name_the_key_and_never_carry_the_secret() {
     assert_eq!(Array::from(&quiet).length(), 0);
 }
 
+/// The key-ID pattern content scripts receive is the core's rule in
+/// JavaScript's own regular expressions.
+#[wasm_bindgen_test]
+fn the_key_id_pattern_is_the_cores_rule_in_javascript() {
+    use rootguard::csv::is_access_key_id;
+    let rules = rootguard::wasm::content_rules().unwrap();
+    let source = get(&rules, &["keyIdPattern"]).as_string().unwrap();
+    let anchored = js_sys::RegExp::new(&format!("^(?:{source})$"), "");
+    let id = "AKIAIOSFODNN7EXAMPLE";
+    for at in 0..id.len() {
+        for c in (0u8..=127).map(char::from) {
+            let mut changed = id.to_owned();
+            changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+            assert_eq!(anchored.test(&changed), is_access_key_id(&changed), "{changed:?}");
+        }
+    }
+    let unanchored = js_sys::RegExp::new(&source, "");
+    assert!(unanchored.test(&format!("Access key ID {id} Active")));
+    assert!(!unanchored.test("AKIA1234"));
+}
+
 /// Every field of the observation crosses the bridge (the bridge reads them
 /// by hand, see `src/wasm/observation.rs`): lists may be any iterable, an
 /// optional may be `null`.
