@@ -64,6 +64,17 @@ pub enum CsvError {
     NoKeys,
 }
 
+impl CsvError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CsvError::NotText => "NotText",
+            CsvError::NoCredentialColumns => "NoCredentialColumns",
+            CsvError::NoKeys => "NoKeys",
+        }
+    }
+}
+
 impl CredentialCsv {
     /// Parse a credentials file.
     pub fn parse(bytes: &[u8]) -> Result<CredentialCsv, CsvError> {
@@ -131,7 +142,16 @@ fn key_pair(id: &str, secret: &str) -> Option<AccessKeyPair> {
     })
 }
 
-/// `(AKIA|ASIA)[A-Z2-7]{16}`: the form of access key IDs in every partition.
+/// The form of access key IDs in every partition ([`is_access_key_id`]) as
+/// the source of a JavaScript regular expression (`new RegExp(…)`), not
+/// anchored: the content scripts find key IDs on a page by it, and cannot
+/// ask the core synchronously. Keep it in step with [`is_access_key_id`]:
+/// the tests check the two against each other, natively and in browsers
+/// (`tests/wasm_bridge.rs`).
+pub const ACCESS_KEY_ID_PATTERN: &str = "(?:AKIA|ASIA)[A-Z2-7]{16}";
+
+/// `(AKIA|ASIA)[A-Z2-7]{16}` ([`ACCESS_KEY_ID_PATTERN`]): the form of access
+/// key IDs in every partition.
 pub fn is_access_key_id(id: &str) -> bool {
     id.len() == 20
         && (id.starts_with("AKIA") || id.starts_with("ASIA"))
@@ -234,5 +254,67 @@ mod tests {
         assert!(is_access_key_id("ASIAY34FZKBOKMUTVV7A"));
         assert!(!is_access_key_id("AKIAIOSFODNN7EXAMPL1")); // 1 is not base32
         assert!(!is_access_key_id("AKIDIOSFODNN7EXAMPLE"));
+    }
+
+    /// Whether `text` matches the whole of [`ACCESS_KEY_ID_PATTERN`], read
+    /// as the regular expression it is: `(?:A|B)` alternatives, one
+    /// `[…]` class of ranges and single characters, a `{n}` count.
+    fn matches_pattern(text: &str) -> bool {
+        let rest = ACCESS_KEY_ID_PATTERN.strip_prefix("(?:").unwrap();
+        let (alternatives, rest) = rest.split_once(')').unwrap();
+        let (class, count) = rest.strip_prefix('[').unwrap().split_once(']').unwrap();
+        let count: usize =
+            count.strip_prefix('{').unwrap().strip_suffix('}').unwrap().parse().unwrap();
+        let class = class.as_bytes();
+        let mut members = Vec::new();
+        let mut i = 0;
+        while i < class.len() {
+            if class.get(i + 1) == Some(&b'-') {
+                members.extend(class[i]..=class[i + 2]);
+                i += 3;
+            } else {
+                members.push(class[i]);
+                i += 1;
+            }
+        }
+        alternatives.split('|').any(|prefix| {
+            text.strip_prefix(prefix).is_some_and(|tail| {
+                tail.len() == count && tail.bytes().all(|b| members.contains(&b))
+            })
+        })
+    }
+
+    /// The pattern JavaScript receives and the core's matcher agree: on
+    /// real IDs, and on every one-character change of one.
+    #[test]
+    fn the_key_id_pattern_agrees_with_the_matcher() {
+        let samples = [
+            ID,
+            "ASIAY34FZKBOKMUTVV7A",
+            "AKIAJ7QZ2EXAMPLEKEY2",
+            "AKIA",
+            "",
+            "akiaiosfodnn7example",
+        ];
+        for sample in samples {
+            assert_eq!(matches_pattern(sample), is_access_key_id(sample), "{sample}");
+        }
+        for at in 0..ID.len() {
+            for c in (0u8..=127).map(char::from) {
+                let mut changed = ID.to_owned();
+                changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                assert_eq!(matches_pattern(&changed), is_access_key_id(&changed), "{changed:?}");
+            }
+        }
+        for id in [format!("{ID}A"), ID[..19].to_owned(), format!("ASIA{}", &ID[4..])] {
+            assert_eq!(matches_pattern(&id), is_access_key_id(&id), "{id}");
+        }
+    }
+
+    #[test]
+    fn error_names_are_distinct() {
+        let names =
+            [CsvError::NotText, CsvError::NoCredentialColumns, CsvError::NoKeys].map(|e| e.name());
+        assert_eq!(names, ["NotText", "NoCredentialColumns", "NoKeys"]);
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::csv::CredentialCsv;
+use crate::file_names::is_credentials_file_name;
 
 /// The largest file RootGuard treats as possibly holding credentials: 64 KiB,
 /// about a hundred times the console's largest credentials file.
@@ -22,7 +23,8 @@ pub const MAX_CREDENTIALS_FILE_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DownloadClass {
-    /// The file's name is one the console uses for credentials.
+    /// The file's name is one the console uses for credentials
+    /// ([`is_credentials_file_name`]).
     pub by_name: bool,
     /// The file's content holds an access key ID and secret.
     pub by_content: bool,
@@ -98,55 +100,9 @@ pub fn data_url_bytes(url: &str) -> Result<Vec<u8>, DataUrlError> {
     Ok(bytes)
 }
 
-/// `rootkey.csv`, `<user>_accessKeys.csv`, `*credentials*.csv` (any case, and
-/// with the ` (1)` browsers add to repeated downloads).
-pub fn is_credentials_file_name(file_name: &str) -> bool {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default().to_ascii_lowercase();
-    let Some(stem) = base.strip_suffix(".csv") else {
-        return false;
-    };
-    let stem = strip_copy_counter(stem);
-    stem == "rootkey" || stem.ends_with("_accesskeys") || stem.contains("credentials")
-}
-
-/// `rootkey (1)` → `rootkey`.
-fn strip_copy_counter(stem: &str) -> &str {
-    match stem.rsplit_once(" (") {
-        Some((head, tail))
-            if tail.strip_suffix(')').is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) =>
-        {
-            head
-        }
-        _ => stem,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn credential_file_names() {
-        for name in [
-            "rootkey.csv",
-            "ROOTKEY.CSV",
-            "alice_accessKeys.csv",
-            "new_user_credentials.csv",
-            "rootkey (1).csv",
-            "C:\\Users\\x\\rootkey.csv",
-        ] {
-            assert!(is_credentials_file_name(name), "{name}");
-        }
-        for name in [
-            "rootkey.csv.rgenc",
-            "access-keys-list.csv",
-            "report.csv",
-            "rootkey.txt",
-            "status_reports.csv",
-        ] {
-            assert!(!is_credentials_file_name(name), "{name}");
-        }
-    }
 
     #[test]
     fn too_large_is_never_credentials() {

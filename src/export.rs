@@ -1,12 +1,13 @@
 //! Encrypted export of a credentials file the console tried to download:
-//! the rules around the envelope (which passphrases, which file name).
+//! the rules around the envelope (which passphrases, how much of the file
+//! name it keeps). The names themselves are [`crate::file_names`]'.
 
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::csv::{CredentialCsv, CsvError};
 
-use crate::envelope::{self, EnvelopeError, KdfParams, Protection, FILE_SUFFIX};
+use crate::envelope::{self, EnvelopeError, KdfParams, Protection};
 use crate::identity::{self, IdentityError};
 use crate::passphrase;
 use crate::recipient::{Recipient, RecipientError};
@@ -34,6 +35,21 @@ pub enum ExportError {
     /// The file opened, but what it holds is not a credentials file.
     #[error("the file decrypted, but it does not hold AWS access keys: {0}")]
     NotCredentials(#[from] CsvError),
+}
+
+impl ExportError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`. An
+    /// envelope's, identity's or recipient's error keeps its own name (as
+    /// its message is kept).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExportError::WeakPassphrase => "WeakPassphrase",
+            ExportError::Envelope(e) => e.name(),
+            ExportError::Recipient { error, .. } => error.name(),
+            ExportError::Identity(e) => e.name(),
+            ExportError::NotCredentials(_) => "NotCredentials",
+        }
+    }
 }
 
 /// One key of an opened export, for display in RootGuard's decrypt page.
@@ -128,28 +144,6 @@ fn keys_of(file_name: String, plaintext: &[u8]) -> Result<OpenedExport, ExportEr
     Ok(OpenedExport { file_name, keys })
 }
 
-/// The name a captured download goes by: the page's suggestion, or
-/// `credentials.csv` when it gave none (window.open, a navigation to a blob).
-pub fn captured_file_name(suggested: &str) -> String {
-    let base = suggested.rsplit(['/', '\\']).next().unwrap_or_default().trim();
-    if base.is_empty() {
-        "credentials.csv".to_owned()
-    } else {
-        base.to_owned()
-    }
-}
-
-/// The name the encrypted copy is saved under: the original's base name plus
-/// [`FILE_SUFFIX`] (`rootkey.csv` → `rootkey.csv.rootguard`). Never ends in
-/// `.csv`, never contains a path.
-pub fn encrypted_file_name(original: &str) -> String {
-    let base = original.rsplit(['/', '\\']).next().unwrap_or_default();
-    let base: String = base.chars().filter(|c| !c.is_control()).collect();
-    let base = base.trim().trim_start_matches('.');
-    let base = if base.is_empty() { "credentials.csv" } else { base };
-    format!("{base}{FILE_SUFFIX}")
-}
-
 /// Seal a captured credentials file under a passphrase, at the default
 /// Argon2id strength; `armored` gives text that survives being pasted into a
 /// password manager's notes.
@@ -191,16 +185,6 @@ fn kept_file_name(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encrypted_names_keep_the_base_name_and_never_end_in_csv() {
-        assert_eq!(encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
-        assert_eq!(encrypted_file_name("alice_accessKeys.csv"), "alice_accessKeys.csv.rootguard");
-        assert_eq!(encrypted_file_name("../../etc/rootkey.csv"), "rootkey.csv.rootguard");
-        assert_eq!(encrypted_file_name("C:\\x\\.hidden.csv"), "hidden.csv.rootguard");
-        assert_eq!(encrypted_file_name(""), "credentials.csv.rootguard");
-        assert!(!encrypted_file_name("a.csv").ends_with(".csv"));
-    }
 
     #[test]
     fn long_page_file_names_are_shortened_on_a_character_boundary() {
@@ -263,18 +247,19 @@ mod tests {
     }
 
     #[test]
-    fn unnamed_captures_are_called_credentials_csv() {
-        assert_eq!(captured_file_name(""), "credentials.csv");
-        assert_eq!(captured_file_name("  "), "credentials.csv");
-        assert_eq!(captured_file_name("rootkey.csv"), "rootkey.csv");
-        assert_eq!(captured_file_name("a/b/rootkey.csv"), "rootkey.csv");
-    }
-
-    #[test]
     fn weak_passphrases_are_refused_before_any_work() {
         assert!(matches!(
             seal_export(b"x", "rootkey.csv", "short", false),
             Err(ExportError::WeakPassphrase)
         ));
+    }
+
+    #[test]
+    fn error_names_are_their_own_or_the_wrapped_errors() {
+        assert_eq!(ExportError::WeakPassphrase.name(), "WeakPassphrase");
+        assert_eq!(ExportError::NotCredentials(CsvError::NoKeys).name(), "NotCredentials");
+        assert_eq!(ExportError::Envelope(EnvelopeError::Tampered).name(), "Tampered");
+        let recipient = ExportError::Recipient { index: 2, error: RecipientError::BadChecksum };
+        assert_eq!(recipient.name(), "BadChecksum");
     }
 }

@@ -11,8 +11,7 @@ use serde::Serialize;
 use thiserror::Error;
 use zeroize::Zeroizing;
 
-use crate::console::route::percent_decode;
-use crate::console::{ConsolePage, Principal};
+use crate::console::ConsolePage;
 use crate::csv::{is_access_key_id, is_secret_access_key};
 use crate::leak::{find_access_keys, looks_random};
 
@@ -73,6 +72,16 @@ pub enum PageKeyError {
     NotASecret,
 }
 
+impl PageKeyError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageKeyError::NotAnAccessKeyId => "NotAnAccessKeyId",
+            PageKeyError::NotASecret => "NotASecret",
+        }
+    }
+}
+
 /// The credentials file for a key read from the page, exactly as the
 /// console's Download .csv file builds `rootkey.csv` and
 /// `<user>_accessKeys.csv` (`Access key ID,Secret access key`, CRLF), so
@@ -97,44 +106,14 @@ pub fn page_credentials_csv(
     Ok(csv)
 }
 
-/// The IAM user whose create-access-key wizard this route is
-/// (`#/users/details/NAME/create-access-key`), if it is one.
-fn user_wizard(path: &str, fragment: &str) -> Option<String> {
-    let service = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-    if !matches!(service, "iam" | "iamv2") {
-        return None;
-    }
-    let fragment = fragment.trim_start_matches('#').trim_start_matches('!');
-    let route = fragment.split_once('?').map_or(fragment, |(route, _)| route);
-    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        ["users", "details", name, "create-access-key", ..]
-        | ["users", name, "create-access-key", ..] => Some(percent_decode(name)),
-        _ => None,
-    }
-}
-
 /// Whether a route can show a new secret (a create-access-key wizard, for
 /// the signed-in principal or for an IAM user): only there do the content
 /// scripts watch the page for a shown secret.
 pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
-    ConsolePage::from_location(path, fragment) == ConsolePage::AccessKeyWizard
-        || user_wizard(path, fragment).is_some()
-}
-
-/// The name the console would give this key's file: `<user>_accessKeys.csv`
-/// for an IAM user (the wizard's user, else the signed-in user), and
-/// `rootkey.csv` for the root user; `credentials.csv` when it is not known.
-pub fn page_credentials_file_name(path: &str, fragment: &str, principal: &Principal) -> String {
-    let user = user_wizard(path, fragment).or_else(|| match principal {
-        Principal::IamUser { name } => name.clone(),
-        _ => None,
-    });
-    match (user, principal) {
-        (Some(user), _) => format!("{}_accessKeys.csv", user.replace(['/', '\\'], "_")),
-        (None, Principal::Root) => "rootkey.csv".to_owned(),
-        (None, _) => "credentials.csv".to_owned(),
-    }
+    matches!(
+        ConsolePage::from_location(path, fragment),
+        ConsolePage::AccessKeyWizard | ConsolePage::IamUserAccessKeyWizard { .. }
+    )
 }
 
 #[cfg(test)]
@@ -204,28 +183,14 @@ mod tests {
         assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
         assert!(!shows_new_secret("/iam/home", "#/users/details/bob?section=security_credentials"));
         assert!(!shows_new_secret("/s3/home", "#/users/details/bob/create-access-key"));
+        assert!(
+            !shows_new_secret("/iam/home", "#/users/details/create-access-key"),
+            "a user called create-access-key"
+        );
     }
 
     #[test]
-    fn file_names_follow_the_console() {
-        let wizard = "#/security_credentials/access-key-wizard";
-        assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Root),
-            "rootkey.csv"
-        );
-        let alice = Principal::IamUser { name: Some("alice".into()) };
-        assert_eq!(page_credentials_file_name("/iam/home", wizard, &alice), "alice_accessKeys.csv");
-        assert_eq!(
-            page_credentials_file_name(
-                "/iam/home",
-                "#/users/details/b%40b/create-access-key",
-                &Principal::Root
-            ),
-            "b@b_accessKeys.csv"
-        );
-        assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Unknown),
-            "credentials.csv"
-        );
+    fn error_names_are_distinct() {
+        assert_ne!(PageKeyError::NotAnAccessKeyId.name(), PageKeyError::NotASecret.name());
     }
 }

@@ -20,6 +20,7 @@ pub mod download;
 pub mod drift;
 pub mod envelope;
 pub mod export;
+pub mod file_names;
 pub mod hygiene;
 pub mod identity;
 pub mod leak;
@@ -32,6 +33,21 @@ pub mod verdict;
 /// The JavaScript bridge (wasm32 only).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// What the content scripts apply by themselves, synchronously, on every
+/// change of the page (they cannot wait for the core, which runs in the
+/// background): the background fetches it once (`contentRules`) and hands
+/// it over. Each rule is the core's own definition, not a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContentRules {
+    /// An access key ID's form, as a JavaScript regular expression's source
+    /// ([`csv::ACCESS_KEY_ID_PATTERN`]), not anchored.
+    pub key_id_pattern: &'static str,
+}
+
+/// The rules the content scripts apply.
+pub const CONTENT_RULES: ContentRules = ContentRules { key_id_pattern: csv::ACCESS_KEY_ID_PATTERN };
 
 /// Who decided: stamped on every verdict so a page element can be traced back
 /// to the core build that produced it (tests use it to prove the decision came

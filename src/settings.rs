@@ -1,17 +1,36 @@
-//! What the options page lets the owner change, and the limits on it. The
-//! options page asks the core to check what was typed (so the page, the
-//! background and the CLI agree on one rule), and the core falls back to the
-//! defaults for anything out of range rather than trust stored values.
+//! What the options page lets the owner change: the settings' shape, their
+//! defaults and their limits, in one place.
+//!
+//! Two readers share one set of rules. [`Settings::check`] is what the
+//! options page runs before it saves: anything wrong is an error naming it.
+//! [`Settings::read`] is what everything else runs on what storage hands
+//! back: a stored value is not trusted, so a field that is out of range or of
+//! the wrong type takes its default and says so in a diagnostic (a missing
+//! field takes its default silently). What `read` returns always passes
+//! `check`.
+//!
+//! JavaScript holds no copy of any of this: it asks the core for the
+//! defaults (`defaultSettings`), the read settings (`readSettings`) and the
+//! check (`checkSettings`).
 
+use serde::{Serialize, Serializer};
 use thiserror::Error;
 
+use crate::envelope::recipients::MAX_RECIPIENTS;
 use crate::envelope::KdfParams;
 use crate::policy::Thresholds;
+use crate::recipient::{Recipient, RecipientError};
+
+mod stored;
+#[cfg(test)]
+mod tests;
+
+pub use stored::StoredValue;
 
 /// The longest limit the options page takes: ten years.
 pub const MAX_DAYS: i64 = 3650;
 
-/// Why policy thresholds were refused.
+/// Why settings were refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SettingsError {
     /// A limit is not a whole number of days in 1..=3650.
@@ -43,6 +62,68 @@ pub enum SettingsError {
     /// An unknown KDF strength name.
     #[error("unknown encryption strength \"{0}\": use minimum, standard or strong")]
     UnknownKdfStrength(String),
+    /// An unknown export mode name.
+    #[error("unknown export mode \"{0}\": use passphrase or recipients")]
+    UnknownExportMode(String),
+    /// A recipient without a name (or only white space).
+    #[error("Give recipient {index} a name, so exports can say whom they were encrypted to.")]
+    RecipientWithoutName {
+        /// Its position in the list, from 1.
+        index: usize,
+    },
+    /// A recipient key listed twice.
+    #[error("That key is already in the list, as {name}.")]
+    DuplicateRecipient {
+        /// The name it is listed under first.
+        name: String,
+    },
+    /// Two recipients with one name.
+    #[error("A recipient is already called {0}: choose another name.")]
+    DuplicateRecipientName(String),
+    /// More recipients than a file can be encrypted to.
+    #[error("A file can be encrypted to at most {MAX_RECIPIENTS} recipients: remove one first.")]
+    TooManyRecipients,
+    /// Recipients mode with nobody to encrypt to.
+    #[error("Recipients mode needs at least one recipient: add one, or choose the passphrase.")]
+    NoRecipients,
+    /// A recipient key that does not parse (the message is the parser's).
+    #[error("{error}")]
+    InvalidRecipient {
+        /// Its position in the list, from 1.
+        index: usize,
+        /// What is wrong with it.
+        error: RecipientError,
+    },
+    /// A value of the wrong type: not something the options page sends.
+    #[error("{field} should be {expected}, not {found}")]
+    WrongType {
+        /// Where it is (`settings.show.root-warning`).
+        field: String,
+        /// What it should be.
+        expected: &'static str,
+        /// What it is.
+        found: &'static str,
+    },
+}
+
+impl SettingsError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            SettingsError::OutOfRange { .. } => "ThresholdOutOfRange",
+            SettingsError::CriticalNotAfterRotation { .. } => "CriticalNotAfterRotation",
+            SettingsError::SecondsOutOfRange { .. } => "SecondsOutOfRange",
+            SettingsError::UnknownKdfStrength(_) => "UnknownKdfStrength",
+            SettingsError::UnknownExportMode(_) => "UnknownExportMode",
+            SettingsError::RecipientWithoutName { .. } => "RecipientWithoutName",
+            SettingsError::DuplicateRecipient { .. } => "DuplicateRecipient",
+            SettingsError::DuplicateRecipientName(_) => "DuplicateRecipientName",
+            SettingsError::TooManyRecipients => "TooManyRecipients",
+            SettingsError::NoRecipients => "NoRecipients",
+            SettingsError::InvalidRecipient { .. } => "InvalidRecipient",
+            SettingsError::WrongType { .. } => "WrongSettingType",
+        }
+    }
 }
 
 /// Checks thresholds typed on the options page (numbers from JavaScript).
@@ -133,25 +214,38 @@ pub fn check_hygiene_times(reveal: f64, clipboard: f64) -> Result<HygieneTimes, 
 }
 
 /// How hard Argon2id works on an export's passphrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum KdfStrength {
     /// OWASP's minimum (19 MiB, 2 passes): for slow machines.
     Minimum,
     /// RootGuard's default (64 MiB, 3 passes).
+    #[default]
     Standard,
     /// 256 MiB, 3 passes: several times the cost for an attacker, and for you.
     Strong,
 }
 
 impl KdfStrength {
+    /// Every strength, the cheapest first (as the options page lists them).
+    pub const ALL: [KdfStrength; 3] =
+        [KdfStrength::Minimum, KdfStrength::Standard, KdfStrength::Strong];
+
     /// The option's name on the options page and in storage.
-    pub fn parse(name: &str) -> Result<KdfStrength, SettingsError> {
-        match name {
-            "minimum" => Ok(KdfStrength::Minimum),
-            "standard" => Ok(KdfStrength::Standard),
-            "strong" => Ok(KdfStrength::Strong),
-            other => Err(SettingsError::UnknownKdfStrength(other.to_owned())),
+    pub fn name(self) -> &'static str {
+        match self {
+            KdfStrength::Minimum => "minimum",
+            KdfStrength::Standard => "standard",
+            KdfStrength::Strong => "strong",
         }
+    }
+
+    /// The strength a [`name`](Self::name) stands for.
+    pub fn parse(name: &str) -> Result<KdfStrength, SettingsError> {
+        KdfStrength::ALL
+            .into_iter()
+            .find(|strength| strength.name() == name)
+            .ok_or_else(|| SettingsError::UnknownKdfStrength(name.to_owned()))
     }
 
     /// The Argon2id parameters it stands for; all within the envelope's
@@ -165,68 +259,397 @@ impl KdfStrength {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// How an export is sealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportMode {
+    /// Under a passphrase asked at download time.
+    #[default]
+    Passphrase,
+    /// To the public keys listed in the settings, without a prompt.
+    Recipients,
+}
 
-    #[test]
-    fn the_defaults_pass_and_bad_values_are_named() {
-        assert_eq!(check_thresholds(90.0, 365.0, 45.0), Ok(Thresholds::default()));
-        assert_eq!(
-            check_thresholds(0.0, 365.0, 45.0),
-            Err(SettingsError::OutOfRange { field: "The rotation age" })
-        );
-        assert_eq!(
-            check_thresholds(90.5, 365.0, 45.0),
-            Err(SettingsError::OutOfRange { field: "The rotation age" })
-        );
-        assert_eq!(
-            check_thresholds(90.0, f64::NAN, 45.0),
-            Err(SettingsError::OutOfRange { field: "The critical age" })
-        );
-        assert_eq!(
-            check_thresholds(90.0, 365.0, 3651.0),
-            Err(SettingsError::OutOfRange { field: "The unused age" })
-        );
-        assert_eq!(
-            check_thresholds(120.0, 100.0, 45.0),
-            Err(SettingsError::CriticalNotAfterRotation { rotate: 120, critical: 100 })
-        );
-        let message =
-            check_thresholds(120.0, 100.0, 45.0).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(message.contains("must be longer than the rotation age"), "{message}");
-    }
+impl ExportMode {
+    /// Every mode.
+    pub const ALL: [ExportMode; 2] = [ExportMode::Passphrase, ExportMode::Recipients];
 
-    #[test]
-    fn hygiene_times_have_limits_and_say_which_is_wrong() {
-        assert_eq!(check_hygiene_times(60.0, 30.0), Ok(HygieneTimes::default()));
-        assert_eq!(
-            check_hygiene_times(5.0, 600.0),
-            Ok(HygieneTimes { reveal_seconds: 5, clipboard_seconds: 600 })
-        );
-        let too_short = check_hygiene_times(4.0, 30.0);
-        assert!(matches!(
-            too_short,
-            Err(SettingsError::SecondsOutOfRange { min: 5, max: 3600, .. })
-        ));
-        let message = too_short.err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(
-            message,
-            "The time a shown secret stays visible must be a whole number of seconds from 5 to 3600"
-        );
-        assert!(check_hygiene_times(60.0, 601.0).is_err());
-        assert!(check_hygiene_times(60.5, 30.0).is_err());
-        assert!(check_hygiene_times(f64::NAN, 30.0).is_err());
-        assert!(check_hygiene_times(60.0, f64::INFINITY).is_err());
-    }
-
-    #[test]
-    fn every_strength_is_within_the_envelope_limits() {
-        for name in ["minimum", "standard", "strong"] {
-            let strength = KdfStrength::parse(name);
-            assert!(strength.is_ok(), "{name}");
-            assert!(strength.map(|s| s.params().check().is_ok()).unwrap_or(false), "{name}");
+    /// The option's name on the options page and in storage.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportMode::Passphrase => "passphrase",
+            ExportMode::Recipients => "recipients",
         }
-        assert!(KdfStrength::parse("ludicrous").is_err());
     }
+
+    /// The mode a [`name`](Self::name) stands for.
+    pub fn parse(name: &str) -> Result<ExportMode, SettingsError> {
+        ExportMode::ALL
+            .into_iter()
+            .find(|mode| mode.name() == name)
+            .ok_or_else(|| SettingsError::UnknownExportMode(name.to_owned()))
+    }
+}
+
+/// Which of RootGuard's notices, and whether the key badges, the owner
+/// wants shown. The keys are the notice kinds' names
+/// ([`crate::verdict::NoticeKind`]) and `key-badges`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Shown {
+    /// The root user's warning on its Security credentials page.
+    pub root_warning: bool,
+    /// The modal before root's create-access-key wizard.
+    pub create_key_interstitial: bool,
+    /// The notice in the wizard that a download is encrypted.
+    pub export_notice: bool,
+    /// The notice on a credentials page RootGuard could not read.
+    pub unrecognized_page: bool,
+    /// The badges next to each access key.
+    pub key_badges: bool,
+}
+
+impl Default for Shown {
+    /// Everything shown: RootGuard says what it knows unless told not to.
+    fn default() -> Shown {
+        Shown {
+            root_warning: true,
+            create_key_interstitial: true,
+            export_notice: true,
+            unrecognized_page: true,
+            key_badges: true,
+        }
+    }
+}
+
+impl Shown {
+    /// Each option's key in storage, with its value.
+    fn entries_mut(&mut self) -> [(&'static str, &mut bool); 5] {
+        [
+            ("root-warning", &mut self.root_warning),
+            ("create-key-interstitial", &mut self.create_key_interstitial),
+            ("export-notice", &mut self.export_notice),
+            ("unrecognized-page", &mut self.unrecognized_page),
+            ("key-badges", &mut self.key_badges),
+        ]
+    }
+}
+
+/// A public key exports are sealed to in recipients mode, with the name the
+/// owner gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedRecipient {
+    /// Who holds the matching identity (trimmed, never empty).
+    pub name: String,
+    /// The key, stored in its canonical `rgpub1…` form.
+    #[serde(serialize_with = "canonical_recipient")]
+    pub recipient: Recipient,
+}
+
+fn canonical_recipient<S: Serializer>(recipient: &Recipient, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(recipient)
+}
+
+/// The owner's choices, as the options page saves them in `storage.sync`
+/// (under `settings`) and as JavaScript receives them: the JSON field names
+/// are this struct's, in camelCase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// Rotate active keys older than this (days).
+    pub rotate_days: i64,
+    /// Active keys older than this are critical (days).
+    pub critical_days: i64,
+    /// Active keys unused for this long should be deactivated (days).
+    pub unused_days: i64,
+    /// Which notices and badges are shown.
+    pub show: Shown,
+    /// How hard Argon2id works on an export's passphrase.
+    pub kdf_strength: KdfStrength,
+    /// The leak guard on other sites: off until the owner turns it on (and
+    /// the browser grants the permission).
+    pub leak_guard: bool,
+    /// Seconds until a shown secret is hidden again.
+    pub reveal_seconds: u32,
+    /// Whether a copied secret is cleared from the clipboard.
+    pub clipboard_clear: bool,
+    /// Seconds until a copied secret is cleared.
+    pub clipboard_seconds: u32,
+    /// How an export is sealed.
+    pub export_mode: ExportMode,
+    /// Whom an export is sealed to in recipients mode.
+    pub recipients: Vec<NamedRecipient>,
+}
+
+impl Default for Settings {
+    /// Each default comes from the rule that owns it: the thresholds from
+    /// the policy, the times from their ranges, the strength and mode from
+    /// their types.
+    fn default() -> Settings {
+        let limits = Thresholds::default();
+        let times = HygieneTimes::default();
+        Settings {
+            rotate_days: limits.rotate_days,
+            critical_days: limits.critical_days,
+            unused_days: limits.unused_days,
+            show: Shown::default(),
+            kdf_strength: KdfStrength::default(),
+            leak_guard: false,
+            reveal_seconds: times.reveal_seconds,
+            clipboard_clear: true,
+            clipboard_seconds: times.clipboard_seconds,
+            export_mode: ExportMode::default(),
+            recipients: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Settings as storage hands them back (`null` when nothing is stored),
+    /// with the diagnostics for what was ignored. Never fails: a missing
+    /// field takes its default silently, an invalid one takes its default
+    /// with a diagnostic naming it (the three thresholds are checked, and
+    /// fall back, together; so are the two times); an invalid recipient is
+    /// dropped, and recipients mode without recipients falls back to the
+    /// passphrase. Unknown fields are ignored.
+    pub fn read(stored: &StoredValue) -> (Settings, Vec<String>) {
+        let mut reader = Reader { strict: false, diagnostics: Vec::new() };
+        // The lenient reader reports problems instead of returning them.
+        let settings = read_fields(stored, &mut reader).unwrap_or_default();
+        (settings, reader.diagnostics)
+    }
+
+    /// The options page's check before it saves: the same fields and
+    /// defaults for missing ones as [`read`](Self::read), but anything
+    /// invalid is an error. The result is canonical (recipients in their
+    /// `rgpub1…` form, names trimmed): save that.
+    pub fn check(candidate: &StoredValue) -> Result<Settings, SettingsError> {
+        read_fields(candidate, &mut Reader { strict: true, diagnostics: Vec::new() })
+    }
+
+    /// The policy thresholds.
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            rotate_days: self.rotate_days,
+            critical_days: self.critical_days,
+            unused_days: self.unused_days,
+        }
+    }
+
+    /// The "Shown secret and clipboard" times.
+    pub fn hygiene_times(&self) -> HygieneTimes {
+        HygieneTimes {
+            reveal_seconds: self.reveal_seconds,
+            clipboard_seconds: self.clipboard_seconds,
+        }
+    }
+}
+
+/// Strict (a problem is an error) or lenient (a problem is a diagnostic,
+/// and the default stands).
+struct Reader {
+    strict: bool,
+    diagnostics: Vec<String>,
+}
+
+impl Reader {
+    /// A problem with `what`: the error when strict, else a diagnostic
+    /// saying what RootGuard does instead (`fallback`).
+    fn problem(
+        &mut self,
+        error: SettingsError,
+        what: &str,
+        fallback: &str,
+    ) -> Result<(), SettingsError> {
+        if self.strict {
+            return Err(error);
+        }
+        self.diagnostics.push(format!("RootGuard: stored {what} ignored ({error}); {fallback}."));
+        Ok(())
+    }
+
+    /// `found`, or on a problem its default (lenient) or the error (strict).
+    fn settle<T>(
+        &mut self,
+        found: Result<T, SettingsError>,
+        default: T,
+        what: &str,
+        fallback: &str,
+    ) -> Result<T, SettingsError> {
+        match found {
+            Ok(value) => Ok(value),
+            Err(error) => self.problem(error, what, fallback).map(|()| default),
+        }
+    }
+}
+
+fn wrong_type(field: &str, expected: &'static str, found: &StoredValue) -> SettingsError {
+    SettingsError::WrongType { field: field.to_owned(), expected, found: found.type_name() }
+}
+
+fn boolean(value: &StoredValue, field: &str) -> Result<bool, SettingsError> {
+    match value {
+        StoredValue::Bool(b) => Ok(*b),
+        other => Err(wrong_type(field, "true or false", other)),
+    }
+}
+
+fn read_fields(stored: &StoredValue, reader: &mut Reader) -> Result<Settings, SettingsError> {
+    let defaults = Settings::default();
+    match stored {
+        StoredValue::Object(_) => {}
+        StoredValue::Null if !reader.strict => return Ok(defaults),
+        other => {
+            let error = wrong_type("settings", "an object", other);
+            reader.problem(error, "settings", "using the defaults")?;
+            return Ok(defaults);
+        }
+    }
+    let field = |name: &str| stored.get(name);
+
+    let day = |name: &str, default: i64| field(name).map_or(default as f64, |v| v.number_or_nan());
+    let limits = reader.settle(
+        check_thresholds(
+            day("rotateDays", defaults.rotate_days),
+            day("criticalDays", defaults.critical_days),
+            day("unusedDays", defaults.unused_days),
+        ),
+        defaults.thresholds(),
+        "thresholds",
+        "using the defaults",
+    )?;
+
+    let second =
+        |name: &str, default: u32| field(name).map_or(f64::from(default), |v| v.number_or_nan());
+    let times = reader.settle(
+        check_hygiene_times(
+            second("revealSeconds", defaults.reveal_seconds),
+            second("clipboardSeconds", defaults.clipboard_seconds),
+        ),
+        defaults.hygiene_times(),
+        "times",
+        "using the defaults",
+    )?;
+
+    let mut show = defaults.show;
+    match field("show") {
+        None => {}
+        Some(stored_show @ StoredValue::Object(_)) => {
+            for (key, slot) in show.entries_mut() {
+                if let Some(value) = stored_show.get(key) {
+                    let path = format!("settings.show.{key}");
+                    *slot = reader.settle(boolean(value, &path), true, &path, "showing it")?;
+                }
+            }
+        }
+        Some(other) => {
+            let error = wrong_type("settings.show", "an object", other);
+            reader.problem(error, "settings.show", "showing everything")?;
+        }
+    }
+
+    let mut flag = |name: &str, default: bool| match field(name) {
+        None => Ok(default),
+        Some(value) => {
+            let path = format!("settings.{name}");
+            reader.settle(boolean(value, &path), default, &path, &format!("using {default}"))
+        }
+    };
+    let leak_guard = flag("leakGuard", defaults.leak_guard)?;
+    let clipboard_clear = flag("clipboardClear", defaults.clipboard_clear)?;
+
+    let kdf_strength = match field("kdfStrength") {
+        None => defaults.kdf_strength,
+        Some(value) => {
+            let found = match value {
+                StoredValue::String(name) => KdfStrength::parse(name),
+                other => Err(wrong_type("settings.kdfStrength", "a strength's name", other)),
+            };
+            let fallback = format!("using {}", defaults.kdf_strength.name());
+            reader.settle(found, defaults.kdf_strength, "encryption strength", &fallback)?
+        }
+    };
+
+    let mut export_mode = match field("exportMode") {
+        None => defaults.export_mode,
+        Some(value) => {
+            let found = match value {
+                StoredValue::String(name) => ExportMode::parse(name),
+                other => Err(wrong_type("settings.exportMode", "a mode's name", other)),
+            };
+            let fallback = format!("using the {}", defaults.export_mode.name());
+            reader.settle(found, defaults.export_mode, "export mode", &fallback)?
+        }
+    };
+
+    let mut recipients: Vec<NamedRecipient> = Vec::new();
+    match field("recipients") {
+        None => {}
+        Some(StoredValue::Array(entries)) => {
+            for (i, entry) in entries.iter().enumerate() {
+                let index = i + 1;
+                match named_recipient(entry, index, &recipients) {
+                    Ok(recipient) => recipients.push(recipient),
+                    Err(error) => {
+                        reader.problem(error, &format!("recipient {index}"), "leaving it out")?
+                    }
+                }
+            }
+        }
+        Some(other) => {
+            let error = wrong_type("settings.recipients", "an array", other);
+            reader.problem(error, "recipients", "using none")?;
+        }
+    }
+    if export_mode == ExportMode::Recipients && recipients.is_empty() {
+        reader.problem(SettingsError::NoRecipients, "export mode", "using the passphrase")?;
+        export_mode = ExportMode::Passphrase;
+    }
+
+    Ok(Settings {
+        rotate_days: limits.rotate_days,
+        critical_days: limits.critical_days,
+        unused_days: limits.unused_days,
+        show,
+        kdf_strength,
+        leak_guard,
+        reveal_seconds: times.reveal_seconds,
+        clipboard_clear,
+        clipboard_seconds: times.clipboard_seconds,
+        export_mode,
+        recipients,
+    })
+}
+
+/// One recipients entry, `{name, recipient}`, checked against those before
+/// it (`listed`) as the options page checks a recipient it adds: a name,
+/// a key that parses, neither already in the list, room in the list.
+fn named_recipient(
+    entry: &StoredValue,
+    index: usize,
+    listed: &[NamedRecipient],
+) -> Result<NamedRecipient, SettingsError> {
+    if !matches!(entry, StoredValue::Object(_)) {
+        return Err(wrong_type(&format!("settings.recipients[{}]", index - 1), "an object", entry));
+    }
+    let name = match entry.get("name") {
+        Some(StoredValue::String(name)) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => return Err(SettingsError::RecipientWithoutName { index }),
+    };
+    let text = match entry.get("recipient") {
+        Some(StoredValue::String(text)) => text.as_str(),
+        _ => "",
+    };
+    let recipient =
+        Recipient::parse(text).map_err(|error| SettingsError::InvalidRecipient { index, error })?;
+    if let Some(same) = listed.iter().find(|r| r.recipient == recipient) {
+        return Err(SettingsError::DuplicateRecipient { name: same.name.clone() });
+    }
+    if listed.iter().any(|r| r.name == name) {
+        return Err(SettingsError::DuplicateRecipientName(name));
+    }
+    if listed.len() >= MAX_RECIPIENTS {
+        return Err(SettingsError::TooManyRecipients);
+    }
+    Ok(NamedRecipient { name, recipient })
 }

@@ -7,8 +7,9 @@ use serde::Serialize;
 use crate::badge::{badge_for, KeyBadge};
 use crate::console::table::names_access_keys_section;
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
+use crate::policy::KeyOwner;
 pub use crate::policy::Severity;
-use crate::policy::{KeyOwner, Thresholds};
+use crate::settings::{Settings, Shown, StoredValue};
 
 /// Which warning a notice is; also its `data-rootguard` test hook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,6 +24,19 @@ pub enum NoticeKind {
     ExportNotice,
     /// A credentials route whose page RootGuard could not understand.
     UnrecognizedPage,
+}
+
+impl NoticeKind {
+    /// Whether the owner shows this kind of notice (the options page's
+    /// "show" settings, keyed by the kind's name).
+    pub fn is_shown(self, show: &Shown) -> bool {
+        match self {
+            NoticeKind::RootWarning => show.root_warning,
+            NoticeKind::CreateKeyInterstitial => show.create_key_interstitial,
+            NoticeKind::ExportNotice => show.export_notice,
+            NoticeKind::UnrecognizedPage => show.unrecognized_page,
+        }
+    }
 }
 
 /// How long a dismissal lasts.
@@ -67,6 +81,10 @@ pub struct Notice {
     pub dismissal: Dismissal,
     /// Shown as a modal over the page (with proceed and cancel).
     pub modal: bool,
+    /// Whether the owner shows this kind of notice: one the owner turned
+    /// off stays in the verdict (the popup lists it) but is not rendered
+    /// on the page.
+    pub shown: bool,
 }
 
 /// The core's decision for one page.
@@ -81,6 +99,9 @@ pub struct PageVerdict {
     pub notices: Vec<Notice>,
     /// One badge per access key the page shows.
     pub badges: Vec<KeyBadge>,
+    /// Whether the owner shows the badges on the page (they stay in the
+    /// verdict for the popup either way).
+    pub show_badges: bool,
     /// Whether the content script should keep reading this page's keys as
     /// it changes (a page that shows access keys), or only its route.
     pub watch: bool,
@@ -110,13 +131,25 @@ const ROOT_KEY_ALTERNATIVES: [Alternative; 4] = [
     },
 ];
 
-/// Decide what to show for an observed page.
+/// Decide what to show for an observed page, under the default settings.
 pub fn assess(observation: &PageObservation) -> PageVerdict {
-    assess_with(observation, &Thresholds::default())
+    assess_with(observation, &Settings::default())
 }
 
-/// [`assess`] with the owner's policy thresholds (from the options page).
-pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVerdict {
+/// [`assess`] under the owner's settings as storage holds them (`null`
+/// when none are stored): they are read by [`Settings::read`], and what it
+/// ignored joins the verdict's diagnostics.
+pub fn assess_stored(observation: &PageObservation, stored: &StoredValue) -> PageVerdict {
+    let (settings, ignored) = Settings::read(stored);
+    let mut verdict = assess_with(observation, &settings);
+    verdict.diagnostics.extend(ignored);
+    verdict
+}
+
+/// [`assess`] under the owner's settings: their thresholds judge the keys,
+/// and their "show" choices mark which notices and badges are rendered.
+pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVerdict {
+    let limits = &settings.thresholds();
     let recognition = observation.recognise();
     let mut notices = Vec::new();
     let mut diagnostics = Vec::new();
@@ -126,17 +159,23 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
         let root = *principal == Principal::Root;
         let account =
             format_account_id(recognition.session.account_id.as_deref().unwrap_or_default());
-        let notice =
-            |kind, severity, title, body, alternatives: &[Alternative], dismissal, modal| Notice {
-                kind,
-                severity,
-                title,
-                body,
-                args: vec![account.clone()],
-                alternatives: alternatives.to_vec(),
-                dismissal,
-                modal,
-            };
+        let notice = |kind: NoticeKind,
+                      severity,
+                      title,
+                      body,
+                      alternatives: &[Alternative],
+                      dismissal,
+                      modal| Notice {
+            kind,
+            severity,
+            title,
+            body,
+            args: vec![account.clone()],
+            alternatives: alternatives.to_vec(),
+            dismissal,
+            modal,
+            shown: kind.is_shown(&settings.show),
+        };
         let on_key_page = recognition.page.shows_access_keys();
         if recognition.page == ConsolePage::SecurityCredentials && root {
             notices.push(notice(
@@ -215,9 +254,13 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
                 ));
             }
         }
-        if let (true, Some(problem)) =
-            (recognition.page != ConsolePage::Other, &recognition.session_problem)
-        {
+        // Only a page whose verdict can depend on who is signed in says so
+        // (the user's wizard is named after its route, not the principal).
+        let other = matches!(
+            recognition.page,
+            ConsolePage::Other | ConsolePage::IamUserAccessKeyWizard { .. }
+        );
+        if let (false, Some(problem)) = (other, &recognition.session_problem) {
             diagnostics.push(format!("RootGuard: {problem}; fell back to the navigation bar."));
         }
     }
@@ -227,6 +270,7 @@ pub fn assess_with(observation: &PageObservation, limits: &Thresholds) -> PageVe
         recognition,
         notices,
         badges,
+        show_badges: settings.show.key_badges,
         diagnostics,
         watch,
     }
@@ -389,6 +433,96 @@ mod tests {
             verdict.diagnostics
         );
         assert!(verdict.diagnostics.iter().any(|d| d.contains("could not tell who is signed in")));
+    }
+
+    #[test]
+    fn the_owners_show_choices_mark_notices_and_badges_without_dropping_them() {
+        let wizard =
+            "https://console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
+        let everything = assess(&observation(wizard, ROOT));
+        assert!(everything.notices.iter().all(|n| n.shown) && everything.show_badges);
+        let stored = StoredValue::Object(vec![(
+            "show".into(),
+            StoredValue::Object(vec![
+                ("create-key-interstitial".into(), StoredValue::Bool(false)),
+                ("key-badges".into(), StoredValue::Bool(false)),
+            ]),
+        )]);
+        let verdict = assess_stored(&observation(wizard, ROOT), &stored);
+        let shown: Vec<(NoticeKind, bool)> =
+            verdict.notices.iter().map(|n| (n.kind, n.shown)).collect();
+        assert_eq!(
+            shown,
+            [(NoticeKind::CreateKeyInterstitial, false), (NoticeKind::ExportNotice, true)]
+        );
+        assert!(!verdict.show_badges);
+        assert!(verdict.diagnostics.is_empty(), "{:?}", verdict.diagnostics);
+    }
+
+    /// A notice kind's name is its key among the "show" settings.
+    #[test]
+    fn each_notice_kind_is_a_show_setting() {
+        let kinds = [
+            NoticeKind::RootWarning,
+            NoticeKind::CreateKeyInterstitial,
+            NoticeKind::ExportNotice,
+            NoticeKind::UnrecognizedPage,
+        ];
+        for kind in kinds {
+            let name = serde_json::to_value(kind).unwrap();
+            let name = name.as_str().unwrap_or_default();
+            let stored = StoredValue::Object(vec![(
+                "show".into(),
+                StoredValue::Object(vec![(name.into(), StoredValue::Bool(false))]),
+            )]);
+            let (settings, diagnostics) = Settings::read(&stored);
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            for other in kinds {
+                assert_eq!(other.is_shown(&settings.show), other != kind, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn stored_thresholds_judge_keys_and_bad_ones_fall_back_with_a_diagnostic() {
+        let rows = [["AKIAIOSFODNN7EXAMPLE", "2025-11-01T00:00:00Z", "Active"]];
+        let tab = "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=security_credentials";
+        let page = with_table(observation(tab, ROOT), &rows, true);
+        let days = |rotate: f64| {
+            StoredValue::Object(vec![
+                ("rotateDays".into(), StoredValue::Number(rotate)),
+                ("criticalDays".into(), StoredValue::Number(365.0)),
+            ])
+        };
+        let strict = assess_stored(&page, &days(7.0));
+        assert_eq!(strict.badges[0].severity, Severity::Warning);
+        assert!(strict.diagnostics.is_empty(), "{:?}", strict.diagnostics);
+        let refused = assess_stored(&page, &days(0.0));
+        assert_eq!(refused.badges[0].severity, Severity::Ok);
+        assert!(
+            refused
+                .diagnostics
+                .iter()
+                .any(|d| d.starts_with("RootGuard: stored thresholds ignored")),
+            "{:?}",
+            refused.diagnostics
+        );
+        assert_eq!(assess_stored(&page, &StoredValue::Null), assess(&page));
+    }
+
+    /// The IAM user's create-access-key wizard has its own page kind, but
+    /// its verdict is what it was when it was "other".
+    #[test]
+    fn an_iam_users_wizard_gets_the_verdict_of_any_other_page() {
+        let url = "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/bob/create-access-key";
+        let mut o = observation(url, ROOT);
+        o.session_data = Some("{broken".into());
+        o.settled = true;
+        let verdict = assess(&o);
+        assert!(verdict.notices.is_empty() && verdict.badges.is_empty() && !verdict.watch);
+        assert!(verdict.diagnostics.is_empty(), "{:?}", verdict.diagnostics);
+        let json = serde_json::to_value(&verdict.recognition.page).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "other"}));
     }
 
     /// Regression (fuzz target `page`, crash input: this German page with

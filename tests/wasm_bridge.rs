@@ -34,9 +34,7 @@ fn root_warning_crosses_the_bridge_as_plain_js_data() {
             "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials",
             "arn:aws:iam::123456789012:root",
         ),
-        None,
-        None,
-        None,
+        JsValue::UNDEFINED,
     )
     .unwrap();
     assert_eq!(get(&verdict, &["decidedBy"]).as_string().unwrap(), core_signature());
@@ -54,10 +52,12 @@ fn root_warning_crosses_the_bridge_as_plain_js_data() {
 
 #[wasm_bindgen_test]
 fn unreadable_observation_is_a_js_error_with_a_message() {
-    let error = assess_page(JsValue::from_f64(42.0), None, None, None).unwrap_err();
+    let error = assess_page(JsValue::from_f64(42.0), JsValue::UNDEFINED).unwrap_err();
     let error: JsValue = error.into();
+    assert!(error.is_instance_of::<js_sys::Error>());
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("unreadable page observation"), "{message}");
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "UnreadableObservation");
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +80,7 @@ fn downloads_are_classified_by_name_content_and_size() {
 #[wasm_bindgen_test]
 fn data_urls_are_read_by_the_core_and_errors_keep_their_name() {
     assert_eq!(data_url_bytes("DATA:text/csv;BASE64,YSxi").unwrap(), b"a,b");
-    let error = data_url_bytes("data:;base64,@@@").unwrap_err();
+    let error: JsValue = data_url_bytes("data:;base64,@@@").unwrap_err().into();
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "InvalidBase64");
     assert!(error.is_instance_of::<js_sys::Error>());
 }
@@ -91,6 +91,7 @@ fn export_refuses_weak_passphrases_as_a_js_error() {
         rootguard::wasm::seal_export(b"x", "rootkey.csv", "short", false, None).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("too weak"), "{message}");
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "WeakPassphrase");
     let rating = rootguard::wasm::rate_passphrase("correct horse battery staple").unwrap();
     assert_eq!(get(&rating, &["acceptable"]), JsValue::TRUE);
     assert_eq!(rootguard::wasm::encrypted_file_name("rootkey.csv"), "rootkey.csv.rootguard");
@@ -98,12 +99,76 @@ fn export_refuses_weak_passphrases_as_a_js_error() {
 
 #[wasm_bindgen_test]
 fn options_page_checks_cross_the_bridge() {
-    assert!(rootguard::wasm::check_thresholds(90.0, 365.0, 45.0).is_ok());
-    let error: JsValue = rootguard::wasm::check_thresholds(120.0, 100.0, 45.0).unwrap_err().into();
+    use rootguard::wasm::{check_settings, default_settings, kdf_strengths, read_settings};
+    let defaults = default_settings().unwrap();
+    assert_eq!(get(&defaults, &["rotateDays"]).as_f64().unwrap(), 90.0);
+    assert_eq!(get(&defaults, &["show", "key-badges"]), JsValue::TRUE);
+    assert_eq!(get(&defaults, &["kdfStrength"]).as_string().unwrap(), "standard");
+    assert_eq!(get(&defaults, &["exportMode"]).as_string().unwrap(), "passphrase");
+    assert_eq!(Array::from(&get(&defaults, &["recipients"])).length(), 0);
+    let round_trip = check_settings(defaults.clone()).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&round_trip).unwrap(),
+        js_sys::JSON::stringify(&defaults).unwrap()
+    );
+
+    let candidate = js_sys::JSON::parse(r#"{"rotateDays":120,"criticalDays":100}"#).unwrap();
+    let error: JsValue = check_settings(candidate.clone()).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("must be longer than the rotation age"), "{message}");
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "CriticalNotAfterRotation");
+    let error: JsValue =
+        check_settings(js_sys::JSON::parse(r#"{"exportMode":"recipients"}"#).unwrap())
+            .unwrap_err()
+            .into();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "NoRecipients");
+
+    // Stored values are read, not trusted: bad ones fall back, undefined is absent.
+    let read = read_settings(candidate).unwrap();
+    assert_eq!(get(&read, &["rotateDays"]).as_f64().unwrap(), 90.0);
+    let stored = js_sys::Object::new();
+    Reflect::set(&stored, &JsValue::from_str("revealSeconds"), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(&stored, &JsValue::from_str("clipboardSeconds"), &JsValue::from_f64(5.0)).unwrap();
+    let read = read_settings(stored.into()).unwrap();
+    assert_eq!(get(&read, &["revealSeconds"]).as_f64().unwrap(), 60.0);
+    assert_eq!(get(&read, &["clipboardSeconds"]).as_f64().unwrap(), 5.0);
+    let times = read_settings(js_sys::JSON::parse(r#"{"revealSeconds":1}"#).unwrap()).unwrap();
+    assert_eq!(
+        get(&times, &["revealSeconds"]).as_f64().unwrap(),
+        60.0,
+        "out of range: the default"
+    );
+    assert!(read_settings(JsValue::NULL).is_ok());
+
+    assert_eq!(kdf_strengths(), ["minimum", "standard", "strong"]);
     assert_eq!(rootguard::wasm::kdf_strength_params("minimum").unwrap(), vec![19_456, 2, 1]);
-    assert!(rootguard::wasm::kdf_strength_params("ludicrous").is_err());
+    let error: JsValue = rootguard::wasm::kdf_strength_params("ludicrous").unwrap_err().into();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "UnknownKdfStrength");
+}
+
+/// The owner's settings reach the verdict: thresholds judge the keys, and
+/// notices and badges say whether they are shown.
+#[wasm_bindgen_test]
+fn settings_cross_into_the_verdict() {
+    let wizard = observation(
+        "https://console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard",
+        "arn:aws:iam::123456789012:root",
+    );
+    let settings = js_sys::JSON::parse(
+        r#"{"show":{"create-key-interstitial":false,"key-badges":false},"rotateDays":0}"#,
+    )
+    .unwrap();
+    let verdict = assess_page(wizard, settings).unwrap();
+    let notices = Array::from(&get(&verdict, &["notices"]));
+    assert_eq!(notices.length(), 2, "notices the owner hides stay in the verdict");
+    assert_eq!(get(&notices.get(0), &["kind"]).as_string().unwrap(), "create-key-interstitial");
+    assert_eq!(get(&notices.get(0), &["shown"]), JsValue::FALSE);
+    assert_eq!(get(&notices.get(1), &["shown"]), JsValue::TRUE);
+    assert_eq!(get(&verdict, &["showBadges"]), JsValue::FALSE);
+    let diagnostics = Array::from(&get(&verdict, &["diagnostics"]));
+    assert_eq!(diagnostics.length(), 1);
+    let diagnostic = diagnostics.get(0).as_string().unwrap();
+    assert!(diagnostic.starts_with("RootGuard: stored thresholds ignored"), "{diagnostic}");
 }
 
 #[wasm_bindgen_test]
@@ -126,6 +191,27 @@ fn leak_findings_name_the_key_and_never_carry_the_secret() {
     assert_eq!(Array::from(&quiet).length(), 0);
 }
 
+/// The key-ID pattern content scripts receive is the core's rule in
+/// JavaScript's own regular expressions.
+#[wasm_bindgen_test]
+fn the_key_id_pattern_is_the_cores_rule_in_javascript() {
+    use rootguard::csv::is_access_key_id;
+    let rules = rootguard::wasm::content_rules().unwrap();
+    let source = get(&rules, &["keyIdPattern"]).as_string().unwrap();
+    let anchored = js_sys::RegExp::new(&format!("^(?:{source})$"), "");
+    let id = "AKIAIOSFODNN7EXAMPLE";
+    for at in 0..id.len() {
+        for c in (0u8..=127).map(char::from) {
+            let mut changed = id.to_owned();
+            changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+            assert_eq!(anchored.test(&changed), is_access_key_id(&changed), "{changed:?}");
+        }
+    }
+    let unanchored = js_sys::RegExp::new(&source, "");
+    assert!(unanchored.test(&format!("Access key ID {id} Active")));
+    assert!(!unanchored.test("AKIA1234"));
+}
+
 /// Every field of the observation crosses the bridge (the bridge reads them
 /// by hand, see `src/wasm/observation.rs`): lists may be any iterable, an
 /// optional may be `null`.
@@ -144,7 +230,7 @@ fn every_observation_field_is_read() {
     let tables = get(&observation, &["tables"]);
     let as_set = js_sys::Set::new(&tables);
     Reflect::set(&observation, &JsValue::from_str("tables"), &as_set).unwrap();
-    let verdict = assess_page(observation, None, None, None).unwrap();
+    let verdict = assess_page(observation, JsValue::NULL).unwrap();
     assert_eq!(get(&verdict, &["recognition", "page", "userName"]).as_string().unwrap(), "alice");
     let badges = Array::from(&get(&verdict, &["badges"]));
     assert_eq!(badges.length(), 2);
@@ -160,7 +246,7 @@ fn every_observation_field_is_read() {
 fn mistyped_observation_fields_are_named_in_the_error() {
     let message = |json: &str| {
         let error: JsValue =
-            assess_page(js_sys::JSON::parse(json).unwrap(), None, None, None).unwrap_err().into();
+            assess_page(js_sys::JSON::parse(json).unwrap(), JsValue::UNDEFINED).unwrap_err().into();
         get(&error, &["message"]).as_string().unwrap()
     };
     let m = message(r#"{"tables":[{"rows":["AKIAIOSFODNN7EXAMPLE"]}]}"#);
@@ -169,11 +255,11 @@ fn mistyped_observation_fields_are_named_in_the_error() {
     assert!(m.contains("observation.settled should be true or false"), "{m}");
     let m = message(r#"{"nowMs":"1"}"#);
     assert!(m.contains("observation.nowMs should be a number"), "{m}");
-    assert!(assess_page(js_sys::JSON::parse("{}").unwrap(), None, None, None).is_ok());
+    assert!(assess_page(js_sys::JSON::parse("{}").unwrap(), JsValue::UNDEFINED).is_ok());
     let present_but_undefined = js_sys::Object::new();
     Reflect::set(&present_but_undefined, &JsValue::from_str("url"), &JsValue::UNDEFINED).unwrap();
     let error: JsValue =
-        assess_page(present_but_undefined.into(), None, None, None).unwrap_err().into();
+        assess_page(present_but_undefined.into(), JsValue::UNDEFINED).unwrap_err().into();
     let m = get(&error, &["message"]).as_string().unwrap();
     assert!(m.contains("observation.url should be a string"), "{m}");
 }
@@ -183,8 +269,7 @@ fn shown_secret_and_clipboard_cross_the_bridge() {
     const ID: &str = "AKIAIOSFODNN7EXAMPLE";
     const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     use rootguard::wasm::{
-        check_hygiene_times, classify_copied, hygiene_times, page_credentials_csv,
-        page_credentials_file_name, shows_new_secret,
+        classify_copied, page_credentials_csv, page_credentials_file_name, shows_new_secret,
     };
     assert_eq!(classify_copied(SECRET), "secret");
     assert_eq!(classify_copied(&format!("{ID},{SECRET}")), "credentials");
@@ -194,6 +279,7 @@ fn shown_secret_and_clipboard_cross_the_bridge() {
     let error: JsValue = page_credentials_csv(ID, "***************").unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("click Show first"), "{message}");
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "NotASecret");
     let wizard = "#/security_credentials/access-key-wizard";
     assert_eq!(page_credentials_file_name("/iam/home", wizard, "root", None), "rootkey.csv");
     assert_eq!(
@@ -202,13 +288,9 @@ fn shown_secret_and_clipboard_cross_the_bridge() {
     );
     assert!(shows_new_secret("/iam/home", wizard));
     assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
-    assert!(check_hygiene_times(60.0, 30.0).is_ok());
-    assert!(check_hygiene_times(4.0, 30.0).is_err());
-    assert_eq!(hygiene_times(Some(5.0), None), vec![5, 30]);
-    assert_eq!(hygiene_times(Some(1.0), Some(10.0)), vec![60, 30], "out of range: the defaults");
 }
 
-fn message(error: wasm_bindgen::JsError) -> String {
+fn message(error: rootguard::wasm::BridgeError) -> String {
     let error: JsValue = error.into();
     get(&error, &["message"]).as_string().unwrap()
 }
@@ -253,6 +335,8 @@ fn recipients_cross_the_bridge() {
     );
     let m = message(open_export_with_identity(&sealed, &id_file, "wrong").unwrap_err());
     assert!(m.contains("identity file") && m.contains("wrong passphrase"), "{m}");
+    let error = open_export_with_identity(&sealed, &id_file, "wrong").unwrap_err();
+    assert_eq!(error.name(), "WrongPassphraseOrTampered");
 
     // Not encrypted to this identity; a passphrase file; errors name the recipient.
     let carol = Identity::from_bytes([3; 32]);

@@ -6,10 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use rootguard::csv::{is_access_key_id, is_secret_access_key, CredentialCsv};
-use rootguard::download::{
-    data_url_bytes, is_credentials_file_name, DownloadClass, MAX_CREDENTIALS_FILE_BYTES,
-};
-use rootguard::export::{captured_file_name, encrypted_file_name};
+use rootguard::download::{data_url_bytes, DownloadClass, MAX_CREDENTIALS_FILE_BYTES};
+use rootguard::file_names::{captured_file_name, encrypted_file_name, is_credentials_file_name};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(csv) = CredentialCsv::parse(data) {

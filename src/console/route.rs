@@ -31,6 +31,20 @@ pub enum ConsolePage {
         #[serde(rename = "userName")]
         user_name: String,
     },
+    /// `#/users/details/NAME/create-access-key` (or the old
+    /// `#/users/NAME/create-access-key`): creating an access key for an IAM
+    /// user. Its steps share the route; the last one shows the new secret.
+    ///
+    /// Serialised as `{"kind": "other"}`, as it was before RootGuard told it
+    /// apart: the extension's pages name each kind (`popupPage_<kind>`), and
+    /// the verdict treats it as any other page (no notice, no keys to
+    /// read). Only the shown-secret rules ([`crate::hygiene`]) use it.
+    #[serde(rename = "other")]
+    IamUserAccessKeyWizard {
+        /// The IAM user the key is for, URL-decoded.
+        #[serde(skip)]
+        user_name: String,
+    },
     /// Any other console page: RootGuard only keeps watching the route.
     Other,
 }
@@ -51,6 +65,13 @@ impl ConsolePage {
             ["security_credentials" | "security_credential"] => ConsolePage::SecurityCredentials,
             ["security_credentials" | "security_credential", "access-key-wizard", ..] => {
                 ConsolePage::AccessKeyWizard
+            }
+            // Before the tab rule: the wizard is its own page whatever the query.
+            ["users", "details", name, "create-access-key", ..] => {
+                ConsolePage::IamUserAccessKeyWizard { user_name: percent_decode(name) }
+            }
+            ["users", name, "create-access-key", ..] if *name != "details" => {
+                ConsolePage::IamUserAccessKeyWizard { user_name: percent_decode(name) }
             }
             ["users", "details", name, ..] | ["users", name, ..]
                 if query_section(query) == Some("security_credentials") =>
@@ -177,6 +198,44 @@ mod tests {
         for fragment in ["#/users/details/alice/create-access-key", "#/users/details"] {
             assert_ne!(ConsolePage::from_location("/iam/home", fragment), details, "{fragment}");
         }
+    }
+
+    #[test]
+    fn iam_user_wizard_new_and_old_routes() {
+        let bob = ConsolePage::IamUserAccessKeyWizard { user_name: "bob".into() };
+        for fragment in [
+            "#/users/details/bob/create-access-key",
+            "#/users/bob/create-access-key",
+            "#/users/bob/create-access-key?x=1",
+            "#/users/details/bob/create-access-key/step2",
+            "#/users/details/bob/create-access-key?section=security_credentials",
+        ] {
+            assert_eq!(ConsolePage::from_location("/iamv2/home", fragment), bob, "{fragment}");
+        }
+        assert_eq!(
+            ConsolePage::from_location("/iam/home", "#/users/details/a%40b/create-access-key"),
+            ConsolePage::IamUserAccessKeyWizard { user_name: "a@b".into() }
+        );
+        // The details page of a user called create-access-key, as before.
+        assert_eq!(
+            ConsolePage::from_location("/iam/home", "#/users/details/create-access-key"),
+            ConsolePage::IamUserDetails { user_name: "create-access-key".into() }
+        );
+        assert_eq!(
+            ConsolePage::from_location("/s3/home", "#/users/details/bob/create-access-key"),
+            ConsolePage::Other
+        );
+    }
+
+    /// JavaScript sees the user's wizard as it saw it before it had a name.
+    #[test]
+    fn the_iam_user_wizard_is_serialised_as_other() {
+        let wizard = ConsolePage::IamUserAccessKeyWizard { user_name: "bob".into() };
+        assert_eq!(
+            serde_json::to_string(&wizard).ok(),
+            serde_json::to_string(&ConsolePage::Other).ok()
+        );
+        assert!(!wizard.shows_access_keys());
     }
 
     #[test]

@@ -48,6 +48,16 @@ pub enum SessionError {
     NoArn,
 }
 
+impl SessionError {
+    /// A stable name for the error, e.g. for a JavaScript `Error.name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            SessionError::NotJson(_) => "SessionDataNotJson",
+            SessionError::NoArn => "SessionDataWithoutArn",
+        }
+    }
+}
+
 impl Session {
     /// Read the `awsc-session-data` meta tag's content.
     pub fn from_session_data(json: &str) -> Result<Session, SessionError> {
@@ -198,5 +208,10 @@ mod tests {
             Session::from_navigation("Account ID: 1234-5678-9012", false).account_id.as_deref(),
             Some("123456789012")
         );
+    }
+
+    #[test]
+    fn error_names_are_distinct() {
+        assert_ne!(SessionError::NotJson(String::new()).name(), SessionError::NoArn.name());
     }
 }

@@ -4,7 +4,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use rootguard::envelope::{self, KdfParams, FILE_SUFFIX};
+use rootguard::envelope::{self, FILE_SUFFIX};
+use rootguard::settings::KdfStrength;
 use zeroize::Zeroizing;
 
 use crate::failure::Failure;
@@ -76,7 +77,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     refuse_existing(&output, args.force)?;
     let sealed = if args.recipients.is_empty() {
         let passphrase = passphrase(source, "encrypt", true, Prompt::File)?;
-        envelope::seal(&plaintext, &file_name, &passphrase, KdfParams::DEFAULT)?
+        // The extension's default strength (its options page can change it there).
+        let params = KdfStrength::default().params();
+        envelope::seal(&plaintext, &file_name, &passphrase, params)?
     } else {
         let recipients = rootguard::export::parse_recipients(&args.recipients)
             .map_err(|e| Failure::usage(format!("-r: {e}")))?;
