@@ -25,8 +25,6 @@ export const ToBackground = Object.freeze({
   holdDownload: "hold-download",
   /** Content script: "Encrypt and save instead" on a shown secret. */
   holdPageCredentials: "hold-page-credentials",
-  /** Content script: whether this route can show a new secret. */
-  secretWatch: "secret-watch",
   /** Content script: a 40-character token became visible; is it a secret? */
   secretShown: "secret-shown",
   /** Content script: something was copied or cut in a console tab. */

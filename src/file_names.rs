@@ -38,9 +38,9 @@ pub fn user_key_file(user: &str) -> String {
 /// The name the console would give this key's file: `<user>_accessKeys.csv`
 /// for an IAM user (the wizard's user, else the signed-in user), and
 /// `rootkey.csv` for the root user; `credentials.csv` when it is not known.
-pub fn page_credentials_file_name(path: &str, fragment: &str, principal: &Principal) -> String {
-    let user = match (ConsolePage::from_location(path, fragment), principal) {
-        (ConsolePage::IamUserAccessKeyWizard { user_name }, _) => Some(user_name),
+pub fn page_credentials_file_name(page: &ConsolePage, principal: &Principal) -> String {
+    let user = match (page, principal) {
+        (ConsolePage::IamUserAccessKeyWizard { user_name }, _) => Some(user_name.clone()),
         (_, Principal::IamUser { name }) => name.clone(),
         _ => None,
     };
@@ -139,7 +139,10 @@ mod tests {
             Principal::Unknown,
         ] {
             for fragment in [wizard, "#/users/details/b%2Fb/create-access-key"] {
-                let name = page_credentials_file_name("/iam/home", fragment, &principal);
+                let name = page_credentials_file_name(
+                    &ConsolePage::from_location("/iam/home", fragment),
+                    &principal,
+                );
                 assert!(is_credentials_file_name(&name), "{name}");
                 assert!(is_credentials_file_name(&captured_file_name(&name)), "{name}");
                 assert!(!is_credentials_file_name(&encrypted_file_name(&name)), "{name}");
@@ -152,25 +155,36 @@ mod tests {
     fn file_names_follow_the_console() {
         let wizard = "#/security_credentials/access-key-wizard";
         assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Root),
+            page_credentials_file_name(
+                &ConsolePage::from_location("/iam/home", wizard),
+                &Principal::Root
+            ),
             "rootkey.csv"
         );
         let alice = Principal::IamUser { name: Some("alice".into()) };
-        assert_eq!(page_credentials_file_name("/iam/home", wizard, &alice), "alice_accessKeys.csv");
+        assert_eq!(
+            page_credentials_file_name(&ConsolePage::from_location("/iam/home", wizard), &alice),
+            "alice_accessKeys.csv"
+        );
         assert_eq!(
             page_credentials_file_name(
-                "/iam/home",
-                "#/users/details/b%40b/create-access-key",
+                &ConsolePage::from_location("/iam/home", "#/users/details/b%40b/create-access-key"),
                 &Principal::Root
             ),
             "b@b_accessKeys.csv"
         );
         assert_eq!(
-            page_credentials_file_name("/iam/home", "#/users/a%2Fb/create-access-key", &alice),
+            page_credentials_file_name(
+                &ConsolePage::from_location("/iam/home", "#/users/a%2Fb/create-access-key"),
+                &alice
+            ),
             "a_b_accessKeys.csv"
         );
         assert_eq!(
-            page_credentials_file_name("/iam/home", wizard, &Principal::Unknown),
+            page_credentials_file_name(
+                &ConsolePage::from_location("/iam/home", wizard),
+                &Principal::Unknown
+            ),
             "credentials.csv"
         );
     }

@@ -11,7 +11,6 @@ use serde::Serialize;
 use thiserror::Error;
 use zeroize::Zeroizing;
 
-use crate::console::ConsolePage;
 use crate::csv::{is_access_key_id, is_secret_access_key};
 use crate::leak::{find_access_keys, looks_random};
 
@@ -106,16 +105,6 @@ pub fn page_credentials_csv(
     Ok(csv)
 }
 
-/// Whether a route can show a new secret (a create-access-key wizard, for
-/// the signed-in principal or for an IAM user): only there do the content
-/// scripts watch the page for a shown secret.
-pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
-    matches!(
-        ConsolePage::from_location(path, fragment),
-        ConsolePage::AccessKeyWizard | ConsolePage::IamUserAccessKeyWizard { .. }
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,20 +162,6 @@ mod tests {
         assert_eq!(page_credentials_csv("AKIA123", SECRET), Err(PageKeyError::NotAnAccessKeyId));
         let message = PageKeyError::NotASecret.to_string();
         assert!(message.contains("click Show first"), "{message}");
-    }
-
-    #[test]
-    fn the_wizards_that_show_a_new_secret() {
-        assert!(shows_new_secret("/iam/home", "#/security_credentials/access-key-wizard"));
-        assert!(shows_new_secret("/iamv2/home", "#/users/details/bob/create-access-key"));
-        assert!(shows_new_secret("/iam/home", "#/users/bob/create-access-key?x=1"));
-        assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
-        assert!(!shows_new_secret("/iam/home", "#/users/details/bob?section=security_credentials"));
-        assert!(!shows_new_secret("/s3/home", "#/users/details/bob/create-access-key"));
-        assert!(
-            !shows_new_secret("/iam/home", "#/users/details/create-access-key"),
-            "a user called create-access-key"
-        );
     }
 
     #[test]

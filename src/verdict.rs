@@ -105,6 +105,9 @@ pub struct PageVerdict {
     /// Whether the content script should keep reading this page's keys as
     /// it changes (a page that shows access keys), or only its route.
     pub watch: bool,
+    /// Whether the content script should watch this page for a secret
+    /// access key becoming visible (a create-access-key wizard).
+    pub watch_secret: bool,
     /// Messages for the browser console when something could not be
     /// understood: RootGuard says so rather than going silent.
     pub diagnostics: Vec<String>,
@@ -265,6 +268,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
         }
     }
     let watch = recognition.page.shows_access_keys();
+    let watch_secret = recognition.page.shows_new_secret();
     PageVerdict {
         decided_by: crate::core_signature(),
         recognition,
@@ -273,6 +277,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
         show_badges: settings.show.key_badges,
         diagnostics,
         watch,
+        watch_secret,
     }
 }
 
@@ -351,6 +356,21 @@ mod tests {
         let user = assess(&with_table(observation(user_tab, ROOT), &rows, true));
         assert_eq!(user.badges[0].severity, Severity::Ok);
         assert!(user.notices.is_empty(), "no root warning on an IAM user's tab");
+    }
+
+    #[test]
+    fn the_verdict_says_where_to_watch_for_a_shown_secret() {
+        let base = "https://us-east-1.console.aws.amazon.com/iam/home";
+        for (fragment, watch_secret) in [
+            ("#/security_credentials/access-key-wizard", true),
+            ("#/users/details/bob/create-access-key", true),
+            ("#/security_credentials", false),
+            ("#/users/details/bob?section=security_credentials", false),
+            ("#/home", false),
+        ] {
+            let verdict = assess(&observation(&format!("{base}{fragment}"), ROOT));
+            assert_eq!(verdict.watch_secret, watch_secret, "{fragment}");
+        }
     }
 
     #[test]

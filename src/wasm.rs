@@ -17,6 +17,16 @@ mod stored;
 use error::names;
 pub use error::BridgeError;
 
+/// The content script's page observation, or a named error.
+fn read_observation(value: &JsValue) -> Result<crate::console::PageObservation, BridgeError> {
+    observation::read_observation(value).map_err(|e| {
+        BridgeError::new(
+            names::UNREADABLE_OBSERVATION,
+            format!("RootGuard received an unreadable page observation: {e}"),
+        )
+    })
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, BridgeError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
         BridgeError::new(
@@ -40,12 +50,7 @@ fn warn_all(diagnostics: &[String]) {
 /// whether the badges are shown.
 #[wasm_bindgen(js_name = assessPage)]
 pub fn assess_page(observation: JsValue, settings: JsValue) -> Result<JsValue, BridgeError> {
-    let observation = observation::read_observation(&observation).map_err(|e| {
-        BridgeError::new(
-            names::UNREADABLE_OBSERVATION,
-            format!("RootGuard received an unreadable page observation: {e}"),
-        )
-    })?;
+    let observation = read_observation(&observation)?;
     let verdict = verdict::assess_stored(&observation, &stored::read_stored(&settings));
     warn_all(&verdict.diagnostics);
     to_js(&verdict)
@@ -112,12 +117,7 @@ pub fn classify_reported_download(
 /// children}`): safe to paste in public (docs/DRIFT-REPORT.md).
 #[wasm_bindgen(js_name = pageReport)]
 pub fn page_report(observation: JsValue, page: JsValue) -> Result<JsValue, BridgeError> {
-    let observation = observation::read_observation(&observation).map_err(|e| {
-        BridgeError::new(
-            names::UNREADABLE_OBSERVATION,
-            format!("RootGuard received an unreadable page observation: {e}"),
-        )
-    })?;
+    let observation = read_observation(&observation)?;
     let page = observation::read_page_tree(&page).map_err(|e| {
         BridgeError::new(
             names::UNREADABLE_PAGE_TREE,
@@ -305,29 +305,14 @@ pub fn page_credentials_csv(
     Ok(crate::hygiene::page_credentials_csv(access_key_id, secret_access_key)?.to_vec())
 }
 
-/// The name the console would give the key's file, from the route
-/// (`location.pathname`, `location.hash`) and the signed-in principal as the
-/// last verdict recognised it (`kind`, and `name` for an IAM user).
+/// The name the console would give the key's file on the page observed
+/// (`{url, sessionData, …}`, without key rows): the wizard's IAM user, else
+/// who is signed in, as the core recognises them from the page itself.
 #[wasm_bindgen(js_name = pageCredentialsFileName)]
-pub fn page_credentials_file_name(
-    path: &str,
-    fragment: &str,
-    principal_kind: &str,
-    user_name: Option<String>,
-) -> String {
-    use crate::console::Principal;
-    let principal = match principal_kind {
-        "root" => Principal::Root,
-        "iam-user" => Principal::IamUser { name: user_name },
-        "federated" => Principal::Federated,
-        _ => Principal::Unknown,
-    };
-    crate::file_names::page_credentials_file_name(path, fragment, &principal)
-}
-
-/// Whether this route (`location.pathname`, `location.hash`) can show a new
-/// secret, so the content script watches it for one.
-#[wasm_bindgen(js_name = showsNewSecret)]
-pub fn shows_new_secret(path: &str, fragment: &str) -> bool {
-    crate::hygiene::shows_new_secret(path, fragment)
+pub fn page_credentials_file_name(observation: JsValue) -> Result<String, BridgeError> {
+    let recognition = read_observation(&observation)?.recognise();
+    Ok(crate::file_names::page_credentials_file_name(
+        &recognition.page,
+        &recognition.session.principal,
+    ))
 }

@@ -268,9 +268,7 @@ fn mistyped_observation_fields_are_named_in_the_error() {
 fn shown_secret_and_clipboard_cross_the_bridge() {
     const ID: &str = "AKIAIOSFODNN7EXAMPLE";
     const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    use rootguard::wasm::{
-        classify_copied, page_credentials_csv, page_credentials_file_name, shows_new_secret,
-    };
+    use rootguard::wasm::{classify_copied, page_credentials_csv, page_credentials_file_name};
     assert_eq!(classify_copied(SECRET), "secret");
     assert_eq!(classify_copied(&format!("{ID},{SECRET}")), "credentials");
     assert_eq!(classify_copied(ID), "nothing");
@@ -280,14 +278,23 @@ fn shown_secret_and_clipboard_cross_the_bridge() {
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("click Show first"), "{message}");
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "NotASecret");
-    let wizard = "#/security_credentials/access-key-wizard";
-    assert_eq!(page_credentials_file_name("/iam/home", wizard, "root", None), "rootkey.csv");
+    // The file is named from the page itself: the signed-in principal, or the wizard's IAM user.
+    let base = "https://us-east-1.console.aws.amazon.com/iam/home";
+    let wizard = format!("{base}#/security_credentials/access-key-wizard");
+    let root = "arn:aws:iam::123456789012:root";
+    let alice = "arn:aws:iam::123456789012:user/alice";
+    assert_eq!(page_credentials_file_name(observation(&wizard, root)).unwrap(), "rootkey.csv");
     assert_eq!(
-        page_credentials_file_name("/iam/home", wizard, "iam-user", Some("alice".into())),
+        page_credentials_file_name(observation(&wizard, alice)).unwrap(),
         "alice_accessKeys.csv"
     );
-    assert!(shows_new_secret("/iam/home", wizard));
-    assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
+    let bobs_wizard = format!("{base}#/users/details/bob/create-access-key");
+    assert_eq!(
+        page_credentials_file_name(observation(&bobs_wizard, root)).unwrap(),
+        "bob_accessKeys.csv"
+    );
+    let error: JsValue = page_credentials_file_name(JsValue::from_f64(1.0)).unwrap_err().into();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "UnreadableObservation");
 }
 
 fn message(error: rootguard::wasm::BridgeError) -> String {

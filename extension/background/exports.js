@@ -152,8 +152,7 @@ export function exportHandlers() {
   // recipient, a damaged entry, the download refused) saves nothing and says
   // why on the page.
   async function sealToRecipients(core, fileName, bytes, recipients) {
-    const list = recipients; // as the core read them: each one checked
-    if (list.length === 0) return { credentials: true, fileName, failed: api.i18n.getMessage("exportNoRecipients") };
+    const list = recipients; // as the core read them: each one checked (none: the core refuses to seal)
     let savedAs;
     try {
       const sealed = core.sealExportToRecipients(bytes, fileName, list.map((r) => r.recipient), false);

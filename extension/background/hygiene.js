@@ -1,6 +1,7 @@
 // The shown secret and the clipboard: the background's side. Content
-// scripts ask here (never decide themselves) whether a route can show a new
-// secret, whether what is shown or copied is a secret (the Rust core's rule),
+// scripts ask here (never decide themselves) whether what is shown or copied
+// is a secret (the Rust core's rule; which pages can show one is in the
+// core's verdict),
 // and how long to wait; the owner's times come from storage.sync and the core
 // checks them. A copied text is classified and dropped: never stored, never
 // logged.
@@ -37,11 +38,6 @@ export function hygieneHandlers() {
   const choices = ownerSettings;
 
   return {
-    // Whether to watch this route for a shown secret.
-    [ToBackground.secretWatch]: {
-      allowed: fromContentScript,
-      run: (core, message) => ({ watch: core.showsNewSecret(String(message.path ?? ""), String(message.hash ?? "")) }),
-    },
     // A 40-character token became visible on a wizard page: is it a secret?
     [ToBackground.secretShown]: {
       allowed: fromContentScript,

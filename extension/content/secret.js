@@ -26,7 +26,6 @@ const SECRET_FORM = /^[A-Za-z0-9/+]{40}$/;
 const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
 
 let watching = false;
-let routeKey = null;
 let frame = 0;
 /** The secret now shown: { element, text, notice, timer, deadline, state }. */
 let shown = null;
@@ -210,14 +209,10 @@ async function encryptInstead() {
   exportHeld(held.fileName ?? "", held);
 }
 
-/** Watch the routes the core says can show a new secret (asked once per route). */
+/** Watch the pages the core says can show a new secret (the verdict's `watchSecret`). */
 export function watchShownSecrets() {
-  onVerdict(async () => {
-    const key = location.pathname + location.hash;
-    if (key === routeKey) return;
-    routeKey = key;
-    const answer = await askCore({ type: ToBackground.secretWatch, path: location.pathname, hash: location.hash });
-    const watch = Boolean(answer?.watch);
+  onVerdict((verdict) => {
+    const watch = verdict.watchSecret === true;
     if (watch === watching) return;
     watching = watch;
     if (watching) {

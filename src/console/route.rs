@@ -100,6 +100,13 @@ impl ConsolePage {
                 | ConsolePage::IamUserDetails { .. }
         )
     }
+
+    /// A create-access-key wizard (the signed-in principal's or an IAM
+    /// user's), the one place the console shows a new secret: the content
+    /// script watches only there for it (src/hygiene.rs).
+    pub fn shows_new_secret(&self) -> bool {
+        matches!(self, ConsolePage::AccessKeyWizard | ConsolePage::IamUserAccessKeyWizard { .. })
+    }
 }
 
 fn query_section(query: &str) -> Option<&str> {
@@ -260,5 +267,21 @@ mod tests {
     fn percent_decode_keeps_invalid_escapes() {
         assert_eq!(percent_decode("a%zzb%4"), "a%zzb%4");
         assert_eq!(percent_decode("%E6%97%A5"), "日");
+    }
+
+    #[test]
+    fn the_wizards_that_show_a_new_secret() {
+        let shows_new_secret =
+            |path, fragment| ConsolePage::from_location(path, fragment).shows_new_secret();
+        assert!(shows_new_secret("/iam/home", "#/security_credentials/access-key-wizard"));
+        assert!(shows_new_secret("/iamv2/home", "#/users/details/bob/create-access-key"));
+        assert!(shows_new_secret("/iam/home", "#/users/bob/create-access-key?x=1"));
+        assert!(!shows_new_secret("/iam/home", "#/security_credentials"));
+        assert!(!shows_new_secret("/iam/home", "#/users/details/bob?section=security_credentials"));
+        assert!(!shows_new_secret("/s3/home", "#/users/details/bob/create-access-key"));
+        assert!(
+            !shows_new_secret("/iam/home", "#/users/details/create-access-key"),
+            "a user called create-access-key"
+        );
     }
 }
