@@ -158,7 +158,13 @@ pub fn is_access_key_id(id: &str) -> bool {
         && id.bytes().skip(4).all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b))
 }
 
-/// 40 characters of base64's alphabet.
+/// The form of secret access keys ([`is_secret_access_key`]) as the source
+/// of a JavaScript regular expression, not anchored: the content script
+/// watching a create-access-key wizard finds a shown secret by it (the core
+/// confirms each one). Kept in step with [`is_secret_access_key`] by a test.
+pub const SECRET_ACCESS_KEY_PATTERN: &str = "[A-Za-z0-9/+]{40}";
+
+/// 40 characters of base64's alphabet ([`SECRET_ACCESS_KEY_PATTERN`]).
 pub fn is_secret_access_key(secret: &str) -> bool {
     secret.len() == 40
         && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/' || b == b'+')
@@ -309,6 +315,35 @@ mod tests {
         for id in [format!("{ID}A"), ID[..19].to_owned(), format!("ASIA{}", &ID[4..])] {
             assert_eq!(matches_pattern(&id), is_access_key_id(&id), "{id}");
         }
+    }
+
+    /// The secret's pattern JavaScript receives and the core's test agree:
+    /// every byte in and out of the class, and lengths either side of 40.
+    #[test]
+    fn the_secret_pattern_agrees_with_the_matcher() {
+        let (class, count) = SECRET_ACCESS_KEY_PATTERN[1..].split_once(']').unwrap();
+        assert_eq!(count, "{40}");
+        let class = class.as_bytes();
+        let mut members = Vec::new();
+        let mut i = 0;
+        while i < class.len() {
+            if class.get(i + 1) == Some(&b'-') {
+                members.extend(class[i]..=class[i + 2]);
+                i += 3;
+            } else {
+                members.push(class[i]);
+                i += 1;
+            }
+        }
+        let in_class = |b: u8| members.contains(&b);
+        for b in 0u8..=127 {
+            let text = String::from_utf8(vec![b; 40]).unwrap();
+            assert_eq!(in_class(b), is_secret_access_key(&text), "{b}");
+        }
+        let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        assert!(is_secret_access_key(secret));
+        assert!(!is_secret_access_key(&secret[..39]));
+        assert!(!is_secret_access_key(&format!("{secret}A")));
     }
 
     #[test]

@@ -44,10 +44,16 @@ pub struct ContentRules {
     /// An access key ID's form, as a JavaScript regular expression's source
     /// ([`csv::ACCESS_KEY_ID_PATTERN`]), not anchored.
     pub key_id_pattern: &'static str,
+    /// A secret access key's form, as a JavaScript regular expression's
+    /// source ([`csv::SECRET_ACCESS_KEY_PATTERN`]), not anchored.
+    pub secret_pattern: &'static str,
 }
 
 /// The rules the content scripts apply.
-pub const CONTENT_RULES: ContentRules = ContentRules { key_id_pattern: csv::ACCESS_KEY_ID_PATTERN };
+pub const CONTENT_RULES: ContentRules = ContentRules {
+    key_id_pattern: csv::ACCESS_KEY_ID_PATTERN,
+    secret_pattern: csv::SECRET_ACCESS_KEY_PATTERN,
+};
 
 /// Who decided: stamped on every verdict so a page element can be traced back
 /// to the core build that produced it (tests use it to prove the decision came

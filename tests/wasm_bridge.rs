@@ -210,6 +210,19 @@ fn the_key_id_pattern_is_the_cores_rule_in_javascript() {
     let unanchored = js_sys::RegExp::new(&source, "");
     assert!(unanchored.test(&format!("Access key ID {id} Active")));
     assert!(!unanchored.test("AKIA1234"));
+    // The secret's form, the same way.
+    use rootguard::csv::is_secret_access_key;
+    let secret = get(&rules, &["secretPattern"]).as_string().unwrap();
+    let anchored = js_sys::RegExp::new(&format!("^(?:{secret})$"), "");
+    let key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    for at in 0..key.len() {
+        for c in (0u8..=127).map(char::from) {
+            let mut changed = key.to_owned();
+            changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+            assert_eq!(anchored.test(&changed), is_secret_access_key(&changed), "{changed:?}");
+        }
+    }
+    assert!(!anchored.test(&key[1..]));
 }
 
 /// Every field of the observation crosses the bridge (the bridge reads them

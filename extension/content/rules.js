@@ -6,10 +6,10 @@ import { askOrThrow, ToBackground } from "../protocol.js";
 
 let rules = null;
 
-/** `{keyId}`: a RegExp finding an access key ID's shape, from the core's pattern. */
+/** `{keyId, secret}`: RegExps finding an access key ID's and a secret access key's form, from the core's patterns. */
 export function contentRules() {
   rules ??= askOrThrow({ type: ToBackground.contentRules }).then(
-    ({ keyIdPattern }) => ({ keyId: new RegExp(keyIdPattern) }),
+    ({ keyIdPattern, secretPattern }) => ({ keyId: new RegExp(keyIdPattern), secret: new RegExp(secretPattern) }),
     (error) => {
       rules = null; // asked again next time
       throw error;
@@ -18,5 +18,5 @@ export function contentRules() {
   return rules;
 }
 
-/** A RegExp matching a whole text that is an access key ID, from `keyId`. */
+/** A RegExp matching only a whole text of `pattern`'s form (`keyId`, `secret`). */
 export const whole = (pattern) => new RegExp(`^(?:${pattern.source})$`);

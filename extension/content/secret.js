@@ -21,8 +21,6 @@ import { contentRules, whole } from "./rules.js";
 import { observePage, onVerdict } from "./sensor.js";
 
 const { t } = render;
-// A gate only (the core confirms): the length and alphabet of a secret access key.
-const SECRET_FORM = /^[A-Za-z0-9/+]{40}$/;
 const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
 
 let watching = false;
@@ -33,13 +31,16 @@ let shown = null;
 const notSecrets = new Set();
 const masks = new Set();
 
+/** The core's form of a secret access key, anchored (content/rules.js); there before the first scan. */
+let secretForm = null;
+
 /** Leaves on the page whose whole text has the secret's form. */
 function visibleSecrets() {
   const found = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.data.trim();
-    if (text.length !== 40 || !SECRET_FORM.test(text) || ours(node)) continue;
+    if (!secretForm.test(text) || ours(node)) continue;
     const element = node.parentElement;
     if (element.textContent.trim() !== text || masked(element)) continue;
     found.push({ element, text });
@@ -51,6 +52,7 @@ const masked = (element) => [...masks].some((m) => m.isConnected && m.rootguardC
 async function scan() {
   frame = 0;
   if (!watching) return;
+  secretForm ??= whole((await contentRules()).secret);
   const candidates = visibleSecrets().filter((c) => !notSecrets.has(c.text));
   if (shown && !candidates.some((c) => c.element === shown.element && c.text === shown.text)) end();
   if (shown || !candidates.length) return;

@@ -89,6 +89,8 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     await wd.clickCss('[data-rootguard-action="decrypt"]');
     const refused = await wd.waitFor("the error", `return document.querySelector('[data-rootguard="decrypt-error"]').textContent`);
     assert.match(refused, /passphrase/i);
+    // The core's error crossed the bridge with its name, not only its text.
+    assert.equal(await wd.execute(`return document.querySelector('[data-rootguard="decrypt-error"]').dataset.name`), "WrongPassphraseOrTampered");
 
     await wd.execute(`document.querySelector('input[name="passphrase"]').value = ""`);
     await type(wd, 'input[name="passphrase"]', PASSPHRASE);

@@ -31,7 +31,7 @@ async function setAndSave(wd, fields) {
   }
   await wd.clickCss('[data-rootguard-action="save"]');
   await wd.waitFor("the save to finish", `return (document.body.dataset.attempts ?? "0") !== arguments[0]`, { args: [before] });
-  return wd.execute(`return { saved: document.body.dataset.saved, error: document.querySelector('[data-rootguard="options-error"]').textContent }`);
+  return wd.execute(`const error = document.querySelector('[data-rootguard="options-error"]'); return { saved: document.body.dataset.saved, error: error.textContent, name: error.dataset.name ?? null }`);
 }
 
 const badgeSeverity = (wd) => wd.execute(`return document.querySelector('[data-rootguard="key-badge"]')?.getAttribute("data-severity") ?? null`);
@@ -79,6 +79,7 @@ inEachBrowser("options", (test) => {
     const inverted = await setAndSave(wd, { rotateDays: 200, criticalDays: 100 });
     assert.equal(inverted.saved, "refused");
     assert.match(inverted.error, /critical age \(100 days\) must be longer than the rotation age \(200 days\)/);
+    assert.equal(inverted.name, "CriticalNotAfterRotation", "the core's error arrives with its name");
     const zero = await setAndSave(wd, { rotateDays: 0, criticalDays: 365 });
     assert.match(zero.error, /rotation age must be a whole number of days from 1 to 3650/);
     const stored = await wd.execute(`return (globalThis.browser ?? globalThis.chrome).storage.sync.get("settings").then((s) => s.settings ?? null)`);
