@@ -265,12 +265,8 @@ mod tests {
     /// Whether `text` matches the whole of [`ACCESS_KEY_ID_PATTERN`], read
     /// as the regular expression it is: `(?:A|B)` alternatives, one
     /// `[…]` class of ranges and single characters, a `{n}` count.
-    fn matches_pattern(text: &str) -> bool {
-        let rest = ACCESS_KEY_ID_PATTERN.strip_prefix("(?:").unwrap();
-        let (alternatives, rest) = rest.split_once(')').unwrap();
-        let (class, count) = rest.strip_prefix('[').unwrap().split_once(']').unwrap();
-        let count: usize =
-            count.strip_prefix('{').unwrap().strip_suffix('}').unwrap().parse().unwrap();
+    /// The bytes a regular expression's `[…]` class (ranges and single characters) holds.
+    fn class_members(class: &str) -> Vec<u8> {
         let class = class.as_bytes();
         let mut members = Vec::new();
         let mut i = 0;
@@ -283,6 +279,16 @@ mod tests {
                 i += 1;
             }
         }
+        members
+    }
+
+    fn matches_pattern(text: &str) -> bool {
+        let rest = ACCESS_KEY_ID_PATTERN.strip_prefix("(?:").unwrap();
+        let (alternatives, rest) = rest.split_once(')').unwrap();
+        let (class, count) = rest.strip_prefix('[').unwrap().split_once(']').unwrap();
+        let count: usize =
+            count.strip_prefix('{').unwrap().strip_suffix('}').unwrap().parse().unwrap();
+        let members = class_members(class);
         alternatives.split('|').any(|prefix| {
             text.strip_prefix(prefix).is_some_and(|tail| {
                 tail.len() == count && tail.bytes().all(|b| members.contains(&b))
@@ -323,18 +329,7 @@ mod tests {
     fn the_secret_pattern_agrees_with_the_matcher() {
         let (class, count) = SECRET_ACCESS_KEY_PATTERN[1..].split_once(']').unwrap();
         assert_eq!(count, "{40}");
-        let class = class.as_bytes();
-        let mut members = Vec::new();
-        let mut i = 0;
-        while i < class.len() {
-            if class.get(i + 1) == Some(&b'-') {
-                members.extend(class[i]..=class[i + 2]);
-                i += 3;
-            } else {
-                members.push(class[i]);
-                i += 1;
-            }
-        }
+        let members = class_members(class);
         let in_class = |b: u8| members.contains(&b);
         for b in 0u8..=127 {
             let text = String::from_utf8(vec![b; 40]).unwrap();

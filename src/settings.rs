@@ -570,7 +570,7 @@ fn read_fields(stored: &StoredValue, reader: &mut Reader) -> Result<Settings, Se
         }
     };
 
-    let mut export_mode = match field("exportMode") {
+    let export_mode = match field("exportMode") {
         None => defaults.export_mode,
         Some(value) => {
             let found = match value {
@@ -601,9 +601,18 @@ fn read_fields(stored: &StoredValue, reader: &mut Reader) -> Result<Settings, Se
             reader.problem(error, "recipients", "using none")?;
         }
     }
+    // Recipients mode with no one left to seal to stays recipients mode: the
+    // owner chose that exports go to the team's keys, and a passphrase only
+    // the person at the keyboard knows is not a quiet substitute. Each
+    // export is refused instead (the seal needs a recipient), and says why.
     if export_mode == ExportMode::Recipients && recipients.is_empty() {
-        reader.problem(SettingsError::NoRecipients, "export mode", "using the passphrase")?;
-        export_mode = ExportMode::Passphrase;
+        if reader.strict {
+            return Err(SettingsError::NoRecipients);
+        }
+        reader.diagnostics.push(format!(
+            "RootGuard: {}; exports are refused until the options page lists one.",
+            SettingsError::NoRecipients
+        ));
     }
 
     Ok(Settings {

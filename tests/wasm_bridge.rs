@@ -198,31 +198,31 @@ fn the_key_id_pattern_is_the_cores_rule_in_javascript() {
     use rootguard::csv::is_access_key_id;
     let rules = rootguard::wasm::content_rules().unwrap();
     let source = get(&rules, &["keyIdPattern"]).as_string().unwrap();
-    let anchored = js_sys::RegExp::new(&format!("^(?:{source})$"), "");
     let id = "AKIAIOSFODNN7EXAMPLE";
-    for at in 0..id.len() {
-        for c in (0u8..=127).map(char::from) {
-            let mut changed = id.to_owned();
-            changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
-            assert_eq!(anchored.test(&changed), is_access_key_id(&changed), "{changed:?}");
-        }
-    }
+    agrees_on_every_one_character_change(&source, id, is_access_key_id);
     let unanchored = js_sys::RegExp::new(&source, "");
     assert!(unanchored.test(&format!("Access key ID {id} Active")));
     assert!(!unanchored.test("AKIA1234"));
     // The secret's form, the same way.
     use rootguard::csv::is_secret_access_key;
     let secret = get(&rules, &["secretPattern"]).as_string().unwrap();
-    let anchored = js_sys::RegExp::new(&format!("^(?:{secret})$"), "");
     let key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    for at in 0..key.len() {
+    agrees_on_every_one_character_change(&secret, key, is_secret_access_key);
+    assert!(!js_sys::RegExp::new(&format!("^(?:{secret})$"), "").test(&key[1..]));
+}
+
+/// `pattern` (a JavaScript regular expression's source), matched whole by
+/// JavaScript, and the core's `matcher` agree on `sample` and on every
+/// change of one of its characters to any ASCII character.
+fn agrees_on_every_one_character_change(pattern: &str, sample: &str, matcher: fn(&str) -> bool) {
+    let anchored = js_sys::RegExp::new(&format!("^(?:{pattern})$"), "");
+    for at in 0..sample.len() {
         for c in (0u8..=127).map(char::from) {
-            let mut changed = key.to_owned();
+            let mut changed = sample.to_owned();
             changed.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
-            assert_eq!(anchored.test(&changed), is_secret_access_key(&changed), "{changed:?}");
+            assert_eq!(anchored.test(&changed), matcher(&changed), "{changed:?}");
         }
     }
-    assert!(!anchored.test(&key[1..]));
 }
 
 /// Every field of the observation crosses the bridge (the bridge reads them

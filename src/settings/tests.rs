@@ -182,17 +182,29 @@ fn bad_recipients_are_dropped_and_good_ones_stored_canonical() {
     assert_eq!(json["recipients"][0], json!({"name": "Alice", "recipient": a}));
 }
 
+/// The owner's choice of mode is kept: exports are refused (fail closed), never
+/// quietly sealed under a passphrase the team does not know.
 #[test]
-fn recipients_mode_without_recipients_falls_back_to_the_passphrase() {
+fn recipients_mode_without_recipients_stays_recipients_mode() {
     let (settings, diagnostics) =
         read(json!({"exportMode": "recipients", "recipients": [{"name": "x", "recipient": "y"}]}));
-    assert_eq!(settings.export_mode, ExportMode::Passphrase);
+    assert_eq!(settings.export_mode, ExportMode::Recipients);
+    assert!(settings.recipients.is_empty());
     assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
     assert!(diagnostics[1].contains("Recipients mode needs at least one recipient"));
-    assert!(diagnostics[1].ends_with("using the passphrase."), "{diagnostics:?}");
+    assert!(
+        diagnostics[1].ends_with("exports are refused until the options page lists one."),
+        "{diagnostics:?}"
+    );
+    assert_eq!(
+        Settings::check(&stored(serde_json::to_value(&settings).unwrap())),
+        Err(SettingsError::NoRecipients),
+        "the options page cannot save it so"
+    );
 }
 
-/// Whatever is stored, what `read` returns passes the strict check.
+/// Whatever is stored, what `read` returns passes the strict check, but for
+/// recipients mode left without recipients (above).
 #[test]
 fn what_read_returns_passes_check() {
     let many: Vec<serde_json::Value> =
@@ -200,7 +212,6 @@ fn what_read_returns_passes_check() {
     for value in [
         json!({"exportMode": "recipients", "recipients": many}),
         json!({"rotateDays": -1, "show": [], "recipients": [null, {"name": "a"}]}),
-        json!({"exportMode": "recipients"}),
         defaults_json(),
     ] {
         let (settings, _) = read(value.clone());
