@@ -11,6 +11,7 @@ import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
 import { ownerSettings } from "./background/settings.js";
+import { pageTexts } from "./background/texts.js";
 import { answerMessages, api, fromConsolePage, fromContentScript, fromExtensionPage, ToBackground } from "./protocol.js";
 
 // Service workers forbid top-level await, so the core loads behind a promise
@@ -26,6 +27,7 @@ const handlers = {
     run: async (c, message) => c.assessPage(message.observation, await ownerSettings(c)),
   },
   [ToBackground.contentRules]: { allowed: fromContentScript, run: (c) => c.contentRules() },
+  [ToBackground.pageTexts]: { allowed: fromContentScript, run: (c, message) => pageTexts(c, message.locale) },
   [ToBackground.ratePassphrase]: { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },
   // "Copy page report", in the popup and on the unrecognized-page notice (the
   // console page's content script): what of the page may leave is the core's to say.

@@ -15,6 +15,8 @@ export const api = globalThis.browser ?? globalThis.chrome;
 export const ToBackground = Object.freeze({
   /** Content script: a console page observation → the core's verdict. */
   assessPage: "assess-page",
+  /** Content script: the texts of one of the console's languages (`_locales/<locale>/`). */
+  pageTexts: "page-texts",
   /** Content script: the key-ID pattern (and other text rules) the core owns. */
   contentRules: "content-rules",
   /** Content script or popup: a page's elements → a drift report (docs/DRIFT-REPORT.md). */

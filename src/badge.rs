@@ -22,6 +22,43 @@ impl Message {
     }
 }
 
+/// What to do about a finding, and AWS's page that says how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KeyAction {
+    /// The message key of the link's text.
+    pub key: &'static str,
+    /// AWS's documentation for that action.
+    pub href: &'static str,
+}
+
+/// Deleting the root user's access keys.
+const DELETE_ROOT_KEY: KeyAction = KeyAction {
+    key: "actionDeleteRootKey",
+    href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html",
+};
+/// Rotating an IAM user's access key (create, switch, deactivate, delete).
+const ROTATE: KeyAction = KeyAction {
+    key: "actionRotate",
+    href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html",
+};
+/// Deactivating, then deleting, an access key nothing uses.
+const DEACTIVATE_OR_DELETE: KeyAction = KeyAction {
+    key: "actionDeactivateOrDelete",
+    href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+};
+
+impl Finding {
+    /// What to do about this finding, if anything can be done.
+    fn action(self) -> Option<KeyAction> {
+        match self {
+            Finding::RootKey => Some(DELETE_ROOT_KEY),
+            Finding::VeryOld | Finding::Old => Some(ROTATE),
+            Finding::Unused | Finding::Inactive => Some(DEACTIVATE_OR_DELETE),
+            Finding::AgeUnknown => None,
+        }
+    }
+}
+
 /// What to draw next to one key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +73,8 @@ pub struct KeyBadge {
     pub summary: Vec<Message>,
     /// Why, and what to do, one line per finding (the expanded text).
     pub reasons: Vec<Message>,
+    /// What to do, each once, with AWS's page for it (the expanded text's links).
+    pub actions: Vec<KeyAction>,
     /// The rules broken, for tests and tooling.
     pub findings: Vec<Finding>,
 }
@@ -84,7 +123,14 @@ pub fn badge_for(row: &AccessKeyRow, owner: KeyOwner, now: i64, limits: &Thresho
     } else {
         reasons
     };
+    let mut actions: Vec<KeyAction> = Vec::new();
+    for action in judgement.findings.iter().filter_map(|f| f.action()) {
+        if !actions.contains(&action) {
+            actions.push(action);
+        }
+    }
     KeyBadge {
+        actions,
         key_id: row.key_id.clone(),
         severity: judgement.severity,
         age_days: judgement.age_days,
@@ -136,5 +182,25 @@ mod tests {
         assert_eq!(badge.summary[0].key, "badgeAgeUnknown");
         assert_eq!(badge.summary[1].key, "badgeNeverUsed");
         assert_eq!(badge.reasons[0].key, "reasonRootKeyInactive");
+        assert_eq!(
+            badge.actions,
+            vec![DELETE_ROOT_KEY],
+            "the unknown age has no action of its own"
+        );
+    }
+
+    #[test]
+    fn each_action_once_with_awss_page() {
+        let row = AccessKeyRow {
+            key_id: "AKIAIOSFODNN7EXAMPLE".into(),
+            status: KeyStatus::Active,
+            created: CellDate::At { unix: NOW - 400 * 86_400 },
+            last_used: CellDate::Never,
+        };
+        let badge = badge_for(&row, KeyOwner::IamUser, NOW, &Thresholds::default());
+        assert_eq!(badge.actions, vec![ROTATE, DEACTIVATE_OR_DELETE]);
+        for action in [DELETE_ROOT_KEY, ROTATE, DEACTIVATE_OR_DELETE] {
+            assert!(action.href.starts_with("https://docs.aws.amazon.com/IAM/"), "{}", action.href);
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod export;
 pub mod file_names;
 pub mod hygiene;
 pub mod identity;
+pub mod language;
 pub mod leak;
 pub mod passphrase;
 pub mod policy;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::badge::{badge_for, KeyBadge};
 use crate::console::table::names_access_keys_section;
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
+use crate::language::ConsoleLanguage;
 use crate::policy::KeyOwner;
 pub use crate::policy::Severity;
 use crate::settings::{Settings, Shown, StoredValue};
@@ -108,6 +109,9 @@ pub struct PageVerdict {
     /// Whether the content script should watch this page for a secret
     /// access key becoming visible (a create-access-key wizard).
     pub watch_secret: bool,
+    /// The translation RootGuard writes on this page in (`_locales/<locale>/`):
+    /// the page's own language, as its `<html lang>` says.
+    pub locale: ConsoleLanguage,
     /// Messages for the browser console when something could not be
     /// understood: RootGuard says so rather than going silent.
     pub diagnostics: Vec<String>,
@@ -269,6 +273,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
     }
     let watch = recognition.page.shows_access_keys();
     let watch_secret = recognition.page.shows_new_secret();
+    let locale = ConsoleLanguage::from_tag(&observation.lang);
     PageVerdict {
         decided_by: crate::core_signature(),
         recognition,
@@ -278,6 +283,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
         diagnostics,
         watch,
         watch_secret,
+        locale,
     }
 }
 

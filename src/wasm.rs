@@ -91,6 +91,13 @@ pub fn kdf_strengths() -> Vec<String> {
     KdfStrength::ALL.iter().map(|s| s.name().to_owned()).collect()
 }
 
+/// The translations a console page can be given (`_locales/<locale>/`), one
+/// per console language, English first.
+#[wasm_bindgen(js_name = consoleLocales)]
+pub fn console_locales() -> Vec<String> {
+    crate::language::ConsoleLanguage::ALL.iter().map(|l| l.locale().to_owned()).collect()
+}
+
 /// Whether a download the page started is a credentials file
 /// (`{byName, byContent, tooLarge, credentials}`). `bytes` may be only the
 /// first `MAX_CREDENTIALS_FILE_BYTES + 1`.

@@ -3,10 +3,10 @@
 // console's CSS cannot reach it and RootGuard's cannot leak out. Texts come
 // from _locales via i18n; the core only names the messages.
 
-import { api } from "../protocol.js";
+import { placeNotices } from "./placement.js";
+import { t } from "./texts.js";
 
-/** The text of message `key` from _locales, with its placeholders filled. */
-export const t = (key, args) => api.i18n.getMessage(key, args) || key;
+export { t };
 const tm = (message) => t(message.key, message.args);
 const visitDismissed = new Set();
 // Controls other content scripts add to a notice of the core's, by kind
@@ -32,10 +32,10 @@ const dismissForSession = (kind) => {
 
 const STYLE = `
   :host { all: initial; }
+  :host(:not([data-rootguard="key-badge"])) { display: block; }
   .notice { box-sizing: border-box; width: 100%; margin: 0 0 8px; padding: 12px 16px;
     border-radius: 12px; border: 2px solid var(--accent); background: var(--bg); color: var(--fg);
-    font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
-    box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); }
+    font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif; }
   [data-severity="critical"] { --accent: #d91515; }
   [data-severity="warning"] { --accent: #855900; }
   [data-severity="notice"] { --accent: #0972d3; }
@@ -60,7 +60,12 @@ const STYLE = `
   .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
   .badge { display: inline-flex; align-items: center; gap: 6px; margin-left: 8px; padding: 0 10px; border-radius: 12px;
     border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/20px "Amazon Ember", Arial, sans-serif; }
-  .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); flex: none; }
+  :host([data-density="compact"]) .notice { padding: 8px 12px; font-size: 13px; line-height: 18px; }
+  :host([data-density="compact"]) .badge { line-height: 16px; padding: 0 8px; }
+  .icon { width: 14px; height: 14px; flex: none; fill: none; stroke: var(--accent); stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
+  .word { color: var(--accent); text-transform: uppercase; letter-spacing: .03em; }
+  .todo { font-weight: 700; margin: 8px 0 2px; }
+  .details ul { margin: 2px 0 0; }
   .details { position: absolute; z-index: 2147483001; margin-top: 4px; padding: 8px 12px; max-width: 360px; border-radius: 8px;
     border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 13px/18px "Amazon Ember", Arial, sans-serif;
     box-shadow: 0 4px 20px rgba(0, 7, 22, 0.25); white-space: normal; }
@@ -73,15 +78,17 @@ const STYLE = `
   textarea[hidden] { display: none; }
 `;
 
-// The console's dark mode (Cloudscape's body class), else the system's.
-const theme = () =>
-  document.body?.classList.contains("awsui-dark-mode") || matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+// The console's dark mode and compact density, as the console shows them
+// (Cloudscape's body classes; the console sets the dark one itself when its
+// visual mode follows the system's).
+const theme = () => (document.body?.classList.contains("awsui-dark-mode") ? "dark" : "light");
 
 /** A RootGuard element: a host marked `data-rootguard="<kind>"` and its open shadow root, styled. */
 export function host(kind, severity) {
   const element = document.createElement(kind === "key-badge" ? "span" : "div");
   element.setAttribute("data-rootguard", kind);
   element.setAttribute("data-theme", theme());
+  element.setAttribute("data-density", document.body?.classList.contains("awsui-compact-mode") ? "compact" : "comfortable");
   if (severity) element.setAttribute("data-severity", severity);
   const shadow = element.attachShadow({ mode: "open" });
   const style = document.createElement("style");
@@ -111,16 +118,13 @@ function alternativesList(alternatives) {
   );
 }
 
-// One fixed stack in the bottom-left corner holds every notice: Cloudscape
-// puts page actions at the top right and wizard buttons at the bottom
-// right, so this corner hides the least.
+// One container holds every notice, in the console's flow (content/placement.js).
 export function ensureStack() {
-  if (stack?.isConnected) return stack;
-  stack = document.createElement("div");
-  stack.setAttribute("data-rootguard", "notices");
-  stack.style.cssText =
-    "position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";
-  (document.body ?? document.documentElement).append(stack);
+  if (!stack?.isConnected) {
+    stack = document.createElement("div");
+    stack.setAttribute("data-rootguard", "notices");
+  }
+  placeNotices(stack);
   return stack;
 }
 
@@ -212,14 +216,60 @@ function interstitial(notice, decidedBy) {
   cancel.focus();
 }
 
-// A badge next to a key ID: age and last use; click for why and what to do.
+// Severity icons (Cloudscape's status icons' shapes): the severity is said
+// by the word and the shape too, not by colour alone.
+const ICON_PATHS = {
+  critical: "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm2.5 4.5-5 5m0-5 5 5",
+  warning: "M8 1.5 15 14H1L8 1.5ZM8 6v4m0 1.5v1",
+  notice: "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm0 6v5m0-7.5v1",
+  ok: "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM5 8.5l2 2 4-4.5",
+};
+function severityIcon(severity) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 16 16");
+  svg.setAttribute("class", "icon");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", ICON_PATHS[severity] ?? ICON_PATHS.notice);
+  svg.append(path);
+  return svg;
+}
+
+// A click anywhere but on a badge closes every badge's details (one
+// listener for them all; the page's own handlers still see the click).
+let closing = false;
+function closeOnClickElsewhere() {
+  if (closing) return;
+  closing = true;
+  document.addEventListener("click", (event) => {
+    const path = event.composedPath();
+    for (const open of document.querySelectorAll('[data-rootguard="key-badge"]')) if (!path.includes(open)) open.rootguardClose?.();
+  }, { capture: true });
+}
+
+// A badge next to a key ID: a pill with the severity (icon and word), the
+// age and the last use. Its button opens the details: why (the policy's
+// reasons) and what to do, with AWS's page for each action; Escape or a
+// click elsewhere closes them and focus goes back to the pill.
 function badge(b) {
   const [element, shadow] = host("key-badge", b.severity);
   element.setAttribute("data-key-id", b.keyId);
   if (b.ageDays !== null && b.ageDays !== undefined) element.setAttribute("data-age-days", String(b.ageDays));
+  const word = t(`severity_${b.severity}`);
   const summary = b.summary.map(tm).join(" · ");
   const reasons = b.reasons.map(tm);
-  const details = el("div", { class: "details", "data-severity": b.severity, role: "tooltip", id: "details", hidden: "" }, ...reasons.map((r) => el("p", { text: r })));
+  const actions = (b.actions ?? []).map((a) => el("li", {}, el("a", { href: a.href, target: "_blank", rel: "noopener noreferrer", text: t(a.key) })));
+  const details = el(
+    "div",
+    { class: "details", "data-severity": b.severity, id: "details", role: "group", "aria-label": t("badgeDetailsLabel", [b.keyId]), hidden: "" },
+    ...reasons.map((r) => el("p", { text: r })),
+    actions.length ? el("p", { class: "todo", text: t("badgeWhatToDo") }) : null,
+    actions.length ? el("ul", {}, ...actions) : null,
+  );
+  const open = (shown) => {
+    details.hidden = !shown;
+    button.setAttribute("aria-expanded", String(shown));
+  };
   const button = el(
     "button",
     {
@@ -227,19 +277,26 @@ function badge(b) {
       class: "badge",
       "data-severity": b.severity,
       "aria-expanded": "false",
-      "aria-describedby": "details",
-      "aria-label": `${t(`severity_${b.severity}`)}: ${summary}. ${reasons.join(" ")}`,
-      title: reasons.join("\n"),
+      "aria-controls": "details",
+      "aria-label": `${word}: ${summary}. ${reasons.join(" ")}`,
       onclick: (event) => {
         event.stopPropagation();
         event.preventDefault();
-        details.hidden = !details.hidden;
-        button.setAttribute("aria-expanded", String(!details.hidden));
+        open(details.hidden);
       },
     },
-    el("span", { class: "dot", "aria-hidden": "true" }),
+    severityIcon(b.severity),
+    el("span", { class: "word", text: word }),
     el("span", { text: summary }),
   );
+  shadow.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || details.hidden) return;
+    event.stopPropagation();
+    open(false);
+    button.focus();
+  });
+  element.rootguardClose = () => open(false);
+  closeOnClickElsewhere();
   shadow.append(button, details);
   return element;
 }

@@ -16,6 +16,7 @@ import { askCore, sayUnanswered } from "./core.js";
 import { keyItemsOutsideTables, keyTables, pageHeadings } from "./page-reading.js";
 import * as render from "./render.js";
 import { contentRules } from "./rules.js";
+import { useLocale } from "./texts.js";
 
 let KEY_ID = null; // the core's key-ID pattern (content/rules.js), there before the first read
 const SETTLE_MS = 1500;
@@ -85,6 +86,7 @@ async function assess({ force = false } = {}) {
   const verdict = await askCore({ type: ToBackground.assessPage, observation });
   if (!verdict || location.href !== url) return;
   lastVerdict = verdict;
+  await useLocale(verdict.locale); // the page's language, as the core says
   render.verdict(verdict, { settled: observation.settled });
   for (const listener of verdictListeners) listener(verdict);
   const watch = verdict.watch === true; // the core says which pages show keys

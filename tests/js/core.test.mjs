@@ -13,7 +13,12 @@ import { ProtocolError, ToBackground } from "../../extension/protocol.js";
 import { fake } from "./fake-browser.mjs";
 
 const { window } = new JSDOM("<!doctype html><body></body>", { url: "https://us-east-1.console.aws.amazon.com/iam/home" });
-Object.assign(globalThis, { document: window.document, sessionStorage: window.sessionStorage, matchMedia: () => ({ matches: false }) });
+Object.assign(globalThis, {
+  document: window.document,
+  sessionStorage: window.sessionStorage,
+  MutationObserver: window.MutationObserver,
+  requestAnimationFrame: (f) => setTimeout(f, 0),
+});
 const quiet = console.error;
 beforeEach(() => {
   window.document.body.replaceChildren();

@@ -17,10 +17,10 @@ const { document } = window;
 Object.assign(globalThis, {
   document,
   sessionStorage: window.sessionStorage,
-  matchMedia: () => ({ matches: false }),
   location: window.location,
   MutationObserver: window.MutationObserver,
   NodeFilter: window.NodeFilter,
+  requestAnimationFrame: (f) => setTimeout(f, 0),
 });
 beforeEach(() => {
   document.body.innerHTML = `<table><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></table>
@@ -93,4 +93,30 @@ test("every element the renderer adds is marked data-rootguard", () => {
   const added = [...document.querySelectorAll("*")].filter((e) => !before.has(e));
   assert.ok(added.length >= 3);
   for (const element of added) assert.ok(element.hasAttribute("data-rootguard"), `<${element.localName}> is marked`);
+});
+
+test("a badge's details: why, what to do with AWS's page for it; Escape closes them and focus returns to the badge", () => {
+  const withActions = { ...badge("AKIAIOSFODNN7EXAMPLE", "critical"), actions: [{ key: "actionRotate", href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html" }] };
+  render.verdict(verdict([], [withActions]));
+  const shadow = document.querySelector('[data-rootguard="key-badge"]').shadowRoot;
+  const button = shadow.querySelector("button");
+  const details = shadow.querySelector(".details");
+  assert.equal(button.textContent, "severity_criticalbadgeAge(400)", "the severity word and the facts, not colour alone");
+  assert.ok(shadow.querySelector("svg.icon"), "and an icon");
+  assert.ok(details.hidden);
+  button.click();
+  assert.equal(button.getAttribute("aria-expanded"), "true");
+  assert.ok(!details.hidden);
+  const link = details.querySelector("a");
+  assert.equal(link.textContent, "actionRotate");
+  assert.equal(link.getAttribute("href"), withActions.actions[0].href);
+  assert.equal(link.getAttribute("rel"), "noopener noreferrer");
+  link.dispatchEvent(new window.KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+  assert.ok(details.hidden);
+  assert.equal(button.getAttribute("aria-expanded"), "false");
+  assert.equal(shadow.activeElement, button);
+  // A click elsewhere closes them too.
+  button.click();
+  document.body.click();
+  assert.ok(details.hidden);
 });

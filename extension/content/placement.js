@@ -1,0 +1,53 @@
+// Where RootGuard's notices go in a console page: in the console's own
+// flow, where it puts its own alerts (Cloudscape's Flashbar): at the top of
+// the content area, above the page's header and first container, pushing
+// the content down rather than covering any of it. Found by structure, not
+// by class names (they are hashed per Cloudscape release): the page's
+// `<main>` landmark, and in it the topmost block that begins with the page's
+// heading. Until the console has drawn that (its app loads after the
+// document), the notices wait in a corner, and move into the flow as soon
+// as it is there.
+
+/** `{parent, before}`: where the notices go in the flow, or null while the page has no content area yet. */
+export function contentTop(document) {
+  const main = document.querySelector("main, [role=main]");
+  const heading = main?.querySelector("h1, [role=heading][aria-level='1']");
+  if (!heading || heading.closest("[data-rootguard]")) return null;
+  // Up from the heading while it is its parent's first element: the
+  // outermost block the page's content starts with, below <main>.
+  let block = heading;
+  while (block.parentElement && block.parentElement !== main && block.parentElement.firstElementChild === block) block = block.parentElement;
+  return { parent: block.parentElement, before: block };
+}
+
+const IN_FLOW = "display:block;position:static;margin:0;";
+const FLOATING = "display:block;position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";
+
+let waiting = null;
+
+/** Put `stack` (the notices' container) in the console's flow, or in the corner until the flow is there. */
+export function placeNotices(stack) {
+  const document = stack.ownerDocument;
+  const top = contentTop(document);
+  if (top) {
+    if (top.before.previousElementSibling !== stack || !stack.isConnected) top.parent.insertBefore(stack, top.before);
+    stack.style.cssText = IN_FLOW;
+    stack.setAttribute("data-placement", "flow");
+    waiting?.disconnect();
+    waiting = null;
+    return;
+  }
+  if (!stack.isConnected) (document.body ?? document.documentElement).append(stack);
+  stack.style.cssText = FLOATING;
+  stack.setAttribute("data-placement", "floating");
+  if (waiting) return;
+  // Checked once per frame while the console draws, until the content area is there.
+  let frame = 0;
+  waiting = new MutationObserver(() => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (stack.isConnected && contentTop(document)) placeNotices(stack);
+    });
+  });
+  waiting.observe(document.documentElement, { childList: true, subtree: true });
+}

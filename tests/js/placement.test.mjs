@@ -1,0 +1,50 @@
+// extension/content/placement.js: notices go where the console puts its own
+// alerts, at the top of the content area, and wait in a corner only until
+// the console has drawn it.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { JSDOM } from "jsdom";
+
+import { contentTop, placeNotices } from "../../extension/content/placement.js";
+
+// The shape of a Cloudscape AppLayout page: breadcrumbs, then the content,
+// whose first block holds the page header (h1) and then the containers.
+const CONSOLE = `<header id="nav">AWS</header><div class="layout"><nav>IAM</nav>
+  <main><div id="crumbs">IAM › Security credentials</div>
+    <div id="content"><div id="page"><div id="header"><h1>My security credentials</h1></div>
+      <div id="container">Access keys</div></div></div></main></div>`;
+
+test("the content area's top: above the page's header, below the breadcrumbs", () => {
+  const { document } = new JSDOM(`<body>${CONSOLE}</body>`).window;
+  const top = contentTop(document);
+  assert.equal(top.parent.localName, "main");
+  assert.equal(top.before.id, "content", "the outermost block that starts with the heading");
+});
+
+test("no main landmark or no heading yet: no place in the flow", () => {
+  assert.equal(contentTop(new JSDOM("<body><div><h1>x</h1></div></body>").window.document), null);
+  assert.equal(contentTop(new JSDOM("<body><main><div>loading</div></main></body>").window.document), null);
+});
+
+test("the notices wait in the corner until the console draws its content, then move into the flow", async () => {
+  const { window } = new JSDOM(`<body><div id="app">loading</div></body>`, { pretendToBeVisual: true });
+  const { document } = window;
+  globalThis.MutationObserver = window.MutationObserver;
+  globalThis.requestAnimationFrame = (f) => setTimeout(f, 0);
+  const stack = document.createElement("div");
+  stack.setAttribute("data-rootguard", "notices");
+  placeNotices(stack);
+  assert.equal(stack.getAttribute("data-placement"), "floating");
+  assert.equal(stack.style.position, "fixed");
+  document.getElementById("app").innerHTML = CONSOLE;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(stack.getAttribute("data-placement"), "flow");
+  assert.equal(stack.style.position, "static");
+  assert.equal(stack.nextElementSibling.id, "content", "right above the content");
+  assert.equal(stack.previousElementSibling.id, "crumbs", "below the breadcrumbs");
+  // Placed again (every verdict): it stays where it is.
+  placeNotices(stack);
+  assert.equal(document.querySelectorAll('[data-rootguard="notices"]').length, 1);
+  assert.equal(stack.nextElementSibling.id, "content");
+});
