@@ -3,8 +3,8 @@
 // the content area, above the page's header and first container, pushing
 // the content down rather than covering any of it. Found by structure, not
 // by class names (they are hashed per Cloudscape release): the page's
-// `<main>` landmark, and in it the topmost block that begins with the page's
-// heading. Until the console has drawn that (its app loads after the
+// `<main>` landmark, and in it the nearest block around the page's heading
+// that sits in normal block flow. Until the console has drawn that (its app loads after the
 // document), the notices wait in a corner, and move into the flow as soon
 // as it is there.
 
@@ -13,12 +13,18 @@ export function contentTop(document) {
   const main = document.querySelector("main, [role=main]");
   const heading = main?.querySelector("h1, [role=heading][aria-level='1']");
   if (!heading || heading.closest("[data-rootguard]")) return null;
-  // Up from the heading while it is its parent's first element: the
-  // outermost block the page's content starts with, below <main>.
-  let block = heading;
-  while (block.parentElement && block.parentElement !== main && block.parentElement.firstElementChild === block) block = block.parentElement;
-  return { parent: block.parentElement, before: block };
+  // Up from the heading to the first block that sits in normal block flow
+  // (not a cell of Cloudscape's grid or flex layouts, where an added child
+  // would take a column of its own): the notices go right above it.
+  const view = document.defaultView;
+  for (let block = heading; block.parentElement && block !== main; block = block.parentElement) {
+    const { display } = view.getComputedStyle(block.parentElement);
+    if (FLOW.has(display)) return { parent: block.parentElement, before: block };
+  }
+  return null;
 }
+
+const FLOW = new Set(["block", "flow-root", "list-item"]);
 
 const IN_FLOW = "display:block;position:static;margin:0;";
 const FLOATING = "display:block;position:fixed;left:16px;bottom:16px;width:min(400px,calc(100vw - 32px));z-index:2147483000;";

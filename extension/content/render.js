@@ -58,10 +58,13 @@ const STYLE = `
   button.primary { background: var(--accent); color: var(--bg); }
   button:focus-visible { outline: 2px solid #0972d3; outline-offset: 2px; }
   .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
-  .badge { display: inline-flex; align-items: center; gap: 6px; margin-left: 8px; padding: 0 10px; border-radius: 12px;
-    border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/20px "Amazon Ember", Arial, sans-serif; }
+  .line { display: flex; align-items: center; gap: 4px; white-space: nowrap; }
+  .facts { font-weight: 400; }
+  .badge { display: inline-flex; flex-direction: column; align-items: flex-start; gap: 0; margin: 2px 0 0 0; padding: 1px 8px; border-radius: 10px; text-align: left;
+    border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/16px "Amazon Ember", Arial, sans-serif; }
+  :host([data-rootguard="key-badge"]) { display: block; width: max-content; max-width: 100%; }
   :host([data-density="compact"]) .notice { padding: 8px 12px; font-size: 13px; line-height: 18px; }
-  :host([data-density="compact"]) .badge { line-height: 16px; padding: 0 8px; }
+  :host([data-density="compact"]) .badge { line-height: 14px; padding: 0 6px; }
   .icon { width: 14px; height: 14px; flex: none; fill: none; stroke: var(--accent); stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
   .word { color: var(--accent); text-transform: uppercase; letter-spacing: .03em; }
   .todo { font-weight: 700; margin: 8px 0 2px; }
@@ -203,7 +206,20 @@ function interstitial(notice, decidedBy) {
       { class: "overlay" },
       el(
         "section",
-        { class: "dialog", "data-severity": notice.severity, role: "alertdialog", "aria-modal": "true", "aria-label": title },
+        {
+          class: "dialog",
+          "data-severity": notice.severity,
+          role: "alertdialog",
+          "aria-modal": "true",
+          "aria-label": title,
+          // Escape is Cancel, as in any modal.
+          onkeydown: (event) => {
+            if (event.key !== "Escape") return;
+            event.preventDefault();
+            event.stopPropagation();
+            cancel.click();
+          },
+        },
         el("div", { class: "label", text: t("noticeLabel") }),
         el("h2", { text: title }),
         el("p", { text: t(notice.body, notice.args) }),
@@ -278,16 +294,17 @@ function badge(b) {
       "data-severity": b.severity,
       "aria-expanded": "false",
       "aria-controls": "details",
-      "aria-label": `${word}: ${summary}. ${reasons.join(" ")}`,
+      // The visible text first (what a voice user says), then why.
+      "aria-label": `${word} ${summary}. ${reasons.join(" ")}`,
       onclick: (event) => {
         event.stopPropagation();
         event.preventDefault();
         open(details.hidden);
       },
     },
-    severityIcon(b.severity),
-    el("span", { class: "word", text: word }),
-    el("span", { text: summary }),
+    el("span", { class: "line" }, severityIcon(b.severity), el("span", { class: "word", text: word })),
+    " ",
+    el("span", { class: "line facts", text: summary }),
   );
   shadow.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || details.hidden) return;

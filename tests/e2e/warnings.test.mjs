@@ -2,7 +2,10 @@
 // Firefox on the replica under the real console host names.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
+import { ROOT } from "./lib/browsers.mjs";
 import { noticeText, proceedThroughInterstitial } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 import { CLASSIC } from "../fixtures/console/scenario.mjs";
@@ -11,6 +14,14 @@ const DAY = 86_400_000;
 const CREDENTIALS = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials";
 const userTab = (name, round = "") =>
   `https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1${round ? `&round=${round}` : ""}#/users/details/${name}?section=security_credentials`;
+
+// RootGuard writes in the console page's language: the text of `key` in the
+// translation for `<html lang>` (the replica's `lang`), with $1… filled.
+const LOCALE = { en: "en", de: "de", fr: "fr", ja: "ja", "zh-CN": "zh_CN" };
+function said(lang, key, ...args) {
+  const texts = JSON.parse(readFileSync(path.join(ROOT, "extension/_locales", LOCALE[lang], "messages.json"), "utf8"));
+  return texts[key].message.replace(/\$(\d)/g, (_, n) => String(args[Number(n) - 1]));
+}
 
 function key(id, { created, used = null, status = "Active" }) {
   const now = Date.now();
@@ -150,9 +161,21 @@ inEachBrowser("warnings and key badges", (test) => {
       const shown = await badges(wd, 2);
       assert.deepEqual(shown.map((b) => b.ageDays), [120, 5], `${lang} ${dateStyle}: ${JSON.stringify(shown)}`);
       assert.deepEqual(shown.map((b) => b.severity), ["warning", "ok"], `${lang} ${dateStyle}`);
-      assert.match(shown[0].text, /used 17 days ago/, `${lang} ${dateStyle}`);
-      assert.match(shown[1].text, /never used/, `${lang} ${dateStyle}`);
+      // In the page's language: the console's dates are read in it, and RootGuard writes in it.
+      assert.ok(shown[0].text.includes(said(lang, "badgeLastUsed", 17)), `${lang} ${dateStyle}: ${shown[0].text}`);
+      assert.ok(shown[1].text.includes(said(lang, "badgeNeverUsed")), `${lang} ${dateStyle}: ${shown[1].text}`);
     }
+  });
+
+  test("a console in German gets RootGuard's warning and badges in German", async ({ wd, replica }) => {
+    replica.setScenario({ lang: "de" });
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.ok(shown[0].text.startsWith(`${said("de", "severity_critical")} ${said("de", "badgeAge", 400)}`), shown[0].text);
+    assert.ok(shown[1].label.includes(said("de", "reasonRootKeyInactive")), shown[1].label);
+    const warning = await noticeText(wd, "root-warning");
+    assert.ok(warning.includes(said("de", "rootWarningTitle", "1234-5678-9012")), warning);
+    assert.ok(!warning.includes("You are signed in"), "not in English");
   });
 
   test("another markup: columns reordered, headers in German, late rendering still get correct badges", async ({ wd, replica }) => {
@@ -259,6 +282,28 @@ inEachBrowser("warnings and key badges", (test) => {
     await proceedThroughInterstitial(wd);
     await wd.clickCss('input[name="ack-risk"]');
     await wd.waitFor("the acknowledgement ticked", `return document.querySelector('input[name="ack-risk"]').checked`);
+  });
+
+  test("keyboard: Escape on the interstitial is Cancel; a badge's details open with Enter, their AWS link is next, Escape closes them", async ({ wd }) => {
+    const ENTER = "\uE007", ESCAPE = "\uE00C", TAB = "\uE004";
+    const press = (...keys) => wd.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]) }] });
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard");
+    await wd.waitFor("the interstitial, focused", `const h = document.querySelector('[data-rootguard="create-key-interstitial"]'); return h && document.activeElement === h`);
+    await press(ESCAPE);
+    await wd.waitFor("the way back", `return location.hash === "#/security_credentials" && !document.querySelector('[data-rootguard="create-key-interstitial"]')`);
+    await badges(wd, 2);
+    const focusBadge = `const b = document.querySelector('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]'); b.shadowRoot.querySelector("button").focus(); return document.activeElement === b`;
+    assert.ok(await wd.execute(focusBadge));
+    const state = `const s = document.querySelector('[data-rootguard="key-badge"][data-key-id="AKIAIOSFODNN7EXAMPLE"]').shadowRoot; return { expanded: s.querySelector("button").getAttribute("aria-expanded"), focused: s.activeElement?.localName ?? null, href: s.activeElement?.getAttribute("href") ?? null }`;
+    await press(ENTER);
+    assert.deepEqual(await wd.execute(state), { expanded: "true", focused: "button", href: null });
+    await press(TAB);
+    const onLink = await wd.execute(state);
+    assert.equal(onLink.focused, "a", "the next stop is the details' link to AWS's page");
+    assert.match(onLink.href, /^https:\/\/docs\.aws\.amazon\.com\/IAM\//);
+    await press(ESCAPE);
+    assert.deepEqual(await wd.execute(state), { expanded: "false", focused: "button", href: null }, "closed, focus back on the badge");
+    await wd.cmd("DELETE", "/actions");
   });
 
   test("dark mode: badges and notices switch to the dark palette", async ({ wd, replica }) => {

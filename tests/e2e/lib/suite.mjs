@@ -10,8 +10,9 @@ import { BROWSERS, launchBrowser } from "./browsers.mjs";
 /**
  * @param {string} title  "<title> in chromium", "<title> in firefox"
  * @param {(test: Function, context: {browserName: string, replica: () => object}) => void} define
- *   `test(name, body, {extension, timeout})` runs `body({browser, wd, replica, browserName})`;
- *   `extension` is a built extension path (default dist/<browser>) or null for none.
+ *   `test(name, body, {extension, timeout, windowSize})` runs `body({browser, wd, replica, browserName})`;
+ *   `extension` is a built extension path (default dist/<browser>) or null for none;
+ *   `windowSize` `[width, height]` (default browsers.mjs's).
  */
 export function inEachBrowser(title, define, { timeout = 180_000 } = {}) {
   for (const browserName of BROWSERS) {
@@ -24,7 +25,7 @@ export function inEachBrowser(title, define, { timeout = 180_000 } = {}) {
       const test = (name, body, options = {}) =>
         nodeTest(name, { timeout: options.timeout ?? timeout }, async () => {
           replica.resetScenario();
-          const browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension: options.extension });
+          const browser = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension: options.extension, windowSize: options.windowSize });
           try {
             await body({ browser, wd: browser.wd, replica, browserName });
           } finally {
