@@ -75,6 +75,33 @@ inEachBrowser("accessibility and coverage", (test) => {
     assert.deepEqual(await seriousViolations(wd, { injected: true }), [], "with a badge's details open");
   });
 
+  test("axe-core in the console's dark mode: the same elements, the dark palette's contrast", async ({ wd, replica }) => {
+    replica.setScenario({ dark: true });
+    await wd.navigate(CREDENTIALS);
+    await noticeText(wd, "root-warning");
+    await wd.waitFor("the dark badges", `const b = document.querySelectorAll('[data-rootguard="key-badge"]'); return b.length === 2 && b[0].getAttribute("data-theme") === "dark"`);
+    await wd.execute(`document.querySelector('[data-rootguard="key-badge"]').shadowRoot.querySelector("button").click()`);
+    assert.deepEqual(await seriousViolations(wd, { injected: true }), []);
+  });
+
+  test("in German (long words) at 1280×720, no text of RootGuard's runs out of its box", async ({ wd, replica }) => {
+    replica.setScenario({ lang: "de" });
+    await wd.navigate(CREDENTIALS);
+    await noticeText(wd, "root-warning");
+    await wd.waitFor("the badges", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 2`);
+    await wd.execute(`document.querySelector('[data-rootguard="key-badge"]').shadowRoot.querySelector("button").click()`);
+    const overflowing = await wd.execute(`
+      const out = [];
+      for (const host of document.querySelectorAll("[data-rootguard]")) {
+        for (const e of host.shadowRoot?.querySelectorAll("*") ?? []) {
+          if (e.localName === "style" || e.localName === "svg" || e.closest("svg")) continue;
+          if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible" || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1) out.push(host.getAttribute("data-rootguard") + " " + e.localName + ": " + e.textContent.slice(0, 40));
+        }
+      }
+      return out;`);
+    assert.deepEqual(overflowing, []);
+  }, { windowSize: [1280, 720] });
+
   test("axe-core: the interstitial, and the notices of an export", async ({ wd }) => {
     await wd.navigate(WIZARD_URL);
     await wd.waitFor("the interstitial", `return document.querySelector('[data-rootguard="create-key-interstitial"]')`);
