@@ -165,6 +165,8 @@ function interstitial(notice, decidedBy) {
   const [element, shadow] = host("create-key-interstitial", notice.severity);
   element.setAttribute("data-rootguard-decided-by", decidedBy);
   const held = new AbortController();
+  // The console's control that had focus (the button that opened the wizard), to return focus to.
+  const opener = document.activeElement;
   const outside = (event) => element.isConnected && !event.composedPath().includes(element);
   // Firefox ignores a focus() made while a focus event is dispatched: again in the next task.
   const refocus = () => {
@@ -188,6 +190,7 @@ function interstitial(notice, decidedBy) {
     held.abort();
     gone.disconnect();
     element.remove();
+    if (opener?.isConnected && opener !== document.body) opener.focus();
   };
   const proceed = el("button", { type: "button", class: "primary", "data-rootguard-action": "proceed", text: t("interstitialProceed"), onclick: close });
   const cancel = el("button", {
