@@ -74,6 +74,31 @@ inEachBrowser("options", (test) => {
     await wd.waitFor("the badges back", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 2`);
   });
 
+  test("keyboard: every control is reached with Tab, in the page's order, and Enter on Save saves", async ({ browser, wd }) => {
+    await openOptions(browser);
+    const TAB = "\uE004", ENTER = "\uE007";
+    const press = (...keys) => wd.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]) }] });
+    await wd.execute(`document.querySelector('[name="rotateDays"]').focus(); document.querySelector('[name="rotateDays"]').select()`);
+    await press(..."120");
+    // Each Tab moves to the next control; Save is reached before focus leaves the page.
+    const reached = [];
+    for (let i = 0; i < 40; i += 1) {
+      const here = await wd.execute(`const e = document.activeElement; return e === document.body ? null : e.getAttribute("data-rootguard-action") ?? e.name ?? e.id`);
+      reached.push(here);
+      if (here === "save") break;
+      await press(TAB);
+    }
+    assert.equal(reached.at(-1), "save", `Tab reaches Save: ${reached.join(", ")}`);
+    for (const name of ["rotateDays", "criticalDays", "unusedDays", "show", "kdfStrength", "leakGuard", "revealSeconds", "exportMode", "recipientName", "recipientKey", "add-recipient", "reset"]) {
+      assert.ok(reached.includes(name), `${name} is reached by Tab`);
+    }
+    await press(ENTER);
+    await wd.cmd("DELETE", "/actions");
+    await wd.waitFor("the save", `return document.body.dataset.saved === "saved"`);
+    const stored = await wd.execute(`return (globalThis.browser ?? globalThis.chrome).storage.sync.get("settings").then((s) => s.settings.rotateDays)`);
+    assert.equal(stored, 120);
+  });
+
   test("out-of-range or inconsistent limits are refused with a message and not saved", async ({ browser, wd }) => {
     await openOptions(browser);
     const inverted = await setAndSave(wd, { rotateDays: 200, criticalDays: 100 });
