@@ -541,23 +541,30 @@ pub fn open_with_derived_key(file: &[u8], key: &[u8; KEY_LEN]) -> Result<Opened,
 }
 
 /// Seals an arbitrary payload (name length and name included, well-formed or
-/// not) under a given key, salt and nonce with the floor parameters, so the
-/// fuzzer reaches the payload checks after the tag. Only in fuzzing builds
-/// (`--cfg fuzzing`, set by cargo-fuzz): a chosen nonce under a chosen key
-/// breaks AES-GCM, so this never exists in the extension or the CLI.
+/// not) under a given key, salt and nonce with the floor parameters, in
+/// `version` 1 or 3, so the fuzzer reaches the payload checks after the tag
+/// (and, in version 3, the header MAC). Only in fuzzing builds (`--cfg
+/// fuzzing`, set by cargo-fuzz): a chosen nonce under a chosen key breaks
+/// AES-GCM, so this never exists in the extension or the CLI.
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub fn seal_payload_for_fuzzing(
+    version: u8,
     payload: &[u8],
     key: &[u8; KEY_LEN],
     salt: [u8; SALT_LEN],
     nonce: [u8; NONCE_LEN],
 ) -> Result<Vec<u8>, EnvelopeError> {
     let payload_len = u32::try_from(payload.len()).map_err(|_| EnvelopeError::TooLarge)?;
-    let header =
-        Header { version: VERSION, params: KdfParams::FLOOR, salt, nonce, payload_len }.encode();
+    let header = Header { version, params: KdfParams::FLOOR, salt, nonce, payload_len }.encode();
+    let (header, key) = if version == VERSION_3 {
+        let keys = v3::Keys::derive(key)?;
+        ([&header[..], &keys.mac(&header)?].concat(), keys.payload)
+    } else {
+        (header.to_vec(), Zeroizing::new(*key))
+    };
     let mut body = payload.to_vec();
-    let tag = cipher(key)?
+    let tag = cipher(&key)?
         .encrypt_in_place_detached(&GenericArray::from(nonce), &header, &mut body)
         .map_err(|_| EnvelopeError::TooLarge)?;
     Ok([&header[..], &body, &tag].concat())
