@@ -144,6 +144,32 @@ impl KdfParams {
     }
 }
 
+impl KdfParams {
+    /// Whether a reader should be told before spending these parameters:
+    /// more than 4 times the default memory, or more than 4 times its work
+    /// (memory × passes; lanes add none). The cap is 16 and 53 times.
+    pub fn far_above_default(self) -> bool {
+        let d = Self::DEFAULT;
+        let work = |p: KdfParams| u64::from(p.m_cost_kib) * u64::from(p.t_cost);
+        u64::from(self.m_cost_kib) > 4 * u64::from(d.m_cost_kib) || work(self) > 4 * work(d)
+    }
+
+    /// What these parameters ask of a reader, for people: `1 GiB and 10
+    /// passes`.
+    pub fn cost(self) -> String {
+        let m = self.m_cost_kib;
+        let memory = if m >= 1 << 20 && m % (1 << 20) == 0 {
+            format!("{} GiB", m >> 20)
+        } else if m >= 1 << 10 {
+            format!("{} MiB", m >> 10)
+        } else {
+            format!("{m} KiB")
+        };
+        let passes = if self.t_cost == 1 { "pass" } else { "passes" };
+        format!("{memory} and {} {passes}", self.t_cost)
+    }
+}
+
 impl fmt::Display for KdfParams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "m = {} KiB, t = {}, p = {}", self.m_cost_kib, self.t_cost, self.p_cost)

@@ -73,6 +73,21 @@ fn header_layout_is_as_documented() {
 }
 
 #[test]
+fn heavy_parameters_are_recognised_and_described() {
+    assert!(!KdfParams::DEFAULT.far_above_default());
+    assert!(!KdfParams::FLOOR.far_above_default());
+    assert!(KdfParams::CAP.far_above_default());
+    assert_eq!(KdfParams::CAP.cost(), "1 GiB and 10 passes");
+    assert_eq!(KdfParams::DEFAULT.cost(), "64 MiB and 3 passes");
+    // 256 MiB and 3 passes is 4 times the default: not yet "far above".
+    let four = KdfParams { m_cost_kib: 256 << 10, t_cost: 3, p_cost: 1 };
+    assert!(!four.far_above_default());
+    assert!(KdfParams { t_cost: 4, ..four }.far_above_default());
+    assert!(!KdfParams { m_cost_kib: 65536, t_cost: 10, p_cost: 1 }.far_above_default());
+    assert!(KdfParams { m_cost_kib: 65536, t_cost: 13, p_cost: 1 }.far_above_default());
+}
+
+#[test]
 fn version_1_files_still_open() {
     let v1 = seal_v1_with(CSV, "rootkey.csv", PASS, KdfParams::FLOOR, SALT, NONCE).unwrap();
     assert_eq!(v1[6], 1);
