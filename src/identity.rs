@@ -155,7 +155,9 @@ pub fn parse_identity_text(text: &[u8]) -> Result<Identity, IdentityError> {
     let mut identities = Vec::new();
     let mut claimed = None;
     let mut unexpected = None;
-    for (index, line) in text.lines().map(str::trim).enumerate() {
+    for (index, line) in
+        text.lines().map(|l| l.trim_matches(|c: char| c.is_ascii_whitespace())).enumerate()
+    {
         if line.is_empty() {
             continue;
         }
