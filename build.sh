@@ -4,7 +4,8 @@
 #   ./build.sh test     build, then run every check and test suite
 #   ./build.sh demo     start the console replica and show RootGuard on it
 #   ./build.sh bench    build, then time size, page overhead, Argon2id, click to file, ordinary downloads (bench/)
-#   ./build.sh fuzz [S] run every fuzz target for S seconds (default 60)
+#   ./build.sh fuzz [S] [N] run every fuzz target for S seconds (default 60), or for N executions
+#                     (S then bounds it, 0 = none: `./build.sh fuzz 0 10000000`); prints executions per target
 # Idempotent: each install step checks first and is skipped when satisfied.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -209,6 +210,6 @@ case "${1:-build}" in
   test) install_all; ensure_cargo_fuzz; build; run_tests ;;
   demo) install_all; build; exec node tests/demo.mjs ;;
   bench) install_all; build; node bench/run.mjs "${@:2}" ;;
-  fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click,downloads]|fuzz [SECONDS]]" >&2; exit 2 ;;
+  fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" "${3:-0}" ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click,downloads]|fuzz [SECONDS] [RUNS]]" >&2; exit 2 ;;
 esac

@@ -32,6 +32,7 @@ mod armor;
 pub mod recipients;
 #[cfg(test)]
 mod tests;
+pub mod v3;
 
 pub use armor::{armor, ARMOR_BEGIN, ARMOR_END};
 
@@ -48,11 +49,28 @@ pub const VERSION: u8 = 1;
 /// Format version 2: public-key recipients ([`recipients`]).
 pub const VERSION_RECIPIENTS: u8 = 2;
 
+/// Format version 3, written by default for both kinds: version 1's or
+/// version 2's layout with a kind byte and a header MAC that commits the
+/// file to one key ([`v3`]).
+pub const VERSION_3: u8 = 3;
+
+/// Version 3's kind byte (byte 7): a passphrase through Argon2id v0x13, the
+/// same value as version 1's [`KDF_ARGON2ID_V13`].
+pub const KIND_PASSPHRASE: u8 = 1;
+
+/// Version 3's kind byte (byte 7): X25519 recipients.
+pub const KIND_RECIPIENTS: u8 = 2;
+
 /// KDF identifier 1: Argon2id, version 0x13 (RFC 9106).
 pub const KDF_ARGON2ID_V13: u8 = 1;
 
-/// Length of the binary header, which is also the AEAD associated data.
+/// Length of the version 1 binary header, which is also the AEAD associated
+/// data.
 pub const HEADER_LEN: usize = 52;
+
+/// Length of a version 3 passphrase header: version 1's fields, then the
+/// header MAC.
+pub const HEADER_LEN_V3: usize = HEADER_LEN + v3::MAC_LEN;
 
 /// The longest original file name a payload carries, in UTF-8 bytes.
 pub const MAX_FILE_NAME_LEN: usize = 255;
@@ -126,6 +144,32 @@ impl KdfParams {
     }
 }
 
+impl KdfParams {
+    /// Whether a reader should be told before spending these parameters:
+    /// more than 4 times the default memory, or more than 4 times its work
+    /// (memory × passes; lanes add none). The cap is 16 and 53 times.
+    pub fn far_above_default(self) -> bool {
+        let d = Self::DEFAULT;
+        let work = |p: KdfParams| u64::from(p.m_cost_kib) * u64::from(p.t_cost);
+        u64::from(self.m_cost_kib) > 4 * u64::from(d.m_cost_kib) || work(self) > 4 * work(d)
+    }
+
+    /// What these parameters ask of a reader, for people: `1 GiB and 10
+    /// passes`.
+    pub fn cost(self) -> String {
+        let m = self.m_cost_kib;
+        let memory = if m >= 1 << 20 && m % (1 << 20) == 0 {
+            format!("{} GiB", m >> 20)
+        } else if m >= 1 << 10 {
+            format!("{} MiB", m >> 10)
+        } else {
+            format!("{m} KiB")
+        };
+        let passes = if self.t_cost == 1 { "pass" } else { "passes" };
+        format!("{memory} and {} {passes}", self.t_cost)
+    }
+}
+
 impl fmt::Display for KdfParams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "m = {} KiB, t = {}, p = {}", self.m_cost_kib, self.t_cost, self.p_cost)
@@ -172,7 +216,7 @@ pub enum EnvelopeError {
     /// A format version this build cannot read.
     #[error(
         "this RootGuard file uses format version {0}; this RootGuard reads versions \
-         {VERSION} and {VERSION_RECIPIENTS}. Update RootGuard to open it"
+         {VERSION} to {VERSION_3}. Update RootGuard to open it"
     )]
     UnsupportedVersion(u8),
     /// A recipients file (version 2) given a passphrase instead of an identity.
@@ -322,6 +366,8 @@ pub struct Opened {
     pub plaintext: Zeroizing<Vec<u8>>,
     /// The parameters the file was sealed with.
     pub params: KdfParams,
+    /// The format version it was written in ([`VERSION`] or [`VERSION_3`]).
+    pub version: u8,
 }
 
 impl fmt::Debug for Opened {
@@ -330,6 +376,7 @@ impl fmt::Debug for Opened {
             .field("file_name", &self.file_name)
             .field("plaintext", &format_args!("<{} bytes, redacted>", self.plaintext.len()))
             .field("params", &self.params)
+            .field("version", &self.version)
             .finish()
     }
 }
@@ -355,7 +402,8 @@ pub enum Protection {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvelopeInfo {
-    /// The format version ([`VERSION`] or [`VERSION_RECIPIENTS`]).
+    /// The format version ([`VERSION`], [`VERSION_RECIPIENTS`] or
+    /// [`VERSION_3`]).
     pub version: u8,
     /// What opens it.
     pub protection: Protection,
@@ -384,7 +432,7 @@ pub fn seal(
 /// [`seal`] with a caller-chosen salt and nonce: deterministic, for test
 /// vectors only. The same passphrase, salt and nonce twice means the same
 /// key and nonce twice, which breaks AES-GCM: real files go through [`seal`],
-/// and this must not be exposed to JavaScript.
+/// and this must not be exposed to JavaScript. Writes version 3.
 pub fn seal_with(
     plaintext: &[u8],
     file_name: &str,
@@ -393,6 +441,32 @@ pub fn seal_with(
     salt: [u8; 16],
     nonce: [u8; 12],
 ) -> Result<Vec<u8>, EnvelopeError> {
+    seal_version(VERSION_3, plaintext, file_name, passphrase, params, salt, nonce)
+}
+
+/// [`seal_with`] in format version 1, which RootGuard no longer writes: for
+/// the test vectors that prove old files still open, and nothing else.
+#[doc(hidden)]
+pub fn seal_v1_with(
+    plaintext: &[u8],
+    file_name: &str,
+    passphrase: &[u8],
+    params: KdfParams,
+    salt: [u8; 16],
+    nonce: [u8; 12],
+) -> Result<Vec<u8>, EnvelopeError> {
+    seal_version(VERSION, plaintext, file_name, passphrase, params, salt, nonce)
+}
+
+fn seal_version(
+    version: u8,
+    plaintext: &[u8],
+    file_name: &str,
+    passphrase: &[u8],
+    params: KdfParams,
+    salt: [u8; SALT_LEN],
+    nonce: [u8; NONCE_LEN],
+) -> Result<Vec<u8>, EnvelopeError> {
     params.check()?;
     if passphrase.is_empty() {
         return Err(EnvelopeError::EmptyPassphrase);
@@ -400,9 +474,15 @@ pub fn seal_with(
     let name = file_name.as_bytes();
     let name_len = name_len(file_name)?;
     let payload_len = payload_len(name_len, plaintext)?;
-    let header = Header { params, salt, nonce, payload_len }.encode();
+    let header = Header { version, params, salt, nonce, payload_len }.encode();
     let key = derive_key(passphrase, &salt, params)?;
-    seal_payload(&header, &key, nonce, name_len, name, plaintext)
+    if version != VERSION_3 {
+        return seal_payload(&header, &key, nonce, name_len, name, plaintext);
+    }
+    let keys = v3::Keys::derive(&key)?;
+    let mac = keys.mac(&header)?;
+    let header = [&header[..], &mac].concat();
+    seal_payload(&header, &keys.payload, nonce, name_len, name, plaintext)
 }
 
 /// The file name's length field, refusing names over [`MAX_FILE_NAME_LEN`].
@@ -487,22 +567,30 @@ pub fn open_with_derived_key(file: &[u8], key: &[u8; KEY_LEN]) -> Result<Opened,
 }
 
 /// Seals an arbitrary payload (name length and name included, well-formed or
-/// not) under a given key, salt and nonce with the floor parameters, so the
-/// fuzzer reaches the payload checks after the tag. Only in fuzzing builds
-/// (`--cfg fuzzing`, set by cargo-fuzz): a chosen nonce under a chosen key
-/// breaks AES-GCM, so this never exists in the extension or the CLI.
+/// not) under a given key, salt and nonce with the floor parameters, in
+/// `version` 1 or 3, so the fuzzer reaches the payload checks after the tag
+/// (and, in version 3, the header MAC). Only in fuzzing builds (`--cfg
+/// fuzzing`, set by cargo-fuzz): a chosen nonce under a chosen key breaks
+/// AES-GCM, so this never exists in the extension or the CLI.
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub fn seal_payload_for_fuzzing(
+    version: u8,
     payload: &[u8],
     key: &[u8; KEY_LEN],
     salt: [u8; SALT_LEN],
     nonce: [u8; NONCE_LEN],
 ) -> Result<Vec<u8>, EnvelopeError> {
     let payload_len = u32::try_from(payload.len()).map_err(|_| EnvelopeError::TooLarge)?;
-    let header = Header { params: KdfParams::FLOOR, salt, nonce, payload_len }.encode();
+    let header = Header { version, params: KdfParams::FLOOR, salt, nonce, payload_len }.encode();
+    let (header, key) = if version == VERSION_3 {
+        let keys = v3::Keys::derive(key)?;
+        ([&header[..], &keys.mac(&header)?].concat(), keys.payload)
+    } else {
+        (header.to_vec(), Zeroizing::new(*key))
+    };
     let mut body = payload.to_vec();
-    let tag = cipher(key)?
+    let tag = cipher(&key)?
         .encrypt_in_place_detached(&GenericArray::from(nonce), &header, &mut body)
         .map_err(|_| EnvelopeError::TooLarge)?;
     Ok([&header[..], &body, &tag].concat())
@@ -513,10 +601,11 @@ pub fn seal_payload_for_fuzzing(
 pub fn peek(file: &[u8]) -> Result<EnvelopeInfo, EnvelopeError> {
     let binary = to_binary(file)?;
     let armored = matches!(binary, Cow::Owned(_));
-    if version_of(&binary)? == VERSION_RECIPIENTS {
+    let (version, kind) = kind_of(&binary)?;
+    if kind == Kind::Recipients {
         let parsed = recipients::Parsed::parse(&binary)?;
         return Ok(EnvelopeInfo {
-            version: VERSION_RECIPIENTS,
+            version,
             protection: Protection::Recipients { count: parsed.count() },
             armored,
             payload_len: parsed.payload_len(),
@@ -524,7 +613,7 @@ pub fn peek(file: &[u8]) -> Result<EnvelopeInfo, EnvelopeError> {
     }
     let parsed = Parsed::parse(&binary)?;
     Ok(EnvelopeInfo {
-        version: VERSION,
+        version,
         protection: Protection::Passphrase { params: parsed.header.params },
         armored,
         payload_len: parsed.header.payload_len,
@@ -537,6 +626,31 @@ fn version_of(binary: &[u8]) -> Result<u8, EnvelopeError> {
         return Err(EnvelopeError::NotAnEnvelope);
     }
     binary.get(OFF_VERSION).copied().ok_or(EnvelopeError::Truncated)
+}
+
+/// What opens a file: version 1 and 3 kind 1 a passphrase, version 2 and 3
+/// kind 2 recipients.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Passphrase,
+    Recipients,
+}
+
+/// The version byte and what it (and, in version 3, the kind byte) says
+/// opens the file. Unknown versions and kinds are refused here, before any
+/// field whose layout they govern is read.
+pub(crate) fn kind_of(binary: &[u8]) -> Result<(u8, Kind), EnvelopeError> {
+    match version_of(binary)? {
+        VERSION => Ok((VERSION, Kind::Passphrase)),
+        VERSION_RECIPIENTS => Ok((VERSION_RECIPIENTS, Kind::Recipients)),
+        VERSION_3 => match binary.get(OFF_KDF).copied() {
+            Some(KIND_PASSPHRASE) => Ok((VERSION_3, Kind::Passphrase)),
+            Some(KIND_RECIPIENTS) => Ok((VERSION_3, Kind::Recipients)),
+            Some(other) => Err(EnvelopeError::UnsupportedKdf(other)),
+            None => Err(EnvelopeError::Truncated),
+        },
+        other => Err(EnvelopeError::UnsupportedVersion(other)),
+    }
 }
 
 /// Whether `bytes` look like a RootGuard file: the binary signature at the
@@ -554,6 +668,11 @@ pub(crate) fn to_binary(file: &[u8]) -> Result<Cow<'_, [u8]>, EnvelopeError> {
         return Err(EnvelopeError::Truncated);
     }
     match armor::dearmor(file)? {
+        // Decoded armor is read exactly as binary input: a prefix of the
+        // magic is a truncation, anything else without it is not a file.
+        Some(binary) if !binary.is_empty() && MAGIC.starts_with(&binary) => {
+            Err(EnvelopeError::Truncated)
+        }
         Some(binary) => Ok(Cow::Owned(binary)),
         None => Err(EnvelopeError::NotAnEnvelope),
     }
@@ -562,6 +681,8 @@ pub(crate) fn to_binary(file: &[u8]) -> Result<Cow<'_, [u8]>, EnvelopeError> {
 /// The header's fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Header {
+    /// [`VERSION`] or [`VERSION_3`] (whose kind byte has the KDF's value).
+    version: u8,
     params: KdfParams,
     salt: [u8; SALT_LEN],
     nonce: [u8; NONCE_LEN],
@@ -573,7 +694,7 @@ impl Header {
         let mut h = [0u8; HEADER_LEN];
         let fields: [(usize, &[u8]); 9] = [
             (0, &MAGIC),
-            (OFF_VERSION, &[VERSION]),
+            (OFF_VERSION, &[self.version]),
             (OFF_KDF, &[KDF_ARGON2ID_V13]),
             (OFF_M, &self.params.m_cost_kib.to_le_bytes()),
             (OFF_T, &self.params.t_cost.to_le_bytes()),
@@ -594,27 +715,25 @@ impl Header {
 /// A binary envelope split into its parts, all checks that need no key done.
 struct Parsed<'a> {
     header: Header,
+    /// The whole header: the payload's associated data.
     aad: &'a [u8],
+    /// Version 3: the header MAC (the last 32 bytes of `aad`).
+    mac: Option<[u8; v3::MAC_LEN]>,
     ciphertext: &'a [u8],
     tag: &'a [u8],
 }
 
 impl<'a> Parsed<'a> {
     fn parse(binary: &'a [u8]) -> Result<Parsed<'a>, EnvelopeError> {
-        if !binary.starts_with(&MAGIC) {
-            return Err(EnvelopeError::NotAnEnvelope);
-        }
         // The version comes before everything else whose layout it governs.
-        let version = *binary.get(OFF_VERSION).ok_or(EnvelopeError::Truncated)?;
-        if version == VERSION_RECIPIENTS {
+        let (version, kind) = kind_of(binary)?;
+        if kind == Kind::Recipients {
             // A damaged file says so first; a sound one says what opens it.
             recipients::Parsed::parse(binary)?;
             return Err(EnvelopeError::NeedsIdentity);
         }
-        if version != VERSION {
-            return Err(EnvelopeError::UnsupportedVersion(version));
-        }
-        let aad = binary.get(..HEADER_LEN).ok_or(EnvelopeError::Truncated)?;
+        let header_len = if version == VERSION_3 { HEADER_LEN_V3 } else { HEADER_LEN };
+        let aad = binary.get(..header_len).ok_or(EnvelopeError::Truncated)?;
         let kdf = *aad.get(OFF_KDF).ok_or(EnvelopeError::Truncated)?;
         if kdf != KDF_ARGON2ID_V13 {
             return Err(EnvelopeError::UnsupportedKdf(kdf));
@@ -627,14 +746,16 @@ impl<'a> Parsed<'a> {
         params.check()?;
         let payload_len = u32_at(aad, OFF_PAYLOAD_LEN)?;
         let header = Header {
+            version,
             params,
             salt: array_at(aad, OFF_SALT)?,
             nonce: array_at(aad, OFF_NONCE)?,
             payload_len,
         };
+        let mac = if version == VERSION_3 { Some(array_at(aad, HEADER_LEN)?) } else { None };
 
-        let (ciphertext, tag) = body(binary, HEADER_LEN, payload_len)?;
-        Ok(Parsed { header, aad, ciphertext, tag })
+        let (ciphertext, tag) = body(binary, header_len, payload_len)?;
+        Ok(Parsed { header, aad, mac, ciphertext, tag })
     }
 }
 
@@ -678,11 +799,28 @@ fn array_at<const N: usize>(bytes: &[u8], offset: usize) -> Result<[u8; N], Enve
 /// payload. Separate from [`open`] so tests can try many corrupted files
 /// against one key derivation.
 fn open_parsed(parsed: &Parsed<'_>, key: &[u8; KEY_LEN]) -> Result<Opened, EnvelopeError> {
-    let payload =
-        decrypt_payload(key, parsed.header.nonce, parsed.aad, parsed.ciphertext, parsed.tag)
-            .map_err(|()| EnvelopeError::WrongPassphraseOrTampered)?;
+    let (nonce, aad) = (parsed.header.nonce, parsed.aad);
+    let payload = match &parsed.mac {
+        None => decrypt_payload(key, nonce, aad, parsed.ciphertext, parsed.tag),
+        Some(mac) => {
+            // Version 3: the header MAC first, so that a file opens under
+            // one key only; then the payload under the key derived for it.
+            let keys = v3::Keys::derive(key)?;
+            let signed = aad.get(..HEADER_LEN).ok_or(EnvelopeError::Truncated)?;
+            if !keys.verify(signed, mac) {
+                return Err(EnvelopeError::WrongPassphraseOrTampered);
+            }
+            decrypt_payload(&keys.payload, nonce, aad, parsed.ciphertext, parsed.tag)
+        }
+    }
+    .map_err(|()| EnvelopeError::WrongPassphraseOrTampered)?;
     let (file_name, plaintext) = split_payload(payload)?;
-    Ok(Opened { file_name, plaintext, params: parsed.header.params })
+    Ok(Opened {
+        file_name,
+        plaintext,
+        params: parsed.header.params,
+        version: parsed.header.version,
+    })
 }
 
 /// Verifies the tag and decrypts into a buffer wiped on drop; `Err(())` is

@@ -78,7 +78,7 @@ pub fn open_export(file: &[u8], passphrase: &str) -> Result<OpenedExport, Export
     keys_of(opened.file_name, &opened.plaintext)
 }
 
-/// Open an export encrypted to recipients (format version 2) with an
+/// Open an export encrypted to recipients (format version 2 or 3) with an
 /// identity file and that file's passphrase. The export is checked first, so
 /// a damaged file or a passphrase file is reported before the identity's
 /// Argon2id runs.
@@ -95,8 +95,8 @@ pub fn open_export_with_identity(
     keys_of(opened.file_name, &opened.plaintext)
 }
 
-/// What opens a RootGuard file: `"passphrase"` (version 1) or
-/// `"recipients"` (version 2). Checks the file's structure on the way, so a
+/// What opens a RootGuard file: `"passphrase"` (version 1 or 3) or
+/// `"recipients"` (version 2 or 3). Checks the file's structure on the way, so a
 /// damaged or foreign file is an error here, before anything is asked.
 pub fn envelope_kind(file: &[u8]) -> Result<&'static str, ExportError> {
     Ok(match envelope::peek(file)?.protection {
@@ -117,7 +117,7 @@ pub fn parse_recipients<S: AsRef<str>>(texts: &[S]) -> Result<Vec<Recipient>, Ex
         .collect()
 }
 
-/// Seal a captured credentials file to recipients (format version 2): no
+/// Seal a captured credentials file to recipients (format version 3): no
 /// passphrase; any one of their identities opens it.
 pub fn seal_export_to_recipients(
     plaintext: &[u8],

@@ -10,7 +10,8 @@
 //! [`envelope`] is the encrypted file format (Argon2id + AES-256-GCM,
 //! specified in `docs/FORMAT.md`) that the extension saves and the CLI opens;
 //! version 2 encrypts to public-key [`recipient`]s instead of a passphrase,
-//! opened with an [`identity`] file.
+//! opened with an [`identity`] file; version 3, written by default, is
+//! either with a header MAC that commits each file to one key.
 
 pub mod badge;
 pub mod console;

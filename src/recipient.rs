@@ -79,6 +79,15 @@ pub enum RecipientError {
     /// encrypting to it would protect nothing.
     #[error("the recipient is not a usable public key (a degenerate X25519 point); it was not made by rootguard keygen")]
     WeakKey,
+    /// A public key that is not in its canonical encoding (bit 255 set, or
+    /// a value at least 2^255 − 19): X25519 would accept it, but a file
+    /// sealed to it binds the wrong bytes and its owner could not open it.
+    #[error(
+        "the recipient is not a canonical X25519 public key (its top bit is set, or its value \
+         is not below 2^255 - 19): rootguard keygen never writes one, and a file encrypted to \
+         it could not be opened by its owner. Copy the rgpub1… line again from its owner"
+    )]
+    NonCanonical,
     /// An identity string that does not parse.
     #[error(
         "the identity line is damaged ({0}); the identity file holds one line starting with \
@@ -99,6 +108,7 @@ impl RecipientError {
             RecipientError::WrongLength { .. } => "WrongLength",
             RecipientError::BadChecksum => "BadChecksum",
             RecipientError::WeakKey => "WeakKey",
+            RecipientError::NonCanonical => "NonCanonicalKey",
             RecipientError::BadIdentity(_) => "BadIdentity",
         }
     }
@@ -110,6 +120,9 @@ pub struct Recipient(PublicKey);
 
 impl Recipient {
     /// Parses `rgpub1…` (surrounding white space ignored, either case).
+    /// Refuses non-canonical encodings ([`is_canonical`]): the format's key
+    /// derivation binds the key's bytes, and X25519 ignores bit 255, so a
+    /// file sealed to `R | 2^255` would not open with the identity for `R`.
     /// Refuses low-order points: an X25519 exchange with one gives the
     /// all-zero secret whatever the other key, so the file key would be
     /// wrapped under a key anyone can compute.
@@ -137,16 +150,16 @@ impl Recipient {
             // The prefix was checked above.
             KeyTextError::Prefix => RecipientError::WrongPrefix(RECIPIENT_PREFIX.to_owned()),
         })?;
-        let key = PublicKey::from(*bytes);
-        if is_low_order(&key) {
-            return Err(RecipientError::WeakKey);
-        }
-        Ok(Recipient(key))
+        Recipient::from_bytes(*bytes)
     }
 
     /// The recipient from its 32 raw bytes (e.g. from another program's
-    /// X25519 key). Refuses low-order points like [`parse`](Self::parse).
+    /// X25519 key). Refuses non-canonical encodings and low-order points like
+    /// [`parse`](Self::parse).
     pub fn from_bytes(bytes: [u8; 32]) -> Result<Recipient, RecipientError> {
+        if !is_canonical(&bytes) {
+            return Err(RecipientError::NonCanonical);
+        }
         let key = PublicKey::from(bytes);
         if is_low_order(&key) {
             return Err(RecipientError::WeakKey);
@@ -157,10 +170,6 @@ impl Recipient {
     /// The 32-byte X25519 public key.
     pub fn as_bytes(&self) -> &[u8; 32] {
         self.0.as_bytes()
-    }
-
-    pub(crate) fn public_key(&self) -> &PublicKey {
-        &self.0
     }
 }
 
@@ -229,6 +238,28 @@ impl fmt::Debug for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Identity(<secret for {}>)", self.recipient())
     }
+}
+
+/// The field prime of Curve25519, 2^255 − 19, little-endian.
+const P25519: [u8; 32] = {
+    let mut p = [0xff; 32];
+    p[0] = 0xed;
+    p[31] = 0x7f;
+    p
+};
+
+/// Whether `bytes` is the canonical encoding of an X25519 u-coordinate:
+/// bit 255 clear and the value below 2^255 − 19 (RFC 7748 §5 lets X25519
+/// accept the others by masking and reducing; RootGuard's format does not).
+/// Every public key X25519 computes is canonical.
+pub fn is_canonical(bytes: &[u8; 32]) -> bool {
+    // Compare as little-endian integers, most significant byte first.
+    for (b, p) in bytes.iter().rev().zip(P25519.iter().rev()) {
+        if b != p {
+            return b < p;
+        }
+    }
+    false
 }
 
 /// Whether X25519 with `key` gives the all-zero secret: true exactly for
@@ -349,6 +380,32 @@ mod tests {
             let text = encode_key(RECIPIENT_PREFIX, &bytes, false);
             assert_eq!(Recipient::parse(&text).unwrap_err(), RecipientError::WeakKey);
         }
+    }
+
+    #[test]
+    fn non_canonical_keys_are_refused() {
+        let good = *alice().recipient().as_bytes();
+        assert!(is_canonical(&good));
+        let mut top = good;
+        top[31] |= 0x80;
+        assert!(!is_canonical(&top));
+        assert_eq!(Recipient::from_bytes(top).unwrap_err(), RecipientError::NonCanonical);
+        let text = encode_key(RECIPIENT_PREFIX, &top, false);
+        let err = Recipient::parse(&text).unwrap_err();
+        assert_eq!(err, RecipientError::NonCanonical);
+        assert_eq!(err.name(), "NonCanonicalKey");
+        // p itself and the values above it, up to 2^255 - 1, are not canonical;
+        // p - 1 is (a low-order point, refused as such), and so is p - 2.
+        let mut p = P25519;
+        assert!(!is_canonical(&p));
+        p[0] = 0xff;
+        assert!(!is_canonical(&p));
+        assert_eq!(Recipient::from_bytes(p).unwrap_err(), RecipientError::NonCanonical);
+        p[0] = 0xec;
+        assert!(is_canonical(&p));
+        assert_eq!(Recipient::from_bytes(p).unwrap_err(), RecipientError::WeakKey);
+        p[0] = 0xeb;
+        assert!(Recipient::from_bytes(p).is_ok());
     }
 
     #[test]

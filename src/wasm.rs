@@ -200,7 +200,7 @@ pub fn parse_recipient(text: &str) -> Result<String, BridgeError> {
 }
 
 /// Seal a captured credentials file to recipients (an array of `rgpub1…`
-/// strings, 1 to 16, no duplicates): format version 2, no passphrase.
+/// strings, 1 to 16, no duplicates): format version 3, no passphrase.
 #[wasm_bindgen(js_name = sealExportToRecipients)]
 pub fn seal_export_to_recipients(
     plaintext: &[u8],

@@ -80,7 +80,7 @@ fn encrypt_then_decrypt_round_trips() {
     assert!(out.stdout.is_empty());
     let sealed = dir.0.join("rootkey.csv.rootguard");
     let bytes = std::fs::read(&sealed).unwrap();
-    assert!(bytes.starts_with(b"RGENC\0\x01"));
+    assert!(bytes.starts_with(b"RGENC\0\x03\x01"));
     assert!(!bytes.windows(4).any(|w| w == b"AKIA"), "plaintext in the encrypted file");
 
     // To standard output, passphrase from a file...
@@ -639,7 +639,7 @@ fn keygen_writes_a_private_identity_once_and_prints_its_recipient() {
     let (identity, recipient) = keygen(&dir, "me.rootguard", &pw);
     let bytes = std::fs::read(&identity).unwrap();
     // A passphrase envelope (version 1): the secret is not in it as text.
-    assert!(bytes.starts_with(b"RGENC\0\x01"));
+    assert!(bytes.starts_with(b"RGENC\0\x03\x01"));
     assert!(!bytes.windows(9).any(|w| w.eq_ignore_ascii_case(b"RGSECRET1")));
     #[cfg(unix)]
     {
@@ -698,7 +698,7 @@ fn files_encrypted_to_recipients_open_with_any_of_their_identities_only() {
     assert!(text.starts_with("-----BEGIN ROOTGUARD ENCRYPTED FILE-----"));
     let out = rootguard(&[&"inspect", &sealed]);
     let said = String::from_utf8(out.stdout).unwrap();
-    assert!(said.contains("format 2, armored, encrypted to 2 recipients"), "{said}");
+    assert!(said.contains("format 3, armored, encrypted to 2 recipients"), "{said}");
     assert!(said.contains("decrypt -i IDENTITY"), "{said}");
 
     for identity in [&alice, &bob] {

@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use rootguard::envelope::{
     armor, derive_key_for_measurement, open, open_with_derived_key, peek, seal_with, EnvelopeError,
-    KdfParams, ParamsProblem, Protection, ARMOR_BEGIN, ARMOR_END, HEADER_LEN,
+    KdfParams, ParamsProblem, Protection, ARMOR_BEGIN, ARMOR_END, HEADER_LEN, HEADER_LEN_V3,
 };
 use zeroize::Zeroizing;
 
@@ -141,6 +141,10 @@ fn expected_fast_error(file: &[u8], flipped: &[u8], bit: usize) -> Option<Envelo
     let byte = bit / 8;
     Some(match byte {
         0..OFF_VERSION => EnvelopeError::NotAnEnvelope,
+        // Version 3 read as version 1: its header MAC is 32 bytes too many.
+        OFF_VERSION if flipped[OFF_VERSION] == 1 => EnvelopeError::TrailingData(32),
+        // Read as version 2 (a recipients file): see the caller.
+        OFF_VERSION if flipped[OFF_VERSION] == 2 => return None,
         OFF_VERSION => EnvelopeError::UnsupportedVersion(flipped[OFF_VERSION]),
         OFF_KDF => EnvelopeError::UnsupportedKdf(flipped[OFF_KDF]),
         OFF_M..OFF_SALT => {
@@ -160,7 +164,7 @@ fn expected_fast_error(file: &[u8], flipped: &[u8], bit: usize) -> Option<Envelo
         }
         OFF_LEN..HEADER_LEN => {
             let declared = u32_at(flipped, OFF_LEN) as usize;
-            let body = file.len() - HEADER_LEN;
+            let body = file.len() - HEADER_LEN_V3;
             if declared + TAG_LEN > body {
                 EnvelopeError::Truncated
             } else {
@@ -189,6 +193,13 @@ fn every_single_bit_flip_fails_with_the_right_error() {
         if let Some(expected) = expected_fast_error(file, &flipped, bit) {
             assert_eq!(fast.open(&flipped), expected, "bit {bit} (byte {byte})");
             assert_eq!(peek(&flipped).unwrap_err(), expected, "bit {bit}: peek");
+        } else if byte == OFF_VERSION {
+            // A version 2 header over version 3 bytes: its lengths do not fit.
+            let err = fast.open(&flipped);
+            assert!(
+                ["Truncated", "TrailingData", "BadRecipientCount"].contains(&err.name()),
+                "{err}"
+            );
         } else if (OFF_M..OFF_NONCE).contains(&byte) {
             with_kdf.push(bit);
         } else {
@@ -218,7 +229,7 @@ fn every_single_bit_flip_fails_with_the_right_error() {
     });
     // The derived-key shortcut agrees with the real `open` on a sample.
     let last = file.len() * 8 - 1;
-    for bit in [OFF_NONCE * 8, HEADER_LEN * 8, last - TAG_LEN * 8, last] {
+    for bit in [OFF_NONCE * 8, HEADER_LEN_V3 * 8, last - TAG_LEN * 8, last] {
         let err = open(&flip(file, bit), PASS).map(|_| ()).unwrap_err();
         assert_eq!(err, EnvelopeError::WrongPassphraseOrTampered, "bit {bit}");
     }
@@ -278,8 +289,7 @@ fn every_truncation_is_refused_before_key_derivation() {
             if len == 0 { EnvelopeError::NotAnEnvelope } else { EnvelopeError::Truncated };
         assert_eq!(fast.open(&file[..len]), expected, "binary cut to {len}");
         if len > 0 {
-            // Inside armor, a cut magic is no magic (FORMAT.md, armor step 5).
-            let expected = if len < 6 { EnvelopeError::NotAnEnvelope } else { expected };
+            // Decoded armor is read as binary input (FORMAT.md, armor step 5).
             let rearmored = armor(&file[..len]);
             assert_eq!(fast.open(rearmored.as_bytes()), expected, "re-armored cut to {len}");
         }
@@ -337,7 +347,7 @@ fn swapped_headers_between_two_files_fail() {
         out
     };
     for (x, y) in [(a.as_slice(), b.as_slice()), (b.as_slice(), a.as_slice())] {
-        let swapped = splice(x, y, 0..HEADER_LEN);
+        let swapped = splice(x, y, 0..HEADER_LEN_V3);
         for input in [swapped.clone(), armor(&swapped).into_bytes()] {
             assert_eq!(open(&input, PASS).unwrap_err(), EnvelopeError::WrongPassphraseOrTampered);
         }
@@ -345,7 +355,7 @@ fn swapped_headers_between_two_files_fail() {
         assert_eq!(open(&salt_only, PASS).unwrap_err(), EnvelopeError::WrongPassphraseOrTampered);
     }
     // One key, two nonces: the header, or the nonce alone, moved across.
-    for range in [0..HEADER_LEN, OFF_NONCE..OFF_NONCE + 12] {
+    for range in [0..HEADER_LEN_V3, OFF_NONCE..OFF_NONCE + 12] {
         for (x, y) in [(a.as_slice(), same_key.as_slice()), (same_key.as_slice(), a.as_slice())] {
             let swapped = splice(x, y, range.clone());
             let err = open_with_derived_key(&swapped, key_a).map(|_| ()).unwrap_err();
@@ -353,22 +363,22 @@ fn swapped_headers_between_two_files_fail() {
         }
     }
     assert_eq!(
-        open(&splice(&same_key, a, 0..HEADER_LEN), PASS).unwrap_err(),
+        open(&splice(&same_key, a, 0..HEADER_LEN_V3), PASS).unwrap_err(),
         EnvelopeError::WrongPassphraseOrTampered
     );
     // A header from a file of another length.
     let longer =
         seal_with(b"x", "a-much-longer-name.csv", PASS, KdfParams::FLOOR, SALT, NONCE).unwrap();
     let mut fast = Fast::new();
-    let head_of_short = [&longer[..HEADER_LEN], &a[HEADER_LEN..]].concat();
+    let head_of_short = [&longer[..HEADER_LEN_V3], &a[HEADER_LEN_V3..]].concat();
     let declared = u32_at(&longer, OFF_LEN) as usize;
-    let expected = if declared + TAG_LEN > a.len() - HEADER_LEN {
+    let expected = if declared + TAG_LEN > a.len() - HEADER_LEN_V3 {
         EnvelopeError::Truncated
     } else {
-        EnvelopeError::TrailingData(a.len() - HEADER_LEN - declared - TAG_LEN)
+        EnvelopeError::TrailingData(a.len() - HEADER_LEN_V3 - declared - TAG_LEN)
     };
     assert_eq!(fast.open(&head_of_short), expected);
-    let head_of_long = [&a[..HEADER_LEN], &longer[HEADER_LEN..]].concat();
+    let head_of_long = [&a[..HEADER_LEN_V3], &longer[HEADER_LEN_V3..]].concat();
     assert!(matches!(
         fast.open(&head_of_long),
         EnvelopeError::Truncated | EnvelopeError::TrailingData(_)

@@ -315,6 +315,14 @@ fn message(error: rootguard::wasm::BridgeError) -> String {
     get(&error, &["message"]).as_string().unwrap()
 }
 
+/// Whether sealing to `recipient` through the bridge writes version 3.
+fn sealed_is_v3(recipient: &str) -> bool {
+    let sealed =
+        rootguard::wasm::seal_export_to_recipients(b"x", "x", vec![recipient.to_owned()], false)
+            .unwrap();
+    sealed.get(6..8) == Some(&[3, 2][..])
+}
+
 /// Recipients mode end to end through the bridge: parse the strings, seal
 /// to two recipients, tell the kind, open with one identity file.
 #[wasm_bindgen_test]
@@ -334,6 +342,15 @@ fn recipients_cross_the_bridge() {
     assert!(m.contains("secret identity"), "{m}");
     let m = message(parse_recipient(&a[..a.len() - 1]).unwrap_err());
     assert!(m.contains("cut off"), "{m}");
+    // alice's key with bit 255 set: refused with its name (the options
+    // page shows the same through checkSettings).
+    let mut high = *alice.recipient().as_bytes();
+    high[31] |= 0x80;
+    let high = bech32::encode_lower::<bech32::Bech32>(bech32::Hrp::parse("rgpub").unwrap(), &high)
+        .unwrap();
+    let error: JsValue = parse_recipient(&high).unwrap_err().into();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "NonCanonicalKey");
+    assert!(sealed_is_v3(&a), "the bridge seals version 3");
 
     let csv = b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
     let both = vec![a.clone(), bob.recipient().to_string()];

@@ -4,11 +4,13 @@
 //!
 //! The first input byte chooses the mode:
 //! - even: the rest is a file (binary or armored), opened with the key of
-//!   `tests/vectors/v1-rootkey.rootguard`; the seeds are that vector, so the
+//!   `tests/vectors/v1-rootkey.rootguard` (and of `v3-rootkey.rootguard`,
+//!   sealed with the same passphrase, salt and parameters); the seeds are those vectors, so the
 //!   fuzzer starts from a file that opens and mutates it.
 //! - odd: the rest is a payload (name length, name, content; well-formed or
 //!   not), sealed under the fixed key by the fuzzing-only
-//!   `seal_payload_for_fuzzing`, armored when bit 1 is set, then opened: the
+//!   `seal_payload_for_fuzzing`, armored when bit 1 is set, in version 3
+//!   (header MAC) when bit 2 is set, version 1 otherwise, then opened: the
 //!   result must match an independent reading of the payload rules in
 //!   docs/FORMAT.md, so the checks behind the tag are reached at all.
 #![no_main]
@@ -50,7 +52,10 @@ fuzz_target!(|data: &[u8]| {
         }
         return;
     }
-    let Ok(sealed) = envelope::seal_payload_for_fuzzing(rest, &VECTOR_KEY, SALT, NONCE) else {
+    // Bit 2 of the mode picks version 3 (header MAC, derived payload key).
+    let version = if mode & 4 != 0 { envelope::VERSION_3 } else { envelope::VERSION };
+    let Ok(sealed) = envelope::seal_payload_for_fuzzing(version, rest, &VECTOR_KEY, SALT, NONCE)
+    else {
         return;
     };
     let file = if mode & 2 != 0 { envelope::armor(&sealed).into_bytes() } else { sealed };

@@ -21,13 +21,14 @@ pub const ARMOR_END: &str = "-----END ROOTGUARD ENCRYPTED FILE-----";
 /// Base64 characters per line when writing.
 const LINE_WIDTH: usize = 64;
 
-/// Standard alphabet; writes padding, reads with or without it; rejects
-/// non-canonical trailing bits.
+/// Standard alphabet; writes padding; reads the text without its padding
+/// (which [`dearmor`] checks itself, so that present padding must be
+/// exactly right); rejects non-canonical trailing bits.
 const BASE64: GeneralPurpose = GeneralPurpose::new(
     &alphabet::STANDARD,
     GeneralPurposeConfig::new()
         .with_encode_padding(true)
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
 
 /// Armors a binary envelope: the BEGIN line, base64 (standard alphabet,
@@ -86,7 +87,24 @@ pub(super) fn dearmor(text: &[u8]) -> Result<Option<Vec<u8>>, EnvelopeError> {
     if compact.is_empty() {
         return Err(EnvelopeError::BadArmor("nothing between the BEGIN and END lines".into()));
     }
-    BASE64.decode(&compact).map(Some).map_err(|e| {
+    // Padding may be missing; when present it must be exactly what the
+    // length needs (docs/FORMAT.md, "ASCII armor", step 4).
+    let data_len = compact.iter().position(|&b| b == b'=').unwrap_or(compact.len());
+    let (data, padding) = compact.split_at(data_len);
+    if padding.iter().any(|&b| b != b'=') {
+        return Err(EnvelopeError::BadArmor(
+            "'=' in the middle of the base64 text: it was altered".into(),
+        ));
+    }
+    if !padding.is_empty() && (padding.len() > 2 || (data.len() + padding.len()) % 4 != 0) {
+        return Err(EnvelopeError::BadArmor(format!(
+            "{} '=' after {} base64 characters, where the padding must make a multiple of 4: \
+             the text was altered",
+            padding.len(),
+            data.len()
+        )));
+    }
+    BASE64.decode(data).map(Some).map_err(|e| {
         EnvelopeError::BadArmor(format!("the base64 text is incomplete or altered ({e})"))
     })
 }

@@ -57,8 +57,8 @@ fn with_params(file: &[u8], params: KdfParams) -> Vec<u8> {
 fn header_layout_is_as_documented() {
     let file = &sample().file;
     assert_eq!(&file[0..6], b"RGENC\0");
-    assert_eq!(file[6], 1, "version");
-    assert_eq!(file[7], 1, "KDF id: Argon2id v0x13");
+    assert_eq!(file[6], 3, "version");
+    assert_eq!(file[7], 1, "kind: a passphrase, Argon2id v0x13");
     assert_eq!(&file[8..12], &19456u32.to_le_bytes());
     assert_eq!(&file[12..16], &2u32.to_le_bytes());
     assert_eq!(&file[16..20], &1u32.to_le_bytes());
@@ -66,7 +66,54 @@ fn header_layout_is_as_documented() {
     assert_eq!(&file[36..48], &NONCE);
     let payload_len = 2 + "rootkey.csv".len() + CSV.len();
     assert_eq!(&file[48..52], &(payload_len as u32).to_le_bytes());
-    assert_eq!(file.len(), HEADER_LEN + payload_len + TAG_LEN);
+    // The header MAC: HMAC-SHA256 of bytes 0..52 under HKDF(key, "… header mac").
+    let keys = v3::Keys::derive(&sample().key).unwrap();
+    assert_eq!(&file[52..84], &keys.mac(&file[..52]).unwrap());
+    assert_eq!(file.len(), HEADER_LEN_V3 + payload_len + TAG_LEN);
+}
+
+#[test]
+fn heavy_parameters_are_recognised_and_described() {
+    assert!(!KdfParams::DEFAULT.far_above_default());
+    assert!(!KdfParams::FLOOR.far_above_default());
+    assert!(KdfParams::CAP.far_above_default());
+    assert_eq!(KdfParams::CAP.cost(), "1 GiB and 10 passes");
+    assert_eq!(KdfParams::DEFAULT.cost(), "64 MiB and 3 passes");
+    // 256 MiB and 3 passes is 4 times the default: not yet "far above".
+    let four = KdfParams { m_cost_kib: 256 << 10, t_cost: 3, p_cost: 1 };
+    assert!(!four.far_above_default());
+    assert!(KdfParams { t_cost: 4, ..four }.far_above_default());
+    assert!(!KdfParams { m_cost_kib: 65536, t_cost: 10, p_cost: 1 }.far_above_default());
+    assert!(KdfParams { m_cost_kib: 65536, t_cost: 13, p_cost: 1 }.far_above_default());
+}
+
+#[test]
+fn version_1_files_still_open() {
+    let v1 = seal_v1_with(CSV, "rootkey.csv", PASS, KdfParams::FLOOR, SALT, NONCE).unwrap();
+    assert_eq!(v1[6], 1);
+    assert_eq!(v1.len(), HEADER_LEN + 2 + 11 + CSV.len() + TAG_LEN);
+    let opened = open_with_key(&v1, &sample().key).unwrap();
+    assert_eq!((opened.plaintext.as_slice(), opened.version), (CSV, 1));
+    assert_eq!(peek(&v1).unwrap().version, 1);
+}
+
+#[test]
+fn the_header_mac_is_checked_before_the_payload() {
+    let file = &sample().file;
+    let key = &sample().key;
+    assert_eq!(open_with_key(file, key).unwrap().version, 3);
+    for byte in 52..84 {
+        let bad = flip(file, byte * 8 + 3);
+        assert_eq!(open_with_key(&bad, key).unwrap_err(), EnvelopeError::WrongPassphraseOrTampered);
+    }
+    // The payload is not under the Argon2id output itself but under the
+    // key derived for it: decrypting with the raw key fails.
+    let parsed = Parsed::parse(file).unwrap();
+    assert!(decrypt_payload(key, NONCE, parsed.aad, parsed.ciphertext, parsed.tag).is_err());
+    let keys = v3::Keys::derive(key).unwrap();
+    assert!(
+        decrypt_payload(&keys.payload, NONCE, parsed.aad, parsed.ciphertext, parsed.tag).is_ok()
+    );
 }
 
 #[test]
@@ -249,7 +296,7 @@ fn appended_bytes_are_rejected() {
 
 #[test]
 fn unknown_versions_are_rejected_as_unsupported() {
-    for version in (0..=255u8).filter(|&v| v != VERSION && v != VERSION_RECIPIENTS) {
+    for version in (0..=255u8).filter(|&v| ![VERSION, VERSION_RECIPIENTS, VERSION_3].contains(&v)) {
         let mut file = sample().file.clone();
         file[OFF_VERSION] = version;
         assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::UnsupportedVersion(version));
@@ -258,7 +305,7 @@ fn unknown_versions_are_rejected_as_unsupported() {
         let short = [&MAGIC[..], &[version]].concat();
         assert_eq!(open(&short, PASS).unwrap_err(), EnvelopeError::UnsupportedVersion(version));
     }
-    let err = EnvelopeError::UnsupportedVersion(3);
+    let err = EnvelopeError::UnsupportedVersion(4);
     assert!(err.to_string().contains("Update RootGuard"), "{err}");
     // Version 2 is known: a passphrase cannot open it, and the error says
     // what can, before any key derivation.
@@ -273,9 +320,20 @@ fn unknown_versions_are_rejected_as_unsupported() {
 
 #[test]
 fn unknown_kdf_is_rejected() {
-    let mut file = sample().file.clone();
-    file[OFF_KDF] = 2;
-    assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::UnsupportedKdf(2));
+    // Version 3: kind 2 is recipients, any other but 1 is unknown, and a
+    // kind byte is enough to say so.
+    for kind in (0..=255u8).filter(|&k| k != KIND_PASSPHRASE && k != KIND_RECIPIENTS) {
+        let mut file = sample().file.clone();
+        file[OFF_KDF] = kind;
+        assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::UnsupportedKdf(kind));
+        let short = [&MAGIC[..], &[VERSION_3, kind]].concat();
+        assert_eq!(peek(&short).unwrap_err(), EnvelopeError::UnsupportedKdf(kind));
+    }
+    assert_eq!(peek(&[&MAGIC[..], &[VERSION_3]].concat()).unwrap_err(), EnvelopeError::Truncated);
+    // Version 1: byte 7 is the KDF.
+    let mut v1 = seal_v1_with(CSV, "", PASS, KdfParams::FLOOR, SALT, NONCE).unwrap();
+    v1[OFF_KDF] = 2;
+    assert_eq!(open(&v1, PASS).unwrap_err(), EnvelopeError::UnsupportedKdf(2));
 }
 
 #[test]
@@ -356,6 +414,46 @@ fn armor_survives_what_text_fields_do_to_it() {
 }
 
 #[test]
+fn armor_padding_is_exactly_as_specified() {
+    let wrap = |body: &str| format!("{ARMOR_BEGIN}\n{body}\n{ARMOR_END}\n");
+    let decode = |body: &str| armor::dearmor(wrap(body).as_bytes());
+    assert_eq!(armor(&[1, 2, 3, 4]), wrap("AQIDBA=="));
+    assert_eq!(decode("AQIDBA==").unwrap().unwrap(), [1, 2, 3, 4]);
+    assert_eq!(decode("AQIDBA").unwrap().unwrap(), [1, 2, 3, 4]);
+    assert_eq!(decode("AQIDBA\n=\n=").unwrap().unwrap(), [1, 2, 3, 4]);
+    assert_eq!(decode("AQIDBAU=").unwrap().unwrap(), [1, 2, 3, 4, 5]);
+    for bad in
+        ["AQIDBA=", "AQIDBA===", "AQIDBAU==", "AQID=BA==", "AQIDBA=A", "AQIDBB==", "A", "===="]
+    {
+        assert!(matches!(decode(bad), Err(EnvelopeError::BadArmor(_))), "{bad}");
+    }
+}
+
+#[test]
+fn decoded_armor_is_read_as_binary_input() {
+    // A prefix of the magic is a truncation, in either form.
+    for short in [&b"R"[..], b"RGEN", b"RGENC\0"] {
+        assert_eq!(open(short, PASS).unwrap_err(), EnvelopeError::Truncated);
+        assert_eq!(open(armor(short).as_bytes(), PASS).unwrap_err(), EnvelopeError::Truncated);
+    }
+    assert_eq!(open(armor(b"RGX").as_bytes(), PASS).unwrap_err(), EnvelopeError::NotAnEnvelope);
+}
+
+#[test]
+fn a_payload_length_below_2_with_trailing_data_is_trailing_data() {
+    // The length checks run in the order the specification gives: fewer
+    // bytes than declared, more, then a payload too short for its name.
+    let mut file = sample().file[..HEADER_LEN_V3].to_vec();
+    file[48..52].copy_from_slice(&1u32.to_le_bytes());
+    file.extend_from_slice(&[0; 1 + TAG_LEN]);
+    assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::Truncated);
+    file.push(0);
+    assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::TrailingData(1));
+    file.truncate(HEADER_LEN_V3 + 5);
+    assert_eq!(open(&file, PASS).unwrap_err(), EnvelopeError::Truncated);
+}
+
+#[test]
 fn damaged_armor_is_reported() {
     let text = armor(&sample().file);
     let no_end = text.replace(ARMOR_END, "");
@@ -433,6 +531,7 @@ fn empty_passphrase_is_refused_on_seal() {
 /// `seal_with` never writes.
 fn seal_raw_payload(payload: &[u8]) -> Vec<u8> {
     let header = Header {
+        version: VERSION,
         params: KdfParams::FLOOR,
         salt: SALT,
         nonce: NONCE,
@@ -472,7 +571,7 @@ fn peek_reads_the_header_without_the_passphrase() {
     let before = kdf_runs();
     let info = peek(&sample().file).unwrap();
     assert_eq!(kdf_runs(), before);
-    assert_eq!(info.version, 1);
+    assert_eq!(info.version, 3);
     assert_eq!(info.protection, Protection::Passphrase { params: KdfParams::FLOOR });
     assert_eq!(info.payload_len as usize, 2 + "rootkey.csv".len() + CSV.len());
 }

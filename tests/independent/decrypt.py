@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import re
 import struct
 import sys
@@ -28,13 +29,18 @@ from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes, hmac as crypto_hmac, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"RGENC\x00"
 HEADER_LEN = 52
+MAC_LEN = 32  # version 3's header MAC
+HEADER_LEN_V3 = HEADER_LEN + MAC_LEN
+MAC_INFO = b"rootguard v3 header mac"
+PAYLOAD_INFO = b"rootguard v3 payload key"
+P25519 = 2**255 - 19
 TAG_LEN = 16
 BEGIN = b"-----BEGIN ROOTGUARD ENCRYPTED FILE-----"
 END = b"-----END ROOTGUARD ENCRYPTED FILE-----"
@@ -60,6 +66,13 @@ EXIT_CODES = {
     "UnsupportedVersion": 4,
     "UnsupportedKdf": 4,
     "BadParams": 5,
+    # Identity-file failures (FORMAT.md, "Errors").
+    "IsRecipientsFile": 2,
+    "NoIdentity": 2,
+    "SeveralIdentities": 2,
+    "BadIdentity": 2,
+    "UnexpectedIdentityLine": 2,
+    "IdentityPublicKeyMismatch": 2,
 }
 
 
@@ -76,6 +89,8 @@ V2_FIXED_LEN = 24
 V2_ENTRY_LEN = 80
 V2_MAX_RECIPIENTS = 16
 WRAP_INFO = b"rootguard v2 x25519 file key"
+V3_FIXED_LEN = 25
+WRAP_INFO_V3 = b"rootguard v3 x25519 file key"
 
 
 @dataclass
@@ -83,6 +98,7 @@ class Opened:
     file_name: str
     plaintext: bytes
     params: tuple[int, int, int]
+    version: int = 1
 
 
 def dearmor(text: bytes) -> bytes | None:
@@ -129,6 +145,9 @@ def to_binary(data: bytes) -> bytes:
     binary = dearmor(data)
     if binary is None:
         raise FormatError("NotAnEnvelope", "not a RootGuard file")
+    # Decoded armor is read as binary input is.
+    if binary and MAGIC.startswith(binary):
+        raise FormatError("Truncated", "the decoded armor ends inside the magic bytes")
     return binary
 
 
@@ -141,11 +160,47 @@ def version_of(binary: bytes) -> int:
     return binary[6]
 
 
+def kind_of(binary: bytes) -> tuple[int, str]:
+    """The version and what opens the file: "passphrase" or "recipients"
+    (FORMAT.md, "Reading, step by step", step 3; "Version 3")."""
+    version = version_of(binary)
+    if version == 1:
+        return 1, "passphrase"
+    if version == 2:
+        return 2, "recipients"
+    if version == 3:
+        if len(binary) < 8:
+            raise FormatError("Truncated", "no kind byte")
+        kind = binary[7]
+        if kind == 1:
+            return 3, "passphrase"
+        if kind == 2:
+            return 3, "recipients"
+        raise FormatError("UnsupportedKdf", f"version 3 kind {kind} is not 1 or 2")
+    raise FormatError("UnsupportedVersion", f"format version {version} is not 1, 2 or 3")
+
+
+def v3_keys(file_key: bytes) -> tuple[bytes, bytes]:
+    """Version 3: (payload key, header MAC key) from the file key."""
+    def expand(info: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(file_key)
+
+    return expand(PAYLOAD_INFO), expand(MAC_INFO)
+
+
+def mac_ok(mac_key: bytes, signed: bytes, mac: bytes) -> bool:
+    h = crypto_hmac.HMAC(mac_key, hashes.SHA256())
+    h.update(signed)
+    return hmac.compare_digest(h.finalize(), mac)
+
+
 def parse_v1(binary: bytes) -> tuple[bytes, tuple[int, int, int], bytes, bytes]:
-    """Steps 4 to 7 of version 1: (header, params, salt, nonce)."""
-    if len(binary) < HEADER_LEN:
-        raise FormatError("Truncated", "shorter than the 52-byte header")
-    header = binary[:HEADER_LEN]
+    """Steps 4 to 7 of version 1 (and of version 3 with a passphrase):
+    (header, params, salt, nonce); the header includes version 3's MAC."""
+    header_len = HEADER_LEN_V3 if binary[6] == 3 else HEADER_LEN
+    if len(binary) < header_len:
+        raise FormatError("Truncated", f"shorter than the {header_len}-byte header")
+    header = binary[:header_len]
     kdf = header[7]
     if kdf != 1:
         raise FormatError("UnsupportedKdf", f"KDF {kdf} is not 1 (Argon2id v0x13)")
@@ -158,7 +213,7 @@ def parse_v1(binary: bytes) -> tuple[bytes, tuple[int, int, int], bytes, bytes]:
     salt = header[20:36]
     nonce = header[36:48]
     (payload_len,) = struct.unpack_from("<I", header, 48)
-    check_length(binary, HEADER_LEN, payload_len)
+    check_length(binary, header_len, payload_len)
     return header, params, salt, nonce
 
 
@@ -176,12 +231,10 @@ def check_length(binary: bytes, header_len: int, payload_len: int) -> None:
 def open_file(data: bytes, passphrase: bytes) -> Opened:
     """Steps 1 to 10 of FORMAT.md, "Reading, step by step"."""
     binary = to_binary(data)
-    version = version_of(binary)
-    if version == 2:
+    version, kind = kind_of(binary)
+    if kind == "recipients":
         parse_v2(binary)  # a damaged file says so first
-        raise FormatError("NeedsIdentity", "a recipients file (version 2) needs an identity")
-    if version != 1:
-        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+        raise FormatError("NeedsIdentity", "a recipients file needs an identity")
     header, params, salt, nonce = parse_v1(binary)
     m_cost, t_cost, p_cost = params
     key = hash_secret_raw(
@@ -194,16 +247,23 @@ def open_file(data: bytes, passphrase: bytes) -> Opened:
         type=Type.ID,
         version=19,
     )
+    if version == 3:
+        key, mac_key = v3_keys(key)
+        if not mac_ok(mac_key, header[:HEADER_LEN], header[HEADER_LEN:]):
+            raise FormatError(
+                "WrongPassphraseOrTampered",
+                "the header MAC fails: wrong passphrase, or the file was modified",
+            )
     try:
         # cryptography takes ciphertext || tag, exactly the bytes after the header.
-        payload = AESGCM(key).decrypt(nonce, binary[HEADER_LEN:], header)
+        payload = AESGCM(key).decrypt(nonce, binary[len(header):], header)
     except InvalidTag:
         raise FormatError(
             "WrongPassphraseOrTampered",
             "wrong passphrase, or the file was modified (these cannot be told apart)",
         ) from None
     file_name, plaintext = split_payload(payload)
-    return Opened(file_name=file_name, plaintext=plaintext, params=params)
+    return Opened(file_name=file_name, plaintext=plaintext, params=params, version=version)
 
 
 # --- Bech32 (BIP 173 reference code, the original checksum constant 1) ---
@@ -279,20 +339,54 @@ def _raw_public(key: X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+def parse_recipient(text: str) -> bytes:
+    """A recipient string's 32-byte key (FORMAT.md, "Recipient and identity
+    strings"): FormatError NonCanonicalKey for a non-canonical key,
+    WeakKey for a low-order point, ValueError for anything else."""
+    key = bech32_key(text, "rgpub")
+    if int.from_bytes(key, "little") >= P25519:
+        raise FormatError("NonCanonicalKey", "bit 255 set, or not below 2^255 - 19")
+    try:
+        X25519PrivateKey.from_private_bytes(bytes([0x55] * 32)).exchange(
+            X25519PublicKey.from_public_bytes(key)
+        )
+    except ValueError:
+        raise FormatError("WeakKey", "a low-order point") from None
+    return key
+
+
 def identity_from_text(text: bytes) -> bytes:
     """The identity secret in an identity file's plaintext (FORMAT.md, "Identity files")."""
-    lines = [
-        line.strip()
-        for line in text.decode("utf-8").splitlines()
-        if line.strip() and not line.strip().startswith("#")
-    ]
-    identities = [line for line in lines if line.lower().startswith("rgsecret1")]
-    if len(identities) != 1:
-        raise FormatError("NoIdentity", f"{len(identities)} identity lines, not 1")
     try:
-        return bech32_key(identities[0], "rgsecret")
+        lines = text.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise FormatError("NoIdentity", "not UTF-8 text") from None
+    identities, claimed, unexpected = [], None, None
+    for number, line in enumerate(lines, start=1):
+        line = line.strip(" \t\r\n\x0b\x0c")
+        if not line:
+            continue
+        if line.startswith("# public key:"):
+            claimed = line[len("# public key:"):].strip()
+        elif line.startswith("#"):
+            continue
+        elif line.lower().startswith("rgsecret1"):
+            identities.append(line)
+        elif unexpected is None:
+            unexpected = number
+    if not identities:
+        raise FormatError("NoIdentity", "no RGSECRET1 line")
+    if len(identities) > 1:
+        raise FormatError("SeveralIdentities", f"{len(identities)} identity lines, not 1")
+    try:
+        secret = bech32_key(identities[0], "rgsecret")
     except ValueError as e:
         raise FormatError("BadIdentity", f"identity line: {e}") from None
+    if unexpected is not None:
+        raise FormatError("UnexpectedIdentityLine", f"line {unexpected} is not blank, # or the identity")
+    if claimed is not None and claimed.lower() != recipient_of(secret):
+        raise FormatError("IdentityPublicKeyMismatch", f"the file claims {claimed}")
+    return secret
 
 
 def open_identity_file(data: bytes, passphrase: bytes) -> bytes:
@@ -311,21 +405,30 @@ class OpenedV2:
     file_name: str
     plaintext: bytes
     recipients: int
+    version: int = 2
 
 
 def parse_v2(binary: bytes) -> tuple[bytes, int, bytes]:
-    """Steps 3 to 6 of "Reading version 2": (header, count, nonce)."""
-    if len(binary) < V2_FIXED_LEN:
-        raise FormatError("Truncated", "shorter than the 24-byte fixed header")
-    count = binary[7]
+    """Steps 3 to 6 of "Reading version 2" (and of version 3 to recipients):
+    (header, count, nonce); the header includes version 3's MAC."""
+    v3 = binary[6] == 3
+    fixed = V3_FIXED_LEN if v3 else V2_FIXED_LEN
+    if len(binary) < fixed:
+        raise FormatError("Truncated", f"shorter than the {fixed}-byte fixed header")
+    count = binary[fixed - 17]  # the byte before the nonce
     if not 1 <= count <= V2_MAX_RECIPIENTS:
         raise FormatError("BadRecipientCount", f"{count} recipients, not 1 to 16")
-    header_len = V2_FIXED_LEN + V2_ENTRY_LEN * count
+    header_len = fixed + V2_ENTRY_LEN * count + (MAC_LEN if v3 else 0)
     if len(binary) < header_len:
         raise FormatError("Truncated", "shorter than its header")
     header = binary[:header_len]
-    nonce = header[8:20]
-    (payload_len,) = struct.unpack_from("<I", header, 20)
+    nonce = header[fixed - 16 : fixed - 4]
+    (payload_len,) = struct.unpack_from("<I", header, fixed - 4)
+    if v3:
+        for i in range(count):
+            e = header[fixed + V2_ENTRY_LEN * i : fixed + V2_ENTRY_LEN * i + 32]
+            if int.from_bytes(e, "little") >= P25519:
+                raise FormatError("InvalidStanza", f"entry {i + 1}: non-canonical ephemeral key")
     check_length(binary, header_len, payload_len)
     return header, count, nonce
 
@@ -333,19 +436,22 @@ def parse_v2(binary: bytes) -> tuple[bytes, int, bytes]:
 def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
     """FORMAT.md, "Reading version 2, step by step"."""
     binary = to_binary(data)
-    version = version_of(binary)
-    if version == 1:
+    version, kind = kind_of(binary)
+    if kind == "passphrase":
         parse_v1(binary)  # a damaged file says so first
-        raise FormatError("NeedsPassphrase", "a passphrase file (version 1) given an identity")
-    if version != 2:
-        raise FormatError("UnsupportedVersion", f"format version {version} is not 1 or 2")
+        raise FormatError("NeedsPassphrase", "a passphrase file given an identity")
     header, count, nonce = parse_v2(binary)
+    fixed = V3_FIXED_LEN if version == 3 else V2_FIXED_LEN
+    info = WRAP_INFO_V3 if version == 3 else WRAP_INFO
 
     identity = X25519PrivateKey.from_private_bytes(secret)
     ours = _raw_public(identity.public_key())
+    # Version 2 also tries P with bit 255 set: files sealed to such a
+    # recipient string before it was refused (FORMAT.md, "Version 2").
+    salts = [ours] if version == 3 else [ours, ours[:31] + bytes([ours[31] | 0x80])]
     file_key = None
     for i in range(count):
-        entry = header[V2_FIXED_LEN + V2_ENTRY_LEN * i : V2_FIXED_LEN + V2_ENTRY_LEN * (i + 1)]
+        entry = header[fixed + V2_ENTRY_LEN * i : fixed + V2_ENTRY_LEN * (i + 1)]
         ephemeral, wrapped = entry[:32], entry[32:]
         try:
             shared = identity.exchange(X25519PublicKey.from_public_bytes(ephemeral))
@@ -354,22 +460,29 @@ def open_file_with_identity(data: bytes, secret: bytes) -> OpenedV2:
             shared = bytes(32)
         if shared == bytes(32):
             raise FormatError("InvalidStanza", f"entry {i + 1}: all-zero X25519 secret")
-        wrap_key = HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=ephemeral + ours, info=WRAP_INFO
-        ).derive(shared)
-        try:
-            file_key = AESGCM(wrap_key).decrypt(bytes(12), wrapped, b"")
+        for p in salts:
+            wrap_key = HKDF(
+                algorithm=hashes.SHA256(), length=32, salt=ephemeral + p, info=info
+            ).derive(shared)
+            try:
+                file_key = AESGCM(wrap_key).decrypt(bytes(12), wrapped, b"")
+                break
+            except InvalidTag:
+                continue
+        if file_key is not None:
             break
-        except InvalidTag:
-            continue
     if file_key is None:
         raise FormatError("NotEncryptedToIdentity", "no entry opens with this identity")
+    if version == 3:
+        file_key, mac_key = v3_keys(file_key)
+        if not mac_ok(mac_key, header[:-MAC_LEN], header[-MAC_LEN:]):
+            raise FormatError("Tampered", "the entry opened but the header MAC fails")
     try:
         payload = AESGCM(file_key).decrypt(nonce, binary[len(header):], header)
     except InvalidTag:
         raise FormatError("Tampered", "the entry opened but the payload's tag fails") from None
     file_name, plaintext = split_payload(payload)
-    return OpenedV2(file_name=file_name, plaintext=plaintext, recipients=count)
+    return OpenedV2(file_name=file_name, plaintext=plaintext, recipients=count, version=version)
 
 
 def split_payload(payload: bytes) -> tuple[str, bytes]:

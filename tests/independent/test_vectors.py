@@ -77,14 +77,20 @@ class Vectors(unittest.TestCase):
             self.assertEqual(opened.recipients, len(v["recipients"]))
             self.assertIn(decrypt.recipient_of(secret), v["recipients"])
             if not v["armored"]:
-                self.assertEqual(data[6], 2)
-                self.assertEqual(data[8:20].hex(), v["nonce_hex"])
+                self.assertIn(data[6], (2, 3))
+                self.assertEqual(opened.version, data[6])
+                fixed = 25 if data[6] == 3 else 24
+                self.assertEqual(data[fixed - 16 : fixed - 4].hex(), v["nonce_hex"])
                 # Each entry's ephemeral key is X25519(e, 9) of the listed secret.
                 for i, e in enumerate(v["ephemeral_secrets_hex"]):
                     public = decrypt._raw_public(
                         decrypt.X25519PrivateKey.from_private_bytes(bytes.fromhex(e)).public_key()
                     )
-                    self.assertEqual(data[24 + 80 * i : 56 + 80 * i], public)
+                    self.assertEqual(data[fixed + 80 * i : fixed + 32 + 80 * i], public)
+            if "noncanonical_recipient" in v:
+                with self.assertRaises(decrypt.FormatError) as caught:
+                    decrypt.parse_recipient(v["noncanonical_recipient"])
+                self.assertEqual(caught.exception.name, "NonCanonicalKey")
         else:
             with self.assertRaises(decrypt.FormatError) as caught:
                 decrypt.open_file_with_identity(data, secret)
@@ -115,8 +121,40 @@ class Vectors(unittest.TestCase):
             "BadRecipientCount",
             "InvalidStanza",
             "NeedsIdentity",
+            "UnsupportedKdf",
+            "BadArmor",
+            "TrailingData",
         ]:
             self.assertIn(name, errors)
+
+    def test_the_salamander_opens_twice_in_version_2_and_once_in_version_3(self):
+        """One file, two recipients, two plaintexts: version 2 cannot tell;
+        version 3's header MAC refuses the second."""
+        salamanders = [v for v in load_vectors() if v["file"].startswith("salamander-")]
+        v2 = [v for v in salamanders if v["file"] == "salamander-v2.rootguard"]
+        self.assertEqual([v["expect"] for v in v2], ["ok", "ok"])
+        self.assertNotEqual(v2[0]["plaintext_hex"], v2[1]["plaintext_hex"])
+        v3 = [v for v in salamanders if v["file"] == "salamander-v3.rootguard"]
+        self.assertEqual([(v["expect"], v.get("error")) for v in v3], [("ok", None), ("error", "Tampered")])
+        # Without the MAC check, bob's payload key would open the payload:
+        # the tag really verifies under both keys.
+        data = (VECTORS / "salamander-v3.rootguard").read_bytes()
+        header_len = 25 + 2 * 80 + 32
+        for key_hex in v3[0]["file_keys_hex"]:
+            payload_key, _ = decrypt.v3_keys(bytes.fromhex(key_hex))
+            decrypt.AESGCM(payload_key).decrypt(data[9:21], data[header_len:], data[:header_len])
+
+    def test_recipient_strings_must_be_canonical(self):
+        v = next(v for v in load_vectors() if "identity_recipient" in v)
+        key = decrypt.parse_recipient(v["identity_recipient"])
+        high = key[:31] + bytes([key[31] | 0x80])
+        with self.assertRaises(decrypt.FormatError) as caught:
+            decrypt.parse_recipient(decrypt.bech32_encode_key(high, "rgpub"))
+        self.assertEqual(caught.exception.name, "NonCanonicalKey")
+        p = (2**255 - 19).to_bytes(32, "little")
+        with self.assertRaises(decrypt.FormatError) as caught:
+            decrypt.parse_recipient(decrypt.bech32_encode_key(p, "rgpub"))
+        self.assertEqual(caught.exception.name, "NonCanonicalKey")
 
     def test_command_line_prints_the_original_bytes(self):
         v = next(v for v in load_vectors() if v["file"] == "v1-rootkey.armored.rootguard")

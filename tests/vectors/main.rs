@@ -12,12 +12,15 @@
 use std::path::{Path, PathBuf};
 
 use rootguard::envelope::recipients::{
-    open_with_identity, seal_to_recipients_with, FIXED_HEADER_LEN, STANZA_LEN,
+    open_with_identity, seal_to_recipients_with, seal_v2_to_keys_with, FIXED_HEADER_LEN,
+    FIXED_HEADER_LEN_V3, STANZA_LEN,
 };
 use rootguard::envelope::{self, KdfParams, HEADER_LEN};
-use rootguard::identity::{open_identity_file, parse_identity_text, seal_identity_file_with};
+use rootguard::identity::{open_identity_file, parse_identity_text};
 use rootguard::recipient::{Identity, Recipient};
 use serde_json::{json, Value};
+
+mod salamander;
 
 const PASSPHRASE: &str = "correct horse battery staple";
 /// The AWS documentation's example key pair, in the console's current format.
@@ -43,8 +46,10 @@ struct Vector {
     entry: Value,
 }
 
-/// Inputs of a vector sealed directly with `seal_with`.
+/// Inputs of a vector sealed directly with `seal_with` (version 3) or
+/// `seal_v1_with`.
 struct Sealed {
+    version: u8,
     plaintext: Vec<u8>,
     file_name: &'static str,
     passphrase: &'static str,
@@ -55,7 +60,8 @@ struct Sealed {
 
 impl Sealed {
     fn seal(&self) -> Vec<u8> {
-        envelope::seal_with(
+        let seal = if self.version == 1 { envelope::seal_v1_with } else { envelope::seal_with };
+        seal(
             &self.plaintext,
             self.file_name,
             self.passphrase.as_bytes(),
@@ -116,9 +122,10 @@ impl Person {
         let params = KdfParams::FLOOR;
         let identity = self.identity();
         let text = rootguard::identity::identity_file_text(&identity, CREATED);
-        let bytes = seal_identity_file_with(
-            &identity,
-            CREATED,
+        // Written in version 1, as keygen wrote identity files then.
+        let bytes = envelope::seal_v1_with(
+            text.as_bytes(),
+            rootguard::identity::PAYLOAD_NAME,
             self.passphrase.as_bytes(),
             params,
             self.salt,
@@ -139,7 +146,7 @@ impl Person {
                 "armored": false,
                 "identity_secret_hex": hex(&self.secret),
                 "identity_recipient": self.recipient().to_string(),
-                "how": "an identity file: seal_identity_file_with (rootguard keygen's format)",
+                "how": "an identity file in version 1: rootguard keygen's text, sealed with seal_v1_with",
             }),
             file: Box::leak(file.into_boxed_str()),
             bytes,
@@ -158,7 +165,22 @@ struct ToRecipients {
 }
 
 impl ToRecipients {
+    /// Version 2, as RootGuard wrote it before version 3.
     fn seal(&self) -> Vec<u8> {
+        let keys: Vec<[u8; 32]> = self.to.iter().map(|p| *p.recipient().as_bytes()).collect();
+        seal_v2_to_keys_with(
+            &self.plaintext,
+            self.file_name,
+            &keys,
+            &self.file_key,
+            self.nonce,
+            &self.ephemeral,
+        )
+        .unwrap()
+    }
+
+    /// Version 3.
+    fn seal_v3(&self) -> Vec<u8> {
         let recipients: Vec<Recipient> = self.to.iter().map(|p| p.recipient()).collect();
         seal_to_recipients_with(
             &self.plaintext,
@@ -231,14 +253,7 @@ fn recipient_vectors() -> Vec<Vector> {
         nonce: std::array::from_fn(|i| 0xb0 + i as u8),
         ephemeral: vec![std::array::from_fn(|i| 0xe0 + i as u8)],
     };
-    let to_both = ToRecipients {
-        plaintext: ROOTKEY_CSV.to_vec(),
-        file_name: "rootkey.csv",
-        to: vec![&ALICE, &BOB],
-        file_key: [0x5a; 32],
-        nonce: [0x0c; 12],
-        ephemeral: vec![[0x01; 32], [0x02; 32]],
-    };
+    let to_both = to_both_inputs();
     let alice_bin = to_alice.seal();
     let both_bin = to_both.seal();
     let patched = |from: &[u8], f: &dyn Fn(&mut Vec<u8>)| {
@@ -384,16 +399,220 @@ fn recipient_vectors() -> Vec<Vector> {
             bytes: patched(&alice_bin, &|b| b[FIXED_HEADER_LEN..FIXED_HEADER_LEN + 32].fill(0)),
         },
         Vector {
-            file: "bad-v2-version-3.rootguard",
+            file: "bad-v2-version-4.rootguard",
             entry: failing_identity(
-                "bad-v2-version-3.rootguard",
+                "bad-v2-version-4.rootguard",
                 &ALICE,
                 "UnsupportedVersion",
-                &format!("{one} with the version byte (byte 6) set to 3"),
+                &format!("{one} with the version byte (byte 6) set to 4"),
             ),
-            bytes: patched(&alice_bin, &|b| b[6] = 3),
+            bytes: patched(&alice_bin, &|b| b[6] = 4),
         },
     ]
+}
+
+/// Version 3 to recipients, the bit-255 rescue of version 2, and the
+/// salamander pair.
+fn recipient_vectors_v3() -> Vec<Vector> {
+    let to_alice = ToRecipients {
+        plaintext: ROOTKEY_CSV.to_vec(),
+        file_name: "rootkey.csv",
+        to: vec![&ALICE],
+        file_key: std::array::from_fn(|i| i as u8),
+        nonce: std::array::from_fn(|i| 0xb0 + i as u8),
+        ephemeral: vec![std::array::from_fn(|i| 0xe0 + i as u8)],
+    };
+    let to_both = ToRecipients { to: vec![&ALICE, &BOB], ..to_both_inputs() };
+    let alice_bin = to_alice.seal_v3();
+    let both_bin = to_both.seal_v3();
+    let patched = |from: &[u8], f: &dyn Fn(&mut Vec<u8>)| {
+        let mut bytes = from.to_vec();
+        f(&mut bytes);
+        bytes
+    };
+    let one = "v3-rootkey-alice.rootguard";
+    let two = "v3-rootkey-alice-bob.rootguard";
+    let mac_at = FIXED_HEADER_LEN_V3 + STANZA_LEN;
+    let bob_stanza = FIXED_HEADER_LEN_V3 + STANZA_LEN;
+
+    // A version 2 file sealed to alice's key with bit 255 set: X25519 ignores
+    // the bit, the HKDF salt does not.
+    let mut high = *ALICE.recipient().as_bytes();
+    high[31] |= 0x80;
+    let high_text =
+        bech32::encode_lower::<bech32::Bech32>(bech32::Hrp::parse("rgpub").unwrap(), &high)
+            .unwrap();
+    assert_eq!(Recipient::parse(&high_text).unwrap_err().name(), "NonCanonicalKey");
+    let bit255 = seal_v2_to_keys_with(
+        ROOTKEY_CSV,
+        "rootkey.csv",
+        &[high],
+        &to_alice.file_key,
+        to_alice.nonce,
+        &to_alice.ephemeral,
+    )
+    .unwrap();
+    let mut bit255_entry = to_alice.entry(
+        "v2-rootkey-alice-bit255.rootguard",
+        &ALICE,
+        false,
+        "seal_v2_to_keys_with to alice's key with bit 255 set (the recipient string in \
+         `noncanonical_recipient`, which every reader of recipient strings must now refuse \
+         with NonCanonicalKey): readers try E || (P | 2^255) for version 2 and rescue it",
+    );
+    bit255_entry["noncanonical_recipient"] = json!(high_text);
+
+    let messages: [&[u8]; 2] = [
+        b"Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,alice-reads-this\r\n",
+        b"\r\nAccess key ID,Secret access key\r\nAKIAI44QH8DHBEXAMPLE,bob-reads-this\r\n",
+    ];
+    let recipients = [*ALICE.recipient().as_bytes(), *BOB.recipient().as_bytes()];
+    let salamander = |version: u8| {
+        salamander::build(version, recipients, [[0x0a; 32], [0x0b; 32]], [0x5c; 12], messages)
+    };
+    let (s2, s3) = (salamander(2), salamander(3));
+    let salamander_entry = |file: &str, who: &Person, s: &salamander::Salamander, version: u8| {
+        let plaintext = &s.plaintexts[usize::from(who.name == "bob")];
+        json!({
+            "file": file,
+            "expect": "ok",
+            "identity_file": who.file(),
+            "identity_passphrase": who.passphrase,
+            "file_name": "",
+            "plaintext_hex": hex(plaintext),
+            "recipients": [ALICE.recipient().to_string(), BOB.recipient().to_string()],
+            "nonce_hex": hex(&[0x5c; 12]),
+            "ephemeral_secrets_hex": [hex(&[0x0a; 32]), hex(&[0x0b; 32])],
+            "file_keys_hex": [hex(&s.file_keys[0]), hex(&s.file_keys[1])],
+            "armored": false,
+            "how": format!(
+                "an invisible salamander in version {version}: alice's and bob's entries wrap \
+                 different file keys and the ciphertext's tag verifies under both payload keys \
+                 (tests/vectors/salamander.rs); opened by {}",
+                who.name
+            ),
+        })
+    };
+    vec![
+        Vector {
+            file: one,
+            entry: to_alice.entry(
+                one,
+                &ALICE,
+                false,
+                "seal_to_recipients_with (version 3), to alice",
+            ),
+            bytes: alice_bin.clone(),
+        },
+        Vector {
+            file: two,
+            entry: to_both.entry(
+                two,
+                &BOB,
+                false,
+                "seal_to_recipients_with (version 3), to alice and bob; opened by bob",
+            ),
+            bytes: both_bin.clone(),
+        },
+        Vector {
+            file: "v3-rootkey-alice-bob.armored.rootguard",
+            entry: to_both.entry(
+                "v3-rootkey-alice-bob.armored.rootguard",
+                &ALICE,
+                true,
+                &format!("armor({two}), opened by alice"),
+            ),
+            bytes: envelope::armor(&both_bin).into_bytes(),
+        },
+        Vector {
+            file: "bad-v3-recipients-tampered-mac.rootguard",
+            entry: failing_identity(
+                "bad-v3-recipients-tampered-mac.rootguard",
+                &ALICE,
+                "Tampered",
+                &format!("{one} with bit 0 of byte {} (in the header MAC) flipped", mac_at + 7),
+            ),
+            bytes: patched(&alice_bin, &|b| b[mac_at + 7] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v3-tampered-other-stanza.rootguard",
+            entry: failing_identity(
+                "bad-v3-tampered-other-stanza.rootguard",
+                &ALICE,
+                "Tampered",
+                &format!(
+                    "{two} with bit 0 of byte {} (bob's wrapped file key) flipped, opened by \
+                     alice: her entry opens, the header MAC fails",
+                    bob_stanza + 40
+                ),
+            ),
+            bytes: patched(&both_bin, &|b| b[bob_stanza + 40] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v3-noncanonical-ephemeral.rootguard",
+            entry: failing_identity(
+                "bad-v3-noncanonical-ephemeral.rootguard",
+                &ALICE,
+                "InvalidStanza",
+                &format!(
+                    "{one} with bit 7 of byte {} (bit 255 of the ephemeral key) set: version 3 \
+                     refuses non-canonical keys",
+                    FIXED_HEADER_LEN_V3 + 31
+                ),
+            ),
+            bytes: patched(&alice_bin, &|b| b[FIXED_HEADER_LEN_V3 + 31] |= 0x80),
+        },
+        Vector {
+            file: "bad-v3-kind.rootguard",
+            entry: failing_identity(
+                "bad-v3-kind.rootguard",
+                &ALICE,
+                "UnsupportedKdf",
+                &format!("{one} with the kind byte (byte 7) set to 9"),
+            ),
+            bytes: patched(&alice_bin, &|b| b[7] = 9),
+        },
+        Vector { file: "v2-rootkey-alice-bit255.rootguard", entry: bit255_entry, bytes: bit255 },
+        Vector {
+            file: "salamander-v2.rootguard",
+            entry: salamander_entry("salamander-v2.rootguard", &ALICE, &s2, 2),
+            bytes: s2.bytes.clone(),
+        },
+        Vector {
+            file: "salamander-v2.rootguard",
+            entry: salamander_entry("salamander-v2.rootguard", &BOB, &s2, 2),
+            bytes: s2.bytes.clone(),
+        },
+        Vector {
+            file: "salamander-v3.rootguard",
+            entry: salamander_entry("salamander-v3.rootguard", &ALICE, &s3, 3),
+            bytes: s3.bytes.clone(),
+        },
+        Vector {
+            file: "salamander-v3.rootguard",
+            entry: failing_identity(
+                "salamander-v3.rootguard",
+                &BOB,
+                "Tampered",
+                "the version 3 salamander opened by bob: his entry gives another file key, \
+                 and the header MAC (made with alice's) fails before the payload is decrypted, \
+                 although the payload's tag would verify",
+            ),
+            bytes: s3.bytes.clone(),
+        },
+    ]
+}
+
+/// The two-recipient inputs shared by versions 2 and 3.
+fn to_both_inputs() -> ToRecipients {
+    ToRecipients {
+        plaintext: ROOTKEY_CSV.to_vec(),
+        file_name: "rootkey.csv",
+        to: vec![&ALICE, &BOB],
+        file_key: [0x5a; 32],
+        nonce: [0x0c; 12],
+        ephemeral: vec![[0x01; 32], [0x02; 32]],
+    }
 }
 
 /// Mangles armor the way text fields do: CRLF, re-wrapped at 76 columns,
@@ -415,6 +634,7 @@ fn mangle(armored: &str) -> String {
 
 fn vectors() -> Vec<Vector> {
     let rootkey = Sealed {
+        version: 1,
         plaintext: ROOTKEY_CSV.to_vec(),
         file_name: "rootkey.csv",
         passphrase: PASSPHRASE,
@@ -423,6 +643,7 @@ fn vectors() -> Vec<Vector> {
         nonce: std::array::from_fn(|i| 0xa0 + i as u8),
     };
     let unicode = Sealed {
+        version: 1,
         plaintext: b"\x00\x01binary \xff\xfe and text\n".to_vec(),
         file_name: "clé d’accès 🔑.csv",
         passphrase: "Grüße, 🔑 Schlüssel — ein langer Satz",
@@ -431,6 +652,7 @@ fn vectors() -> Vec<Vector> {
         nonce: *b"unique nonce",
     };
     let empty = Sealed {
+        version: 1,
         plaintext: Vec::new(),
         file_name: "",
         passphrase: "x",
@@ -518,10 +740,10 @@ fn vectors() -> Vec<Vector> {
                 PASSPHRASE,
                 "UnsupportedVersion",
                 &format!(
-                    "{from} with the version byte (byte 6) set to 3, a version that does not exist"
+                    "{from} with the version byte (byte 6) set to 4, a version that does not exist"
                 ),
             ),
-            bytes: patched(&|b| b[6] = 3),
+            bytes: patched(&|b| b[6] = 4),
         },
         Vector {
             file: "bad-truncated.rootguard",
@@ -557,12 +779,113 @@ fn vectors() -> Vec<Vector> {
         },
     ];
     all.extend(recipient_vectors());
+    all.extend(passphrase_vectors_v3(&rootkey, &rootkey_bin));
+    all.extend(recipient_vectors_v3());
     all
+}
+
+/// Version 3 with a passphrase, and the edge cases of reading.
+fn passphrase_vectors_v3(v1: &Sealed, v1_bin: &[u8]) -> Vec<Vector> {
+    let rootkey = Sealed { version: 3, plaintext: v1.plaintext.clone(), ..*v1 };
+    let bin = rootkey.seal();
+    let from = "v3-rootkey.rootguard";
+    let patched = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut bytes = bin.clone();
+        f(&mut bytes);
+        bytes
+    };
+    let armored = |binary: &[u8]| envelope::armor(binary);
+    // Armor of a 4-byte file needs "==": one is not enough.
+    let one_pad = armored(&bin[..bin.len() - 1]).replacen("==\n", "=\n", 1);
+    assert!(armored(&bin[..bin.len() - 1]).contains("==\n"));
+    let mut len1 = v1_bin[..HEADER_LEN].to_vec();
+    len1[48..52].copy_from_slice(&1u32.to_le_bytes());
+    len1.extend_from_slice(&[0u8; 1 + 16 + 3]);
+    vec![
+        Vector {
+            file: from,
+            entry: rootkey.entry(from, false, "seal_with (version 3)"),
+            bytes: bin.clone(),
+        },
+        Vector {
+            file: "v3-rootkey.armored.rootguard",
+            entry: rootkey.entry("v3-rootkey.armored.rootguard", true, &format!("armor({from})")),
+            bytes: armored(&bin).into_bytes(),
+        },
+        Vector {
+            file: from,
+            entry: failing(from, "correct horse battery stapler", "WrongPassphraseOrTampered", "the right file, a wrong passphrase: the header MAC fails"),
+            bytes: bin.clone(),
+        },
+        Vector {
+            file: "bad-v3-tampered-mac.rootguard",
+            entry: failing(
+                "bad-v3-tampered-mac.rootguard",
+                PASSPHRASE,
+                "WrongPassphraseOrTampered",
+                &format!("{from} with bit 0 of byte 60 (in the header MAC) flipped"),
+            ),
+            bytes: patched(&|b| b[60] ^= 0x01),
+        },
+        Vector {
+            file: "bad-v3-tampered-header.rootguard",
+            entry: failing(
+                "bad-v3-tampered-header.rootguard",
+                PASSPHRASE,
+                "WrongPassphraseOrTampered",
+                &format!("{from} with t_cost changed from 2 to 3 (byte 12): the header MAC fails"),
+            ),
+            bytes: patched(&|b| b[12] = 3),
+        },
+        Vector {
+            file: "bad-v3-truncated-mac.rootguard",
+            entry: failing(
+                "bad-v3-truncated-mac.rootguard",
+                PASSPHRASE,
+                "Truncated",
+                &format!("the first 70 bytes of {from}: it ends inside the header MAC"),
+            ),
+            bytes: bin[..70].to_vec(),
+        },
+        Vector {
+            file: "bad-payload-len-1-trailing.rootguard",
+            entry: failing(
+                "bad-payload-len-1-trailing.rootguard",
+                PASSPHRASE,
+                "TrailingData",
+                "the version 1 header of v1-rootkey.rootguard with payload_len 1, then 20 bytes \
+                 (1 + 16 + 3): more than declared is TrailingData, checked before the payload's \
+                 minimum length",
+            ),
+            bytes: len1,
+        },
+        Vector {
+            file: "bad-armor-one-pad.txt",
+            entry: failing(
+                "bad-armor-one-pad.txt",
+                PASSPHRASE,
+                "BadArmor",
+                &format!("armor of {from} without its last byte, whose padding needs \"==\", with one \"=\""),
+            ),
+            bytes: one_pad.into_bytes(),
+        },
+        Vector {
+            file: "bad-armor-short.txt",
+            entry: failing(
+                "bad-armor-short.txt",
+                PASSPHRASE,
+                "Truncated",
+                "armor of the 4 bytes RGEN: decoded armor is read as binary input, and a \
+                 prefix of the magic is Truncated",
+            ),
+            bytes: armored(b"RGEN").into_bytes(),
+        },
+    ]
 }
 
 fn manifest(vectors: &[Vector]) -> String {
     let doc = json!({
-        "format": "RootGuard encrypted file, versions 1 (passphrase) and 2 (recipients): docs/FORMAT.md",
+        "format": "RootGuard encrypted file, versions 1 (passphrase), 2 (recipients) and 3 (either, key-committing): docs/FORMAT.md",
         "generated_by": "tests/vectors/main.rs (ROOTGUARD_REGENERATE_VECTORS=1 cargo test --test vectors)",
         "passphrase_encoding": "UTF-8 bytes of the string, nothing added or removed",
         "expect": "ok: opens to plaintext_hex and file_name; error: must fail, `error` names the EnvelopeError variant (docs/FORMAT.md, Errors)",

@@ -40,6 +40,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "credential-process needs --passphrase-file on this system: the prompt would go to standard output, which the AWS CLI parses",
         ));
     }
+    crate::files::check_stdout()?;
     let key = open_key("credential-process", &args.file, unlock, key_id)?;
     let json = credential_process_json(&key);
     write_output(&Target::Std, json.as_bytes(), false, false)

@@ -83,6 +83,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let protection = check_before_prompting(unlock, &file)?;
     let output = args.output.clone().unwrap_or(Target::Std);
     refuse_existing(&output, args.force)?;
+    if output == Target::Std {
+        files::check_stdout()?;
+    }
     let plaintext = open_checked("decrypt", unlock, &file, protection)?;
     match args.format {
         Format::Original => write_output(&output, &plaintext, args.force, true),

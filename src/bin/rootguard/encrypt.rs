@@ -9,7 +9,7 @@ use rootguard::settings::KdfStrength;
 use zeroize::Zeroizing;
 
 use crate::failure::Failure;
-use crate::files::{self, read_target, refuse_existing, write_output, Target};
+use crate::files::{self, read_secret, refuse_existing, write_output, Target};
 use crate::files::{FILE_HINT, MAX_FILE_LEN};
 use crate::prompt::{passphrase, PassphraseFile, Prompt};
 
@@ -57,7 +57,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "encrypt -r needs no passphrase: the file is encrypted to the recipients; drop --passphrase-file",
         ));
     }
-    let plaintext = Zeroizing::new(read_target(&args.file, MAX_FILE_LEN, FILE_HINT)?);
+    let plaintext =
+        Zeroizing::new(read_secret(&args.file, MAX_FILE_LEN, FILE_HINT, "the file to encrypt")?);
     let (file_name, default_output) = match &args.file {
         Target::Std => (String::new(), Target::Std),
         Target::Path(path) => {
@@ -73,8 +74,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "refusing to write a binary file to the terminal; use -o OUTPUT or --armor",
         ));
     }
-    // Refuse an existing output before asking for the passphrase.
+    // Refuse an existing (or closed) output before asking for the passphrase.
     refuse_existing(&output, args.force)?;
+    if output == Target::Std {
+        files::check_stdout()?;
+    }
     let sealed = if args.recipients.is_empty() {
         let passphrase = passphrase(source, "encrypt", true, Prompt::File)?;
         // The extension's default strength (its options page can change it there).

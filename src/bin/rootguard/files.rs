@@ -85,6 +85,22 @@ pub const PASSPHRASE_HINT: &str =
 /// Reads `target` in full, refusing (without reading it all) anything longer
 /// than `limit` bytes. `what` says what the input should be, for the message.
 pub fn read_target(target: &Target, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+    read(target, limit, what, None)
+}
+
+/// [`read_target`] for an input that is a secret (a passphrase, a file to
+/// encrypt): its buffer is locked into RAM before anything is read into it.
+/// `secret` names it for the warning when locking fails.
+pub fn read_secret(
+    target: &Target,
+    limit: u64,
+    what: &str,
+    secret: &str,
+) -> Result<Vec<u8>, Failure> {
+    read(target, limit, what, Some(secret))
+}
+
+fn read(target: &Target, limit: u64, what: &str, secret: Option<&str>) -> Result<Vec<u8>, Failure> {
     let too_large = |name: &str| {
         Failure::usage(format!(
             "{name} is larger than {}, the most rootguard reads as {what}",
@@ -111,6 +127,9 @@ pub fn read_target(target: &Target, limit: u64, what: &str) -> Result<Vec<u8>, F
     bytes
         .try_reserve_exact(reserve)
         .map_err(|_| Failure::usage(format!("cannot read {name}: out of memory")))?;
+    if let Some(secret) = secret {
+        crate::harden::lock_capacity(&bytes, secret);
+    }
     // One byte past the limit tells "exactly at the limit" from "beyond".
     reader
         .by_ref()
@@ -142,13 +161,7 @@ pub fn write_output(
     private: bool,
 ) -> Result<(), Failure> {
     let path = match target {
-        Target::Std => {
-            let mut stdout = std::io::stdout().lock();
-            return stdout
-                .write_all(bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")));
-        }
+        Target::Std => return write_stdout(bytes),
         Target::Path(path) => path,
     };
     let mut options = OpenOptions::new();
@@ -184,6 +197,36 @@ pub fn write_output(
         let _ = std::fs::remove_file(path);
         Failure::io("write", path, &e)
     })
+}
+
+/// Writes `bytes` to standard output and flushes it. Any failure (a closed
+/// output, a full disk, a broken pipe) is an error, so the exit code never
+/// reports output that went nowhere.
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    check_stdout()?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")))
+}
+
+/// Refuses a standard output that was closed when rootguard started (the
+/// runtime put `/dev/null` in its place): call it before the work.
+pub fn check_stdout() -> Result<(), Failure> {
+    if crate::harden::stdout_was_closed() {
+        return Err(Failure::usage(
+            "standard output is closed, so the result would be lost: redirect it to a file or \
+             use -o OUTPUT",
+        ));
+    }
+    Ok(())
+}
+
+/// `text` on standard output (what `println!` would do, but a failure to
+/// write is an error, not a panic or a silent loss).
+pub fn print(text: &str) -> Result<(), Failure> {
+    write_stdout(text.as_bytes())
 }
 
 /// An overwritten (`--force`) file keeps its old mode: reset it to 0600.

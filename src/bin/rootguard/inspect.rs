@@ -1,7 +1,7 @@
 //! `rootguard inspect`: what a file is, without a passphrase.
 
 use rootguard::csv::CredentialCsv;
-use rootguard::envelope::{self, Protection};
+use rootguard::envelope::{self, KdfParams, Protection};
 
 use crate::failure::Failure;
 use crate::files::{self, read_target, Target, FILE_HINT, MAX_FILE_LEN};
@@ -23,30 +23,45 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     if envelope::is_envelope(&bytes) {
         let info = envelope::peek(&bytes)?;
         let form = if info.armored { "armored" } else { "binary" };
-        match info.protection {
-            Protection::Passphrase { params } => println!(
-                "RootGuard encrypted file: format {}, {form}, Argon2id {params}; open it with \
-                 `rootguard decrypt`",
-                info.version
-            ),
-            Protection::Recipients { count } => println!(
+        let text = match info.protection {
+            Protection::Passphrase { params } => {
+                let mut text = format!(
+                    "RootGuard encrypted file: format {}, {form}, Argon2id {params}; open it with \
+                     `rootguard decrypt`\n",
+                    info.version
+                );
+                if params.far_above_default() {
+                    text.push_str(&format!(
+                        "note: this file asks for {}; opening it will take a while (RootGuard \
+                         writes {}). decrypt --max-memory SIZE refuses such files\n",
+                        params.cost(),
+                        KdfParams::DEFAULT.cost()
+                    ));
+                }
+                text
+            }
+            Protection::Recipients { count } => format!(
                 "RootGuard encrypted file: format {}, {form}, encrypted to {count} recipient{}; \
-                 open it with `rootguard decrypt -i IDENTITY`",
+                 open it with `rootguard decrypt -i IDENTITY`\n",
                 info.version,
                 if count == 1 { "" } else { "s" }
             ),
-        }
-        return Ok(());
+        };
+        return files::print(&text);
     }
     match CredentialCsv::parse(&bytes) {
         Ok(csv) => {
+            let mut text = String::new();
             for key in &csv.keys {
-                println!("credentials file ({:?}): access key {}", csv.format, key.access_key_id);
+                text.push_str(&format!(
+                    "credentials file ({:?}): access key {}\n",
+                    csv.format, key.access_key_id
+                ));
             }
-            Ok(())
+            files::print(&text)
         }
         Err(e) => {
-            println!("not a credentials file: {e}");
+            files::print(&format!("not a credentials file: {e}\n"))?;
             Err(Failure { message: String::new(), code: 1 })
         }
     }

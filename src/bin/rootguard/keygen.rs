@@ -48,6 +48,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             path.display()
         )));
     }
+    // The recipient is printed at the end: refuse a closed output first.
+    crate::files::check_stdout()?;
     let passphrase = passphrase(source, "keygen", true, Prompt::NewIdentity)?;
     // The identity file protects every file encrypted to it, for as long as
     // it is kept: hold its passphrase to the extension's bar.
@@ -64,7 +66,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let sealed =
         identity::seal_identity_file(&identity, &utc_now()?, &passphrase, KdfParams::DEFAULT)?;
     write_output(&output, &sealed, false, true)?;
-    println!("{}", identity.recipient());
+    crate::files::print(&format!("{}\n", identity.recipient()))?;
     eprintln!(
         "rootguard: wrote the identity to {} (keep it and its passphrase; give others the \
          recipient above)",

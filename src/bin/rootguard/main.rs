@@ -20,6 +20,8 @@ mod failure;
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
 #[cfg(not(target_arch = "wasm32"))]
+mod harden;
+#[cfg(not(target_arch = "wasm32"))]
 mod inspect;
 #[cfg(not(target_arch = "wasm32"))]
 mod keygen;
@@ -83,15 +85,15 @@ enum Command {
 fn main() -> std::process::ExitCode {
     use clap::{CommandFactory, Parser};
 
+    // Before any secret is read: no core dump, no ptrace by the same user.
+    harden::undumpable();
     let result = match Cli::try_parse() {
         Ok(Cli { version: true, .. }) => {
-            println!("{}", rootguard::core_signature());
-            Ok(())
+            files::print(&format!("{}\n", rootguard::core_signature()))
         }
         Ok(Cli { command: None, .. }) => {
             // No command: the help, as `--help` prints it.
-            print!("{}", Cli::command().render_long_help());
-            Ok(())
+            files::print(&Cli::command().render_long_help().to_string())
         }
         Ok(Cli { command: Some(command), .. }) => match command {
             Command::Encrypt(args) => encrypt::run(&args),

@@ -3,12 +3,12 @@
 //! checked before asking for one, then the one access key it should hold.
 
 use rootguard::csv::{is_access_key_id, AccessKeyPair, CredentialCsv};
-use rootguard::envelope::{self, EnvelopeError, Protection};
+use rootguard::envelope::{self, EnvelopeError, KdfParams, Protection};
 use rootguard::identity;
 use rootguard::recipient::Identity;
 use zeroize::Zeroizing;
 
-use crate::failure::{identity_failure, Failure, EXIT_KEY};
+use crate::failure::{identity_failure, Failure, EXIT_KEY, EXIT_PARAMS};
 use crate::files::{self, describe, read_target, Target, FILE_HINT, IDENTITY_HINT, MAX_FILE_LEN};
 use crate::prompt::{passphrase, PassphraseFile, Prompt};
 
@@ -24,9 +24,38 @@ pub struct Unlock {
     pub identity: Option<Target>,
     #[command(flatten)]
     pub passphrase_file: PassphraseFile,
+    /// Refuse (exit 5) a file or identity file whose key
+    /// derivation asks for more memory than SIZE (e.g.
+    /// 256M, 1G; a plain number is MiB), before spending
+    /// it. Without it, up to RootGuard's cap (1 GiB).
+    #[arg(long = "max-memory", value_name = "SIZE", value_parser = parse_memory, verbatim_doc_comment)]
+    pub max_memory_kib: Option<u32>,
+}
+
+/// `--max-memory`'s SIZE in KiB: a number with an optional K, M or G (MiB
+/// without one).
+fn parse_memory(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.as_bytes().last().map(u8::to_ascii_uppercase) {
+        Some(b'K') => (&t[..t.len() - 1], 0),
+        Some(b'M') => (&t[..t.len() - 1], 10),
+        Some(b'G') => (&t[..t.len() - 1], 20),
+        _ => (t, 10),
+    };
+    digits
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&kib| kib > 0)
+        .ok_or_else(|| format!("{text:?} is not a size such as 256M or 1G"))
 }
 
 impl Unlock {
+    /// [`check_cost`] with this command line's `--max-memory`.
+    pub fn check_cost(&self, what: &str, params: KdfParams) -> Result<(), Failure> {
+        check_cost(self.max_memory_kib, what, params)
+    }
+
     /// Standard input (`-`) can be only one of FILE, the passphrase file and
     /// the identity file.
     pub fn one_from_stdin_with(&self, file: &Target) -> Result<(), Failure> {
@@ -36,6 +65,34 @@ impl Unlock {
             self.identity.as_ref(),
         ])
     }
+}
+
+/// Before Argon2id runs on `params` (of FILE or of the identity file,
+/// `what`): refuses them above `--max-memory` (`limit`, in KiB), and says
+/// when they are far above the defaults, since opening will take a while.
+pub fn check_cost(limit: Option<u32>, what: &str, params: KdfParams) -> Result<(), Failure> {
+    if let Some(limit) = limit {
+        if params.m_cost_kib > limit {
+            let memory = KdfParams { t_cost: 1, ..params }.cost();
+            return Err(Failure {
+                message: format!(
+                    "{what} asks for {} of memory ({params}), above --max-memory: refused \
+                     before spending it",
+                    memory.trim_end_matches(" and 1 pass")
+                ),
+                code: EXIT_PARAMS,
+            });
+        }
+    }
+    if params.far_above_default() {
+        eprintln!(
+            "rootguard: note: {what} asks for {}; opening it will take a while (RootGuard \
+             writes {}). --max-memory SIZE refuses such files",
+            params.cost(),
+            KdfParams::DEFAULT.cost()
+        );
+    }
+    Ok(())
 }
 
 /// `-k, --key-id`: which key, when FILE holds several.
@@ -86,6 +143,9 @@ pub fn open_key(
 /// what opens it, before any prompt or Argon2id.
 pub fn check_before_prompting(unlock: &Unlock, file: &[u8]) -> Result<Protection, Failure> {
     let protection = envelope::peek(file)?.protection;
+    if let Protection::Passphrase { params } = protection {
+        unlock.check_cost("this file", params)?;
+    }
     match (&unlock.identity, protection) {
         (None, Protection::Recipients { .. }) => Err(EnvelopeError::NeedsIdentity.into()),
         (Some(_), Protection::Passphrase { .. }) => Err(EnvelopeError::NeedsPassphrase.into()),
@@ -104,12 +164,16 @@ pub fn open_checked(
     let source = unlock.passphrase_file.path.as_ref();
     match (&unlock.identity, protection) {
         (Some(target), Protection::Recipients { .. }) => {
-            let identity = read_identity(command, target, source)?;
-            Ok(envelope::recipients::open_with_identity(file, &identity)?.plaintext)
+            let identity = read_identity(command, target, source, unlock.max_memory_kib)?;
+            let plaintext = envelope::recipients::open_with_identity(file, &identity)?.plaintext;
+            crate::harden::lock_slice(&plaintext, "the decrypted file");
+            Ok(plaintext)
         }
         (None, Protection::Passphrase { .. }) => {
             let passphrase = passphrase(source, command, false, Prompt::File)?;
-            Ok(envelope::open(file, &passphrase)?.plaintext)
+            let plaintext = envelope::open(file, &passphrase)?.plaintext;
+            crate::harden::lock_slice(&plaintext, "the decrypted file");
+            Ok(plaintext)
         }
         (None, Protection::Recipients { .. }) => Err(EnvelopeError::NeedsIdentity.into()),
         (Some(_), Protection::Passphrase { .. }) => Err(EnvelopeError::NeedsPassphrase.into()),
@@ -122,10 +186,14 @@ pub fn read_identity(
     command: &str,
     target: &Target,
     source: Option<&Target>,
+    max_memory_kib: Option<u32>,
 ) -> Result<Identity, Failure> {
     let path = describe(target);
     let bytes = read_target(target, MAX_FILE_LEN, IDENTITY_HINT)?;
-    envelope::peek(&bytes).map_err(|e| identity_failure(&path, e.into()))?;
+    let info = envelope::peek(&bytes).map_err(|e| identity_failure(&path, e.into()))?;
+    if let Protection::Passphrase { params } = info.protection {
+        check_cost(max_memory_kib, &format!("the identity file {path}"), params)?;
+    }
     let passphrase = passphrase(source, command, false, Prompt::Identity)?;
     identity::open_identity_file(&bytes, &passphrase).map_err(|e| identity_failure(&path, e))
 }

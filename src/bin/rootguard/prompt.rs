@@ -4,7 +4,7 @@
 use zeroize::Zeroizing;
 
 use crate::failure::Failure;
-use crate::files::{self, read_target, Target, MAX_PASSPHRASE_LEN, PASSPHRASE_HINT};
+use crate::files::{self, read_secret, Target, MAX_PASSPHRASE_LEN, PASSPHRASE_HINT};
 
 /// `-p, --passphrase-file`, for the commands that ask for a passphrase.
 #[derive(clap::Args)]
@@ -38,8 +38,12 @@ pub fn passphrase(
 ) -> Result<Zeroizing<Vec<u8>>, Failure> {
     let passphrase = match source {
         Some(source) => {
-            let mut bytes =
-                Zeroizing::new(read_target(source, MAX_PASSPHRASE_LEN, PASSPHRASE_HINT)?);
+            let mut bytes = Zeroizing::new(read_secret(
+                source,
+                MAX_PASSPHRASE_LEN,
+                PASSPHRASE_HINT,
+                "the passphrase",
+            )?);
             if bytes.last() == Some(&b'\n') {
                 bytes.pop();
                 if bytes.last() == Some(&b'\r') {
@@ -63,7 +67,10 @@ pub fn passphrase(
                     return Err(Failure::usage("the passphrases do not match"));
                 }
             }
-            Zeroizing::new(first.as_bytes().to_vec())
+            crate::harden::lock_slice(first.as_bytes(), "the passphrase");
+            let copy = Zeroizing::new(first.as_bytes().to_vec());
+            crate::harden::lock_slice(&copy, "the passphrase");
+            copy
         }
     };
     if passphrase.is_empty() {

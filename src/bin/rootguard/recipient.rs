@@ -19,7 +19,7 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let source = args.passphrase_file.path.as_ref();
     files::one_from_stdin(&[Some(&args.identity), source])?;
-    let identity = read_identity("recipient", &args.identity, source)?;
-    println!("{}", identity.recipient());
+    let identity = read_identity("recipient", &args.identity, source, None)?;
+    crate::files::print(&format!("{}\n", identity.recipient()))?;
     Ok(())
 }

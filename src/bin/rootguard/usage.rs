@@ -65,10 +65,12 @@ Exit status:
     1  wrong passphrase, or the file was modified or damaged (AES-GCM cannot
        tell these apart); not encrypted to the identity given; inspect: FILE
        is neither
-    2  usage or I/O error
+    2  usage or I/O error, including output that could not be written
+       (standard output closed, disk full, broken pipe)
     3  truncated, or not a RootGuard file
     4  unsupported format version: update rootguard
-    5  key derivation parameters outside RootGuard's limits
+    5  key derivation parameters outside RootGuard's limits, or above
+       --max-memory
     6  FILE decrypted but holds no access key, several (use --key-id), or not
        the one --key-id names
     exec: COMMAND's own status; 127 COMMAND not found, 126 not runnable";
