@@ -9,17 +9,27 @@ import { JSDOM } from "jsdom";
 import { contentTop, placeNotices } from "../../extension/content/placement.js";
 
 // The shape of a Cloudscape AppLayout page: breadcrumbs, then the content,
-// whose first block holds the page header (h1) and then the containers.
+// laid out by a grid (ContentLayout) whose cells hold the page header (its
+// title block holds the h1) and the containers.
 const CONSOLE = `<header id="nav">AWS</header><div class="layout"><nav>IAM</nav>
   <main><div id="crumbs">IAM › Security credentials</div>
-    <div id="content"><div id="page"><div id="header"><h1>My security credentials</h1></div>
+    <div id="content"><div id="grid" style="display: grid"><div id="title"><h1>My security credentials</h1></div>
       <div id="container">Access keys</div></div></div></main></div>`;
 
-test("the content area's top: above the page's header, below the breadcrumbs", () => {
+test("the content area's top: right above the page's heading, in the nearest block in normal flow", () => {
   const { document } = new JSDOM(`<body>${CONSOLE}</body>`).window;
   const top = contentTop(document);
-  assert.equal(top.parent.localName, "main");
-  assert.equal(top.before.id, "content", "the outermost block that starts with the heading");
+  assert.equal(top.parent.id, "title");
+  assert.equal(top.before.localName, "h1");
+});
+
+test("never inside a grid or flex layout, where an added element would take a cell of its own", () => {
+  const { document } = new JSDOM(`<body><main><div id="content"><div id="grid" style="display: grid"><h1>Title</h1><div>Keys</div></div></div></main></body>`).window;
+  const top = contentTop(document);
+  assert.equal(top.parent.id, "content");
+  assert.equal(top.before.id, "grid");
+  const flex = new JSDOM(`<body><main><section id="page"><div id="row" style="display: flex"><h1>Title</h1></div></section></main></body>`).window.document;
+  assert.equal(contentTop(flex).before.id, "row");
 });
 
 test("no main landmark or no heading yet: no place in the flow", () => {
@@ -41,10 +51,10 @@ test("the notices wait in the corner until the console draws its content, then m
   await new Promise((resolve) => setTimeout(resolve, 20));
   assert.equal(stack.getAttribute("data-placement"), "flow");
   assert.equal(stack.style.position, "static");
-  assert.equal(stack.nextElementSibling.id, "content", "right above the content");
-  assert.equal(stack.previousElementSibling.id, "crumbs", "below the breadcrumbs");
+  assert.equal(stack.nextElementSibling.localName, "h1", "right above the page's heading");
+  assert.equal(stack.parentElement.id, "title");
   // Placed again (every verdict): it stays where it is.
   placeNotices(stack);
   assert.equal(document.querySelectorAll('[data-rootguard="notices"]').length, 1);
-  assert.equal(stack.nextElementSibling.id, "content");
+  assert.equal(stack.nextElementSibling.localName, "h1");
 });
