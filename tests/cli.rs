@@ -13,30 +13,8 @@ use serde_json::Value;
 const CSV: &[u8] = b"Access key ID,Secret access key\r\n\
 AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
 
-/// A fresh directory under target/tmp, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod support;
+use support::TempDir;
 
 /// A refusal: this exit code, nothing on stdout, and stderr saying `says`.
 fn assert_refused(out: &Output, exit_code: i32, says: &str) {
@@ -71,7 +49,7 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn encrypt_then_decrypt_round_trips() {
-    let dir = TempDir::new("round-trip");
+    let dir = TempDir::new("cli-round-trip");
     let csv = dir.file("rootkey.csv", CSV);
     let pw = dir.file("pw", b"a long passphrase\n");
 
@@ -107,7 +85,7 @@ fn encrypt_then_decrypt_round_trips() {
 
 #[test]
 fn armored_output_round_trips() {
-    let dir = TempDir::new("armor");
+    let dir = TempDir::new("cli-armor");
     let csv = dir.file("rootkey.csv", CSV);
     let pw = dir.file("pw", b"another passphrase");
     let out = rootguard(&[&"encrypt", &"--armor", &"-o", &"-", &"-p", &pw, &csv]);
@@ -123,7 +101,7 @@ fn armored_output_round_trips() {
 
 #[test]
 fn existing_outputs_are_not_overwritten_without_force() {
-    let dir = TempDir::new("force");
+    let dir = TempDir::new("cli-force");
     let csv = dir.file("rootkey.csv", CSV);
     let pw = dir.file("pw", b"passphrase one");
     let existing = dir.file("rootkey.csv.rootguard", b"keep me");
@@ -143,7 +121,7 @@ fn existing_outputs_are_not_overwritten_without_force() {
 
 #[test]
 fn wrong_passphrase_exits_1() {
-    let dir = TempDir::new("wrong");
+    let dir = TempDir::new("cli-wrong");
     let pw = dir.file("pw", b"correct horse battery stapler\n");
     let out = rootguard(&[&"decrypt", &"-p", &pw, &vector("v1-rootkey.rootguard")]);
     assert_refused(&out, 1, "wrong passphrase");
@@ -151,7 +129,7 @@ fn wrong_passphrase_exits_1() {
 
 #[test]
 fn truncated_and_foreign_files_exit_3() {
-    let dir = TempDir::new("truncated");
+    let dir = TempDir::new("cli-truncated");
     let pw = dir.file("pw", b"correct horse battery staple\n");
     let whole = std::fs::read(vector("v1-rootkey.rootguard")).unwrap();
     for len in [3, 30, 60, whole.len() - 1] {
@@ -168,7 +146,7 @@ fn truncated_and_foreign_files_exit_3() {
 
 #[test]
 fn empty_passphrase_is_refused() {
-    let dir = TempDir::new("empty-pass");
+    let dir = TempDir::new("cli-empty-pass");
     let csv = dir.file("rootkey.csv", CSV);
     let pw = dir.file("pw", b"\n");
     let out = rootguard(&[&"encrypt", &"-p", &pw, &csv]);
@@ -241,7 +219,7 @@ fn vector(name: &str) -> PathBuf {
 /// name maps to (docs/FORMAT.md, "Errors").
 #[test]
 fn checked_in_vectors_decrypt_with_the_documented_exit_codes() {
-    let dir = TempDir::new("vectors");
+    let dir = TempDir::new("cli-vectors");
     let json = std::fs::read_to_string(vector("vectors.json")).unwrap();
     let doc: Value = serde_json::from_str(&json).unwrap();
     for v in doc["vectors"].as_array().unwrap() {
@@ -324,7 +302,7 @@ fn one_key() -> String {
 
 #[test]
 fn credential_process_prints_only_the_json_the_aws_cli_reads() {
-    let dir = TempDir::new("cp-json");
+    let dir = TempDir::new("cli-cp-json");
     for csv in [one_key(), format!("AWSAccessKeyId={ID}\nAWSSecretKey={SECRET}\n")] {
         let (file, pw) = sealed(&dir, &csv);
         let out = rootguard(&[&"credential-process", &"--passphrase-file", &pw, &file]);
@@ -345,7 +323,7 @@ fn credential_process_prints_only_the_json_the_aws_cli_reads() {
 
 #[test]
 fn credential_process_errors_go_to_stderr_with_their_exit_codes() {
-    let dir = TempDir::new("cp-errors");
+    let dir = TempDir::new("cli-cp-errors");
     let (file, _) = sealed(&dir, &one_key());
     let wrong = dir.file("wrong", b"not the passphrase\n");
     let out = rootguard(&[&"credential-process", &"-p", &wrong, &file]);
@@ -378,7 +356,7 @@ fn credential_process_without_a_terminal_asks_for_a_passphrase_file() {
         eprintln!("setsid(1) not found: skipped");
         return;
     };
-    let dir = TempDir::new("cp-notty");
+    let dir = TempDir::new("cli-cp-notty");
     let (file, _) = sealed(&dir, &one_key());
     let out = Command::new(setsid)
         .arg("--wait")
@@ -393,7 +371,7 @@ fn credential_process_without_a_terminal_asks_for_a_passphrase_file() {
 
 #[test]
 fn several_keys_need_key_id_and_errors_list_ids_never_secrets() {
-    let dir = TempDir::new("key-id");
+    let dir = TempDir::new("cli-key-id");
     let (file, pw) = sealed(&dir, &two_keys());
     for command in ["credential-process", "exec"] {
         let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&command, &"-p", &pw, &file];
@@ -437,7 +415,7 @@ fn several_keys_need_key_id_and_errors_list_ids_never_secrets() {
 
 #[test]
 fn exec_runs_the_command_with_the_key_and_without_conflicting_variables() {
-    let dir = TempDir::new("exec-env");
+    let dir = TempDir::new("cli-exec-env");
     let (file, pw) = sealed(&dir, &one_key());
     let out = Command::new(env!("CARGO_BIN_EXE_rootguard"))
         .args(["exec", "-p"])
@@ -473,7 +451,7 @@ fn exec_runs_the_command_with_the_key_and_without_conflicting_variables() {
 
 #[test]
 fn exec_passes_the_command_status_through_and_needs_a_command() {
-    let dir = TempDir::new("exec-status");
+    let dir = TempDir::new("cli-exec-status");
     let (file, pw) = sealed(&dir, &one_key());
     // No shell between rootguard and the command: `$0` stays literal text.
     let out = rootguard(&[&"exec", &"-p", &pw, &file, &"--", &"echo", &"$0", &"a b"]);
@@ -533,7 +511,7 @@ fn exec_passes_the_command_status_through_and_needs_a_command() {
 
 #[test]
 fn decrypt_aws_import_prints_the_csv_aws_configure_import_reads() {
-    let dir = TempDir::new("aws-import");
+    let dir = TempDir::new("cli-aws-import");
     let (file, pw) = sealed(&dir, &one_key());
     let out = rootguard(&[
         &"decrypt",
@@ -572,7 +550,7 @@ fn decrypt_aws_import_prints_the_csv_aws_configure_import_reads() {
     }
 
     // Several keys: --key-id picks the row.
-    let dir2 = TempDir::new("aws-import-two");
+    let dir2 = TempDir::new("cli-aws-import-two");
     let (file2, _) = sealed(&dir2, &two_keys());
     let out = rootguard(&[
         &"decrypt",
@@ -634,7 +612,7 @@ fn keygen(dir: &TempDir, name: &str, pw: &Path) -> (PathBuf, String) {
 
 #[test]
 fn keygen_writes_a_private_identity_once_and_prints_its_recipient() {
-    let dir = TempDir::new("keygen");
+    let dir = TempDir::new("cli-keygen");
     let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
     let (identity, recipient) = keygen(&dir, "me.rootguard", &pw);
     let bytes = std::fs::read(&identity).unwrap();
@@ -683,7 +661,7 @@ fn keygen_writes_a_private_identity_once_and_prints_its_recipient() {
 
 #[test]
 fn files_encrypted_to_recipients_open_with_any_of_their_identities_only() {
-    let dir = TempDir::new("recipients");
+    let dir = TempDir::new("cli-recipients");
     let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
     let (alice, alice_r) = keygen(&dir, "alice.id", &pw);
     let (bob, bob_r) = keygen(&dir, "bob.id", &pw);
@@ -735,7 +713,7 @@ fn files_encrypted_to_recipients_open_with_any_of_their_identities_only() {
 
 #[test]
 fn bad_recipient_lists_are_refused_with_what_is_wrong() {
-    let dir = TempDir::new("bad-recipients");
+    let dir = TempDir::new("cli-bad-recipients");
     let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
     let (_, r) = keygen(&dir, "a.id", &pw);
     let csv = dir.file("rootkey.csv", one_key().as_bytes());
@@ -766,7 +744,7 @@ fn bad_recipient_lists_are_refused_with_what_is_wrong() {
 
 #[test]
 fn credential_process_and_exec_take_an_identity() {
-    let dir = TempDir::new("cp-identity");
+    let dir = TempDir::new("cli-cp-identity");
     let pw = dir.file("pw", format!("{PASS}\n").as_bytes());
     let (identity, r) = keygen(&dir, "me.id", &pw);
     let csv = dir.file("rootkey.csv", one_key().as_bytes());

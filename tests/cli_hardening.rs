@@ -15,29 +15,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_rootguard");
 const CSV: &[u8] = b"Access key ID,Secret access key\r\n\
 AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n";
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("rootguard-hardening-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod support;
+use support::TempDir;
 
 /// Runs `rootguard ARGS REDIRECT` through sh, e.g. with `>&-`.
 fn sh(args: &[&Path], redirect: &str) -> Output {
@@ -83,7 +62,7 @@ fn a_recipient_with_bit_255_set_is_refused() {
         .find_map(|v| v["noncanonical_recipient"].as_str())
         .unwrap()
         .to_owned();
-    let dir = TempDir::new("bit255");
+    let dir = TempDir::new("rootguard-hardening-bit255");
     let csv = dir.file("rootkey.csv", CSV);
     let out = Command::new(BIN).args(["encrypt", "-r", &high]).arg(&csv).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -93,7 +72,7 @@ fn a_recipient_with_bit_255_set_is_refused() {
 
 #[test]
 fn output_that_cannot_be_written_is_a_failure() {
-    let dir = TempDir::new("stdout");
+    let dir = TempDir::new("rootguard-hardening-stdout");
     let (pw, file) = sealed(&dir);
     let args: [&Path; 4] = [Path::new("decrypt"), Path::new("-p"), &pw, &file];
     let ok = sh(&args, "");
@@ -123,7 +102,7 @@ fn output_that_cannot_be_written_is_a_failure() {
 
 #[test]
 fn heavy_parameters_are_announced_and_can_be_refused() {
-    let dir = TempDir::new("heavy");
+    let dir = TempDir::new("rootguard-hardening-heavy");
     let (pw, file) = sealed(&dir);
     let mut bytes = std::fs::read(&file).unwrap();
     bytes[8..12].copy_from_slice(&(1u32 << 20).to_le_bytes());
@@ -166,7 +145,7 @@ fn locked_kib(pid: u32) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn the_running_cli_locks_the_passphrase_buffer() {
-    let dir = TempDir::new("vmlck");
+    let dir = TempDir::new("rootguard-hardening-vmlck");
     let (pw, file) = sealed(&dir);
     let fifo = dir.0.join("pw.fifo");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
