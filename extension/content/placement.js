@@ -33,10 +33,14 @@ let waiting = null;
 
 /** Put `stack` (the notices' container) in the console's flow, or in the corner until the flow is there. */
 export function placeNotices(stack) {
+  // Once in the flow it stays there until the console replaces that part of
+  // the page (the stack is then disconnected): every verdict calls this, up
+  // to once a frame, and finding the place again costs style computations.
+  if (stack.isConnected && stack.getAttribute("data-placement") === "flow") return;
   const document = stack.ownerDocument;
   const top = contentTop(document);
   if (top) {
-    if (top.before.previousElementSibling !== stack || !stack.isConnected) top.parent.insertBefore(stack, top.before);
+    top.parent.insertBefore(stack, top.before);
     stack.style.cssText = IN_FLOW;
     stack.setAttribute("data-placement", "flow");
     waiting?.disconnect();
