@@ -48,7 +48,10 @@ test("the notices wait in the corner until the console draws its content, then m
   assert.equal(stack.getAttribute("data-placement"), "floating");
   assert.equal(stack.style.position, "fixed");
   document.getElementById("app").innerHTML = CONSOLE;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // The move happens in the frame after the console's change: wait for it, not for a time.
+  for (let frames = 0; stack.getAttribute("data-placement") !== "flow" && frames < 100; frames += 1) {
+    await new Promise((resolve) => globalThis.requestAnimationFrame(resolve));
+  }
   assert.equal(stack.getAttribute("data-placement"), "flow");
   assert.equal(stack.style.position, "static");
   assert.equal(stack.nextElementSibling.localName, "h1", "right above the page's heading");
