@@ -2,7 +2,8 @@
 // (or a whole credentials text) is copied from a console page, through the
 // console's copy icons (the async Clipboard API, reported by extension/main-world/clipboard.js
 // over the private channel) or the user's own copy or cut of a selection,
-// says so, and, unless the owner turned it off, clears the clipboard after a
+// says so next to what was copied (content/placement.js placeBeside), and,
+// unless the owner turned it off, clears the clipboard after a
 // while if no later copy was seen in any console tab (the background keeps
 // count; background/hygiene.js explains why that is the test).
 //
@@ -19,23 +20,30 @@
 import { ToBackground } from "../protocol.js";
 import { onChannel } from "./channel.js";
 import { askCore } from "./core.js";
+import { placeBeside } from "./placement.js";
 import * as render from "./render.js";
 
 const { t } = render;
+// The element the user last pressed (pointer, or Enter/Space on it): for a
+// copy through the Clipboard API, the console's copy icon, which sits next
+// to what it copies. The notice goes there.
+let lastPressed = null;
 let writing = false; // RootGuard's own copy event, while it writes the clipboard
 /** The pending clear: { generation, timer, notice, ... }. */
 let pending = null;
 
-async function copied(text) {
+// `subject`: what was copied, on the page (a field, the selection's
+// element, the copy icon), or null; the notice is placed next to it.
+async function copied(text, subject) {
   const answer = await askCore({ type: ToBackground.clipboardCopied, text });
   if (!answer) return;
   // A later copy replaces what an earlier notice was about.
   drop();
   if (answer.kind === "nothing") return;
-  notify(answer);
+  notify(answer, subject);
 }
 
-function notify({ kind, generation, clear, seconds }) {
+function notify({ kind, generation, clear, seconds }, subject) {
   const [notice, shadow] = render.host("clipboard-notice", "warning");
   const body = render.el("p", { "data-rootguard": "clipboard-status" });
   const keep = render.el("button", { type: "button", "data-rootguard-action": "keep-clipboard", text: t("clipboardKeep"), onclick: () => keepIt() });
@@ -52,7 +60,7 @@ function notify({ kind, generation, clear, seconds }) {
     ),
   );
   notice.setAttribute("data-kind", kind);
-  render.ensureStack().append(notice);
+  if (!placeBeside(notice, subject)) render.ensureStack().append(notice);
   pending = { generation, notice, body, keep, timer: 0, deadline: Date.now() + seconds * 1000 };
   if (!clear) {
     notice.setAttribute("data-state", "not-clearing");
@@ -143,31 +151,40 @@ async function writeClipboard(text) {
  */
 export async function copyForUser(text) {
   const how = await writeClipboard(text);
-  if (how) copied(text);
+  if (how) copied(text, null);
   return how;
 }
 
-// The user's own copy or cut: what is selected (in a field, its selection).
-function selectedText() {
+// The user's own copy or cut: what is selected (in a field, its
+// selection), and where it is on the page.
+function selected() {
   const field = document.activeElement;
   if (field && typeof field.selectionStart === "number" && typeof field.value === "string") {
     try {
-      return field.value.slice(field.selectionStart, field.selectionEnd);
+      return { text: field.value.slice(field.selectionStart, field.selectionEnd), subject: field };
     } catch {
       /* an input type without selection: fall through */
     }
   }
-  return String(getSelection() ?? "");
+  const selection = getSelection();
+  const subject = selection?.rangeCount ? selection.getRangeAt(0).commonAncestorContainer : null;
+  return { text: String(selection ?? ""), subject };
 }
 /** Watch copies: the user's own copy or cut, and the console's copy icons. */
 export function watchCopies() {
   for (const type of ["copy", "cut"]) {
     addEventListener(type, () => {
-      if (!writing) copied(selectedText());
+      if (writing) return;
+      const { text, subject } = selected();
+      copied(text, subject);
     }, true);
   }
+  addEventListener("pointerdown", (event) => (lastPressed = event.target), true);
+  addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") lastPressed = event.target;
+  }, true);
   // The console's copy icons (navigator.clipboard.writeText/write), from extension/main-world/clipboard.js.
   onChannel("rootguard-clipboard", (data) => {
-    if (typeof data?.text === "string") copied(data.text);
+    if (typeof data?.text === "string") copied(data.text, lastPressed);
   });
 }

@@ -61,3 +61,35 @@ export function placeNotices(stack) {
   });
   waiting.observe(document.documentElement, { childList: true, subtree: true });
 }
+
+const BESIDE = "display:block;margin:8px 0;max-width:560px;";
+
+/**
+ * Put `notice` next to `subject`, the thing on the page it is about (a shown
+ * secret, a copied one), in the console's flow: at the end of the table
+ * cell that holds it (the row grows, the notice sits under the value), else
+ * right after the nearest box around it that sits in normal block flow (not
+ * beside it in a flex row, where it would squeeze the console's controls).
+ * Returns false when there is no such place (the subject left the page, or
+ * is RootGuard's own): the caller then uses the notices' container.
+ */
+export function placeBeside(notice, subject) {
+  const element = subject?.nodeType === 1 ? subject : subject?.parentElement;
+  if (!element?.isConnected || element.closest("[data-rootguard]")) return false;
+  const cell = element.closest("td, th, [role=cell], [role=gridcell]");
+  if (cell) {
+    cell.append(notice);
+  } else {
+    const view = element.ownerDocument.defaultView;
+    const body = element.ownerDocument.body;
+    let block = element;
+    while (block.parentElement && block.parentElement !== body && !(FLOW.has(view.getComputedStyle(block.parentElement).display) && !view.getComputedStyle(block).display.startsWith("inline"))) {
+      block = block.parentElement;
+    }
+    if (!block.parentElement) return false;
+    block.after(notice);
+  }
+  notice.style.cssText = BESIDE;
+  notice.setAttribute("data-placement", "beside");
+  return true;
+}

@@ -16,6 +16,7 @@ import { ToBackground } from "../protocol.js";
 import { pageToken } from "./channel.js";
 import { askCore } from "./core.js";
 import { exportHeld } from "./downloads.js";
+import { placeBeside } from "./placement.js";
 import * as render from "./render.js";
 import { contentRules, whole } from "./rules.js";
 import { observePage, onVerdict } from "./sensor.js";
@@ -122,8 +123,8 @@ function start(candidate, seconds) {
       render.el("div", { class: "actions" }, keep, save),
     ),
   );
-  // Next to the secret: after the element that holds it with its controls.
-  (candidate.element.parentElement ?? candidate.element).append(notice);
+  // Next to the secret, in the console's flow (content/placement.js).
+  if (!placeBeside(notice, candidate.element)) render.ensureStack().append(notice);
   shown = { ...candidate, notice, countdown, status, keep, deadline: Date.now() + seconds * 1000, timer: 0, state: "counting" };
   notice.setAttribute("data-state", "counting");
   notice.setAttribute("data-seconds", String(seconds));

@@ -74,6 +74,23 @@ function noticeState(wd, kind, states, timeout = 20_000) {
   );
 }
 
+/**
+ * Where a notice about the secret is: in the console's flow next to it (in
+ * the secret's table cell), covering neither the secret nor its copy icon.
+ */
+function besideTheSecret(wd, kind) {
+  return wd.execute(`
+    const notice = document.querySelector('[data-rootguard="' + arguments[0] + '"]');
+    const secret = document.querySelector('[data-testid="secret-access-key"]');
+    const cell = secret.closest("td");
+    const covered = [secret, cell.querySelector("button[aria-label]")].some((e) => {
+      const box = e.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest("[data-rootguard]");
+    });
+    return { placement: notice.getAttribute("data-placement"), inTheSecretsCell: cell.contains(notice), covered };`, kind);
+}
+const BESIDE_THE_SECRET = { placement: "beside", inTheSecretsCell: true, covered: false };
+
 /** Wait until the page's clock passes `ms` (a moment, not a sleep: what is waited for is the time). */
 function untilPast(wd, what, ms) {
   return wd.waitFor(what, `return Date.now() > arguments[0]`, { args: [ms], timeout: ms - Date.now() + 15_000 });
@@ -93,8 +110,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     assert.equal(await wd.execute(SECRET_SHOWN), created.secretAccessKey);
     const notice = await noticeText(wd, "secret-shown");
     assert.match(notice, /hides it again in [1-5] s/);
-    const placed = await wd.execute(`return document.querySelector('[data-rootguard="secret-shown"]').parentElement.contains(document.querySelector('[data-testid="secret-access-key"]'))`);
-    assert.equal(placed, true, "the notice sits next to the secret");
+    assert.deepEqual(await besideTheSecret(wd, "secret-shown"), BESIDE_THE_SECRET, "the notice sits next to the secret");
 
     await wd.waitFor("the console's Hide to be clicked", `return document.querySelector('[data-testid="secret-access-key"]').textContent === arguments[0]`, { args: [MASKED], timeout: 20_000 });
     assert.ok(Date.now() - shownAt >= 4_000, "not before the configured time");
@@ -160,6 +176,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     // The console's copy icon (navigator.clipboard.writeText).
     await clickCopyNextTo(wd, "secret-access-key");
     assert.match(await noticeText(wd, "clipboard-notice"), /secret access key was copied.*clears the clipboard in [1-5] s/s);
+    assert.deepEqual(await besideTheSecret(wd, "clipboard-notice"), BESIDE_THE_SECRET, "the notice sits next to the copy icon");
     assert.equal(await pasted(wd), created.secretAccessKey, "the copy reached the clipboard");
     assert.equal(await noticeState(wd, "clipboard-notice", ["cleared", "failed"]), "cleared");
     assert.equal(await pasted(wd), "", "the clipboard no longer holds the secret");
@@ -175,6 +192,7 @@ inEachBrowser("shown secret and clipboard", (test) => {
     await wd.execute(`document.activeElement?.blur?.(); const range = document.createRange(); range.selectNodeContents(document.querySelector('[data-testid="shown-inner-text"]')); getSelection().removeAllRanges(); getSelection().addRange(range);`);
     await pressControl(wd, "c");
     await noticeState(wd, "clipboard-notice", ["counting"]);
+    assert.deepEqual(await besideTheSecret(wd, "clipboard-notice"), BESIDE_THE_SECRET, "the notice sits next to the selection");
     assert.equal(await pasted(wd), created.secretAccessKey);
     assert.equal(await noticeState(wd, "clipboard-notice", ["cleared", "failed"]), "cleared");
     assert.equal(await pasted(wd), "");

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { JSDOM } from "jsdom";
 
-import { contentTop, placeNotices } from "../../extension/content/placement.js";
+import { contentTop, placeBeside, placeNotices } from "../../extension/content/placement.js";
 
 // The shape of a Cloudscape AppLayout page: breadcrumbs, then the content,
 // laid out by a grid (ContentLayout) whose cells hold the page header (its
@@ -60,4 +60,34 @@ test("the notices wait in the corner until the console draws its content, then m
   placeNotices(stack);
   assert.equal(document.querySelectorAll('[data-rootguard="notices"]').length, 1);
   assert.equal(stack.nextElementSibling.localName, "h1");
+});
+
+test("a notice about a value goes next to it: at the end of its table cell, under the value", () => {
+  const { document } = new JSDOM(`<body><main><table><tr><td id="id">AKIA…</td><td id="cell"><div style="display: flex"><button id="copy">copy</button><span id="secret">wJalr…</span></div></td></tr></table></main></body>`).window;
+  const notice = document.createElement("div");
+  assert.equal(placeBeside(notice, document.getElementById("copy")), true);
+  assert.equal(notice.parentElement.id, "cell");
+  assert.equal(notice.previousElementSibling.style.display, "flex", "after the value's row of controls, not inside it");
+  assert.equal(notice.getAttribute("data-placement"), "beside");
+  // A text node (the selection's) is placed by its element.
+  const other = document.createElement("div");
+  assert.equal(placeBeside(other, document.getElementById("secret").firstChild), true);
+  assert.equal(other.parentElement.id, "cell");
+});
+
+test("outside a table: right after the nearest block in normal flow, never as a flex item beside the console's controls", () => {
+  const { document } = new JSDOM(`<body><main><div id="pair"><div id="row" style="display: flex"><span id="value">wJalr…</span><button>copy</button></div></div><p id="next">next</p></main></body>`).window;
+  const notice = document.createElement("div");
+  assert.equal(placeBeside(notice, document.getElementById("value")), true);
+  assert.equal(notice.previousElementSibling.id, "row");
+  assert.equal(notice.parentElement.id, "pair");
+});
+
+test("no place beside a subject that left the page or is RootGuard's own", () => {
+  const { document } = new JSDOM(`<body><main><div data-rootguard="page-report"><button id="ours">Copy</button></div></main></body>`).window;
+  const notice = document.createElement("div");
+  assert.equal(placeBeside(notice, document.getElementById("ours")), false);
+  assert.equal(placeBeside(notice, document.createElement("span")), false);
+  assert.equal(placeBeside(notice, null), false);
+  assert.equal(notice.isConnected, false);
 });
