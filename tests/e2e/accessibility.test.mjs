@@ -5,10 +5,13 @@
 // element covers a key row or a badge, nor makes the page scroll sideways.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-import { inPassphrasePrompt, noticeText, proceedThroughInterstitial, WIZARD_URL } from "./lib/flows.mjs";
+import path from "node:path";
+
+import { decryptWithCli, PASSPHRASE, waitForFiles } from "./lib/files.mjs";
+import { createRootKey, inPassphrasePrompt, noticeText, pressClosingPrompt, pressKeys, proceedThroughInterstitial, typeIntoFocus, WIZARD_URL } from "./lib/flows.mjs";
 import { launchBrowser } from "./lib/browsers.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
 
@@ -116,6 +119,36 @@ inEachBrowser("accessibility and coverage", (test) => {
     await inPassphrasePrompt(wd, async (prompt) => {
       assert.deepEqual(await seriousViolations(prompt), [], "the passphrase prompt");
     });
+  });
+
+  test("keyboard: the passphrase form opens in its field, Tab walks every control in order, Enter saves, Escape cancels", async ({ browser, wd, replica }) => {
+    await createRootKey(wd);
+    const created = replica.createdKeys.at(-1);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphrasePrompt(wd, async (prompt) => {
+      const focused = () => prompt.execute(`const e = document.activeElement; return e?.name || e?.id || e?.localName`);
+      assert.equal(await focused(), "passphrase", "the form opens with the focus in the passphrase field");
+      await typeIntoFocus(prompt, PASSPHRASE);
+      await pressKeys(prompt, "Tab");
+      assert.equal(await focused(), "confirm");
+      await typeIntoFocus(prompt, PASSPHRASE);
+      const reached = [];
+      for (let i = 0; i < 3; i++) {
+        await pressKeys(prompt, "Tab");
+        reached.push(await focused());
+      }
+      assert.deepEqual(reached, ["armor", "cancel", "submit"], "after the fields: the armor choice, Cancel, then Encrypt and save");
+      await pressClosingPrompt(prompt, "Enter");
+    });
+    assert.match(await noticeText(wd, "export-saved"), /rootkey\.csv\.rootguard/);
+    await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+    assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
+
+    // Escape in the form is Cancel: nothing more is saved, and the page says so.
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphrasePrompt(wd, (prompt) => pressClosingPrompt(prompt, "Escape"));
+    assert.match(await noticeText(wd, "export-cancelled"), /Nothing was saved/);
+    assert.deepEqual(readdirSync(browser.downloadDir), ["rootkey.csv.rootguard"]);
   });
 
   test("axe-core: RootGuard's options, decrypt and popup pages", async ({ browser, wd }) => {

@@ -9,6 +9,13 @@ import WebSocket from "ws";
 
 import { pollScript } from "./webdriver.mjs";
 
+const KEYS = {
+  Tab: { code: "Tab", keyCode: 9 },
+  Enter: { code: "Enter", keyCode: 13, text: "\r" },
+  Escape: { code: "Escape", keyCode: 27 },
+  " ": { code: "Space", keyCode: 32, text: " " },
+};
+
 export class CdpPage {
   /** The page target whose URL matches `pattern`, once there is one; `debuggerAddress` is ChromeDriver's `goog:chromeOptions.debuggerAddress`. */
   static async find(debuggerAddress, pattern, { timeout = 15_000 } = {}) {
@@ -115,6 +122,28 @@ export class CdpPage {
     await this.send("Input.insertText", { text });
     const typed = await this.execute("return document.querySelector(arguments[0]).value", css);
     if (!typed.endsWith(text)) throw new Error(`typing into ${css} gave ${JSON.stringify(typed.length)} characters, not the text`);
+  }
+
+  /**
+   * Press named keys one after another ("Tab", "Enter", "Escape", " "), as
+   * real key events: the browser moves the focus, submits the form or
+   * toggles the checkbox itself, as for a user's keyboard.
+   */
+  async press(...keys) {
+    for (const key of keys) {
+      const { code, keyCode, text } = KEYS[key] ?? {};
+      if (!code) throw new Error(`no key ${JSON.stringify(key)} in cdp.mjs KEYS`);
+      const base = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
+      // Chromium (as Puppeteer does): a key that types text is a keyDown
+      // with that text, any other a rawKeyDown.
+      await this.send("Input.dispatchKeyEvent", text ? { type: "keyDown", text, unmodifiedText: text, ...base } : { type: "rawKeyDown", ...base });
+      await this.send("Input.dispatchKeyEvent", { type: "keyUp", ...base });
+    }
+  }
+
+  /** Text typed into whatever has the focus. */
+  typeText(text) {
+    return this.send("Input.insertText", { text });
   }
 
   close() {

@@ -133,7 +133,17 @@ export async function clickClosingPrompt(driver, css) {
   try {
     await driver.clickCss(css);
   } catch (error) {
-    if (!/frame detached|no such frame|no such window|browsing context has been discarded/i.test(error.message)) throw error;
+    if (!PROMPT_GONE.test(error.message)) throw error;
+  }
+}
+const PROMPT_GONE = /frame detached|no such frame|no such window|browsing context has been discarded/i;
+
+/** Keys that make RootGuard close its prompt window (Enter on Encrypt, Escape), as clickClosingPrompt. */
+export async function pressClosingPrompt(driver, ...keys) {
+  try {
+    await pressKeys(driver, ...keys);
+  } catch (error) {
+    if (!PROMPT_GONE.test(error.message)) throw error;
   }
 }
 
@@ -183,6 +193,29 @@ export async function proceedThroughInterstitial(wd) {
 }
 
 const CONTROL = "\uE009";
+// WebDriver's codes for the named keys (W3C WebDriver, "Keyboard actions").
+const WEBDRIVER_KEYS = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", " ": " " };
+
+/**
+ * Press named keys ("Tab", "Enter", "Escape", " ") one after another on
+ * whatever has the focus, as a user's keyboard (a WebDriver session, or a CdpPage).
+ */
+export async function pressKeys(driver, ...keys) {
+  if (driver instanceof CdpPage) return driver.press(...keys);
+  await driver.cmd("POST", "/actions", {
+    actions: [{ type: "key", id: "keyboard", actions: keys.flatMap((k) => [{ type: "keyDown", value: WEBDRIVER_KEYS[k] }, { type: "keyUp", value: WEBDRIVER_KEYS[k] }]) }],
+  });
+  await driver.cmd("DELETE", "/actions");
+}
+
+/** Text typed into whatever has the focus (a WebDriver session, or a CdpPage). */
+export async function typeIntoFocus(driver, text) {
+  if (driver instanceof CdpPage) return driver.typeText(text);
+  await driver.cmd("POST", "/actions", {
+    actions: [{ type: "key", id: "keyboard", actions: [...text].flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]) }],
+  });
+  await driver.cmd("DELETE", "/actions");
+}
 
 /**
  * What the clipboard holds, read by pasting with Ctrl+V into a field the
