@@ -1,6 +1,7 @@
 //! The console's twelve languages, and which of RootGuard's translations
 //! (`extension/_locales/<locale>/`) a console page gets: the one the page
-//! shows itself in (`<html lang>`), English for any other. RootGuard's own
+//! shows itself in (`<html lang>`, else the console's own setting, else the
+//! browser's: `PageObservation::language_tag`), English for any other. RootGuard's own
 //! pages follow the browser's language instead (the browser picks those).
 
 use serde::Serialize;

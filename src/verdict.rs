@@ -110,7 +110,7 @@ pub struct PageVerdict {
     /// access key becoming visible (a create-access-key wizard).
     pub watch_secret: bool,
     /// The translation RootGuard writes on this page in (`_locales/<locale>/`):
-    /// the page's own language, as its `<html lang>` says.
+    /// the page's own language ([`PageObservation::language_tag`]).
     pub locale: ConsoleLanguage,
     /// Messages for the browser console when something could not be
     /// understood: RootGuard says so rather than going silent.
@@ -232,10 +232,14 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
                 );
             }
             let now = (observation.now_ms / 1000.0) as i64;
-            let in_tables =
-                observation.tables.iter().flat_map(|t| t.access_keys(&observation.lang, now));
-            let in_items =
-                observation.items.iter().filter_map(|i| i.access_key(&observation.lang, now));
+            let in_tables = observation
+                .tables
+                .iter()
+                .flat_map(|t| t.access_keys(observation.language_tag(), now));
+            let in_items = observation
+                .items
+                .iter()
+                .filter_map(|i| i.access_key(observation.language_tag(), now));
             for row in in_tables.chain(in_items) {
                 if !badges.iter().any(|b: &KeyBadge| b.key_id == row.key_id) {
                     badges.push(badge_for(&row, owner, now, limits));
@@ -273,7 +277,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
     }
     let watch = recognition.page.shows_access_keys();
     let watch_secret = recognition.page.shows_new_secret();
-    let locale = ConsoleLanguage::from_tag(&observation.lang);
+    let locale = ConsoleLanguage::from_tag(observation.language_tag());
     PageVerdict {
         decided_by: crate::core_signature(),
         recognition,
@@ -565,5 +569,40 @@ mod tests {
             assert_eq!(verdict.badges.len(), 1, "{now_ms}");
             assert_eq!(verdict.badges[0].severity, Severity::Critical, "{now_ms}");
         }
+    }
+
+    /// RootGuard writes in the page's language: `<html lang>`, else the
+    /// console's own language setting (its cookie), else the browser's.
+    #[test]
+    fn the_page_language_comes_from_html_lang_then_the_consoles_setting_then_the_browser() {
+        let locale = |lang: &str, console_locale: Option<&str>, browser: &str| {
+            let mut o = observation(CREDENTIALS, ROOT);
+            o.lang = lang.into();
+            o.console_locale = console_locale.map(Into::into);
+            o.browser_language = browser.into();
+            assess(&o).locale
+        };
+        assert_eq!(locale("de", Some("ja"), "fr-FR"), ConsoleLanguage::German);
+        assert_eq!(locale("", Some("zh_TW"), "fr-FR"), ConsoleLanguage::ChineseTraditional);
+        assert_eq!(locale(" ", Some("ko"), "fr-FR"), ConsoleLanguage::Korean);
+        assert_eq!(locale("", Some(""), "fr-FR"), ConsoleLanguage::French);
+        assert_eq!(locale("", None, "pt-BR"), ConsoleLanguage::Portuguese);
+        assert_eq!(locale("", None, ""), ConsoleLanguage::English);
+    }
+
+    /// Dates are read in the same language: 03/04/2025 is the 3rd of April
+    /// on a page whose only hint is the console's setting "fr", the 4th of
+    /// March when the only hint is an American browser.
+    #[test]
+    fn dates_are_read_in_the_language_the_console_setting_names() {
+        let rows = [["AKIAIOSFODNN7EXAMPLE", "03/04/2025", "Active"]];
+        let age = |console_locale: Option<&str>, browser: &str| {
+            let mut o = with_table(observation(CREDENTIALS, ROOT), &rows, true);
+            o.console_locale = console_locale.map(Into::into);
+            o.browser_language = browser.into();
+            o.now_ms = 1_760_000_000_000.0; // 2025-10-09
+            assess(&o).badges[0].age_days
+        };
+        assert_eq!((age(None, "en-US"), age(Some("fr"), "en-US")), (Some(219), Some(189)));
     }
 }

@@ -56,3 +56,28 @@ export function keyItemsOutsideTables(document, keyId) {
 
 /** The page's first 50 headings' texts (the core recognises sections by them). */
 export const pageHeadings = (document) => [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50);
+
+/**
+ * The console's own language setting, where the page exposes it: the
+ * `noflush_locale` cookie the console keeps ("de", "zh-CN"), or null. The
+ * core weighs it against `<html lang>` (PageObservation::language_tag).
+ */
+export function consoleLocale(document) {
+  let cookies;
+  try {
+    cookies = document.cookie;
+  } catch {
+    return null; // a sandboxed document has no cookies to read
+  }
+  for (const pair of cookies.split(";")) {
+    const [name, ...value] = pair.split("=");
+    if (name.trim() === "noflush_locale") {
+      try {
+        return decodeURIComponent(value.join("=").trim());
+      } catch {
+        return value.join("=").trim();
+      }
+    }
+  }
+  return null;
+}

@@ -13,7 +13,7 @@
 
 import { api, fromRootGuard, ToBackground, ToContent } from "../protocol.js";
 import { askCore, sayUnanswered } from "./core.js";
-import { keyItemsOutsideTables, keyTables, pageHeadings } from "./page-reading.js";
+import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings } from "./page-reading.js";
 import * as render from "./render.js";
 import { contentRules } from "./rules.js";
 import { useLocale } from "./texts.js";
@@ -44,7 +44,9 @@ function observe(withPage, { track = true } = {}) {
     sessionData: meta?.getAttribute("content") ?? null,
     navigationText: nav?.textContent ?? null,
     navigationHasUserLine: Boolean(document.querySelector('[data-testid="awsc-copy-username"]')),
-    lang: document.documentElement.lang || navigator.language || "",
+    lang: document.documentElement.lang,
+    consoleLocale: consoleLocale(document),
+    browserLanguage: navigator.language ?? "",
     tables: rows,
     items: keyItems,
     headings,

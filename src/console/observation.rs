@@ -20,8 +20,14 @@ pub struct PageObservation {
     pub navigation_text: Option<String>,
     /// Whether the navigation bar shows a user line (a copy-user-name button).
     pub navigation_has_user_line: bool,
-    /// `<html lang>`: a hint for reading dates.
+    /// `<html lang>`, empty when the page has none: the language the page is
+    /// written in (see [`PageObservation::language_tag`]).
     pub lang: String,
+    /// The console's own language setting, where the page exposes it: its
+    /// `noflush_locale` cookie ("de", "zh-CN", "zh_CN"), when readable.
+    pub console_locale: Option<String>,
+    /// The browser's language (`navigator.language`).
+    pub browser_language: String,
     /// Tables with access key rows (only collected on credentials routes).
     pub tables: Vec<ObservedTable>,
     /// Keys shown outside a table (cards, summary lines), same routes.
@@ -50,6 +56,23 @@ pub struct Recognition {
 }
 
 impl PageObservation {
+    /// The language the page is in, as a BCP 47 tag, for reading its dates
+    /// and for writing RootGuard's texts on it: `<html lang>` first (the
+    /// language the page was rendered in), else the console's own language
+    /// setting, else the browser's language. Empty when none is known.
+    pub fn language_tag(&self) -> &str {
+        [
+            Some(self.lang.as_str()),
+            self.console_locale.as_deref(),
+            Some(self.browser_language.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|tag| !tag.is_empty())
+        .unwrap_or_default()
+    }
+
     /// Recognise host, page and session.
     pub fn recognise(&self) -> Recognition {
         let parts = UrlParts::split(&self.url);

@@ -58,6 +58,8 @@ pub(super) fn read_observation(value: &JsValue) -> Read<PageObservation> {
     object.read("navigationText", &mut o.navigation_text, optional_string)?;
     object.read("navigationHasUserLine", &mut o.navigation_has_user_line, boolean)?;
     object.read("lang", &mut o.lang, string)?;
+    object.read("consoleLocale", &mut o.console_locale, optional_string)?;
+    object.read("browserLanguage", &mut o.browser_language, string)?;
     object.read("tables", &mut o.tables, |v| list(v, table))?;
     object.read("items", &mut o.items, |v| list(v, item))?;
     object.read("headings", &mut o.headings, |v| list(v, string))?;

@@ -178,6 +178,27 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.ok(!warning.includes("You are signed in"), "not in English");
   });
 
+  test("with no <html lang>, the console's own language setting (its noflush_locale cookie) names the language; <html lang> wins over it", async ({ wd, replica }) => {
+    replica.setScenario({ lang: "de", langAttribute: false });
+    await wd.navigate(CREDENTIALS);
+    const title = (lang) => said(lang, "rootWarningTitle", "1234-5678-9012");
+    assert.ok((await noticeText(wd, "root-warning")).includes(title("en")), "no lang, no cookie: the browser's language (English)");
+    try {
+      await wd.execute(`document.cookie = "noflush_locale=de; path=/"`);
+      await wd.navigate(CREDENTIALS.replace("#", "?with-cookie#"));
+      await wd.waitFor("the warning in German", `return document.querySelector('[data-rootguard="root-warning"]')?.shadowRoot?.textContent.includes(arguments[0])`, { args: [title("de")] });
+      const shown = await badges(wd, 2);
+      assert.equal(shown[0].ageDays, 400, "the German dates are read as German");
+      assert.ok(shown[0].text.startsWith(said("de", "severity_critical")), shown[0].text);
+
+      replica.setScenario({ lang: "ja", langAttribute: true });
+      await wd.navigate(CREDENTIALS.replace("#", "?with-lang#"));
+      await wd.waitFor("the warning in Japanese", `return document.querySelector('[data-rootguard="root-warning"]')?.shadowRoot?.textContent.includes(arguments[0])`, { args: [title("ja")] });
+    } finally {
+      await wd.execute(`document.cookie = "noflush_locale=; path=/; max-age=0"`);
+    }
+  });
+
   test("another markup: columns reordered, headers in German, late rendering still get correct badges", async ({ wd, replica }) => {
     replica.setScenario({
       lang: "de",

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { JSDOM } from "jsdom";
 
-import { keyItemsOutsideTables, keyTables, pageHeadings } from "../../extension/content/page-reading.js";
+import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings } from "../../extension/content/page-reading.js";
 
 // The shape the core hands out (contentRules().keyIdPattern); the core's own test pins the pattern.
 const KEY_ID = /A[KS]IA[A-Z2-7]{16}/;
@@ -54,4 +54,13 @@ test("headings, at most 50", () => {
   const headings = pageHeadings(document);
   assert.deepEqual(headings.slice(0, 2), ["Security credentials", "Access keys (2)"]);
   assert.equal(headings.length, 50);
+});
+
+test("the console's own language setting: its noflush_locale cookie, or null", () => {
+  const dom = new JSDOM("<body></body>", { url: "https://us-east-1.console.aws.amazon.com/iam/home" });
+  assert.equal(consoleLocale(dom.window.document), null);
+  dom.window.document.cookie = "awsc-color-theme=light";
+  dom.window.document.cookie = "noflush_locale=zh-CN";
+  assert.equal(consoleLocale(dom.window.document), "zh-CN");
+  assert.equal(consoleLocale({ get cookie() { throw new Error("SecurityError"); } }), null);
 });
