@@ -121,6 +121,17 @@ inEachBrowser("accessibility and coverage", (test) => {
     });
   });
 
+  test("axe-core: the shown-secret and clipboard notices, beside the secret", async ({ wd }) => {
+    await createRootKey(wd);
+    await wd.clickCss('[data-testid="show-secret"]');
+    await noticeText(wd, "secret-shown");
+    // The console's copy icon in the secret's cell.
+    const copy = await wd.execute(`return document.querySelector('[data-testid="secret-access-key"]').closest("td").querySelector("button[aria-label]")`);
+    await wd.click({ id: Object.values(copy)[0] });
+    await noticeText(wd, "clipboard-notice");
+    assert.deepEqual(await seriousViolations(wd, { injected: true }), []);
+  });
+
   test("keyboard: the passphrase form opens in its field, Tab walks every control in order, Enter saves, Escape cancels", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);
