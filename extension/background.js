@@ -10,6 +10,7 @@ import { exportHandlers } from "./background/exports.js";
 import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
+import { dismissForSession, sessionDismissals } from "./background/dismissals.js";
 import { ownerSettings } from "./background/settings.js";
 import { pageTexts } from "./background/texts.js";
 import { answerMessages, api, fromConsolePage, fromContentScript, fromExtensionPage, ToBackground } from "./protocol.js";
@@ -24,8 +25,13 @@ const handlers = {
   // The core's verdict under the owner's settings (the core reads them again: a stored value is not trusted).
   [ToBackground.assessPage]: {
     allowed: fromContentScript,
-    run: async (c, message) => c.assessPage(message.observation, await ownerSettings(c)),
+    // The session's dismissals go along: the renderer leaves those notices out.
+    run: async (c, message) => {
+      const [settings, dismissed] = await Promise.all([ownerSettings(c), sessionDismissals()]);
+      return { ...c.assessPage(message.observation, settings), dismissed };
+    },
   },
+  [ToBackground.dismissNotice]: { allowed: fromContentScript, run: (c, message) => dismissForSession(message.kind) },
   [ToBackground.contentRules]: { allowed: fromContentScript, run: (c) => c.contentRules() },
   [ToBackground.pageTexts]: { allowed: fromContentScript, run: (c, message) => pageTexts(c, message.locale) },
   [ToBackground.ratePassphrase]: { allowed: fromExtensionPage, run: (c, message) => c.ratePassphrase(String(message.passphrase ?? "")) },

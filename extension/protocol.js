@@ -21,6 +21,8 @@ export const ToBackground = Object.freeze({
   contentRules: "content-rules",
   /** Content script or popup: a page's elements → a drift report (docs/DRIFT-REPORT.md). */
   pageReport: "page-report",
+  /** Content script: the user dismissed a notice for the browser session. */
+  dismissNotice: "dismiss-notice",
   /** Content script: a console page (re)loaded in a tab. */
   pageStarted: "page-started",
   /** Content script: a download the page started, held back in the page. */

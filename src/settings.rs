@@ -307,6 +307,10 @@ pub struct Shown {
     pub unrecognized_page: bool,
     /// The badges next to each access key.
     pub key_badges: bool,
+    /// The warning on root's Security credentials page when no MFA device is listed.
+    pub mfa_warning: bool,
+    /// The reminder on every other console page that root is signed in.
+    pub root_session: bool,
 }
 
 impl Default for Shown {
@@ -318,19 +322,23 @@ impl Default for Shown {
             export_notice: true,
             unrecognized_page: true,
             key_badges: true,
+            mfa_warning: true,
+            root_session: true,
         }
     }
 }
 
 impl Shown {
     /// Each option's key in storage, with its value.
-    fn entries_mut(&mut self) -> [(&'static str, &mut bool); 5] {
+    fn entries_mut(&mut self) -> [(&'static str, &mut bool); 7] {
         [
             ("root-warning", &mut self.root_warning),
             ("create-key-interstitial", &mut self.create_key_interstitial),
             ("export-notice", &mut self.export_notice),
             ("unrecognized-page", &mut self.unrecognized_page),
             ("key-badges", &mut self.key_badges),
+            ("mfa-warning", &mut self.mfa_warning),
+            ("root-session", &mut self.root_session),
         ]
     }
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::badge::{badge_for, KeyBadge};
+use crate::console::mfa::{mfa_devices, MfaDevices};
 use crate::console::table::names_access_keys_section;
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
 use crate::language::ConsoleLanguage;
@@ -25,6 +26,12 @@ pub enum NoticeKind {
     ExportNotice,
     /// A credentials route whose page RootGuard could not understand.
     UnrecognizedPage,
+    /// Root's Security credentials page lists no MFA device (Security Hub
+    /// IAM.9, CIS "MFA is enabled for the root user").
+    MfaWarning,
+    /// Root is signed in on a console page other than its credentials page
+    /// and the key wizard: a slim reminder of the safer way to work.
+    RootSession,
 }
 
 impl NoticeKind {
@@ -36,6 +43,8 @@ impl NoticeKind {
             NoticeKind::CreateKeyInterstitial => show.create_key_interstitial,
             NoticeKind::ExportNotice => show.export_notice,
             NoticeKind::UnrecognizedPage => show.unrecognized_page,
+            NoticeKind::MfaWarning => show.mfa_warning,
+            NoticeKind::RootSession => show.root_session,
         }
     }
 }
@@ -195,6 +204,39 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
                 false,
             ));
         }
+        if recognition.page == ConsolePage::SecurityCredentials
+            && root
+            && mfa_devices(&observation.sections, observation.settled) == MfaDevices::Listed(0)
+        {
+            notices.push(notice(
+                NoticeKind::MfaWarning,
+                Severity::Critical,
+                "mfaWarningTitle",
+                "mfaWarningBody",
+                &ROOT_MFA_ACTION,
+                Dismissal::Session,
+                false,
+            ));
+        }
+        // Everywhere else in the console, a root session gets a reminder
+        // (the credentials page has the root warning, the wizard its
+        // interstitial). A route and a session check: nothing is read.
+        if root
+            && !matches!(
+                recognition.page,
+                ConsolePage::SecurityCredentials | ConsolePage::AccessKeyWizard
+            )
+        {
+            notices.push(notice(
+                NoticeKind::RootSession,
+                Severity::Warning,
+                "rootSessionTitle",
+                "rootSessionBody",
+                &ROOT_SESSION_ALTERNATIVES,
+                Dismissal::Session,
+                false,
+            ));
+        }
         if recognition.page == ConsolePage::AccessKeyWizard {
             if root {
                 notices.push(notice(
@@ -291,6 +333,25 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
     }
 }
 
+/// What to do about a root user without MFA: AWS's page on assigning an
+/// MFA device to the root user.
+const ROOT_MFA_ACTION: [Alternative; 1] = [Alternative {
+    message: "mfaAssignAction",
+    href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
+}];
+
+/// The safer way to work than signed in as root: a user of IAM Identity
+/// Center, or an IAM role (the first of [`ROOT_KEY_ALTERNATIVES`]), and
+/// AWS's list of the tasks that do need root.
+const ROOT_SESSION_ALTERNATIVES: [Alternative; 3] = [
+    Alternative { ..ROOT_KEY_ALTERNATIVES[0] },
+    Alternative { ..ROOT_KEY_ALTERNATIVES[1] },
+    Alternative {
+        message: "rootSessionTasks",
+        href: "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html",
+    },
+];
+
 /// `123456789012` → `1234-5678-9012`, the way the console shows it.
 fn format_account_id(id: &str) -> String {
     if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
@@ -303,6 +364,7 @@ fn format_account_id(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::console::mfa::ObservedSection;
 
     fn observation(url: &str, arn: &str) -> PageObservation {
         PageObservation {
@@ -365,7 +427,7 @@ mod tests {
         let user_tab = "https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=security_credentials";
         let user = assess(&with_table(observation(user_tab, ROOT), &rows, true));
         assert_eq!(user.badges[0].severity, Severity::Ok);
-        assert!(user.notices.is_empty(), "no root warning on an IAM user's tab");
+        assert_eq!(kinds(&user), [NoticeKind::RootSession], "no root warning on an IAM user's tab");
     }
 
     #[test]
@@ -410,7 +472,7 @@ mod tests {
         o.settled = true;
         o.now_ms = 1_764_892_800_000.0;
         let nothing = assess(&o);
-        assert!(nothing.notices.is_empty(), "{:?}", nothing.notices);
+        assert_eq!(kinds(&nothing), [NoticeKind::RootSession], "{:?}", nothing.notices);
         o.items = vec![crate::console::table::ObservedItem {
             texts: vec![
                 "Access key 1".into(),
@@ -420,7 +482,7 @@ mod tests {
         let verdict = assess(&o);
         assert_eq!(verdict.badges.len(), 1);
         assert_eq!(verdict.badges[0].age_days, Some(400));
-        assert!(verdict.notices.is_empty(), "no root warning on a user's page");
+        assert_eq!(kinds(&verdict), [NoticeKind::RootSession], "no root warning on a user's page");
     }
 
     #[test]
@@ -438,12 +500,16 @@ mod tests {
         assert!(!unsettled.notices.iter().any(|n| n.kind == NoticeKind::UnrecognizedPage));
     }
 
+    fn kinds(verdict: &PageVerdict) -> Vec<NoticeKind> {
+        verdict.notices.iter().map(|n| n.kind).collect()
+    }
+
     #[test]
     fn iam_users_and_other_pages_get_no_root_warning() {
         let user = "arn:aws:iam::123456789012:user/alice";
         assert!(assess(&observation(CREDENTIALS, user)).notices.is_empty());
         let home = "https://us-east-1.console.aws.amazon.com/iam/home#/home";
-        assert!(assess(&observation(home, ROOT)).notices.is_empty());
+        assert_eq!(kinds(&assess(&observation(home, ROOT))), [NoticeKind::RootSession]);
         let elsewhere = "https://www.example.com/iam/home#/security_credentials";
         let verdict = assess(&observation(elsewhere, ROOT));
         assert!(verdict.notices.is_empty());
@@ -604,5 +670,81 @@ mod tests {
             assess(&o).badges[0].age_days
         };
         assert_eq!((age(None, "en-US"), age(Some("fr"), "en-US")), (Some(219), Some(189)));
+    }
+
+    fn with_sections(
+        mut o: PageObservation,
+        sections: &[(&str, usize)],
+        settled: bool,
+    ) -> PageObservation {
+        o.sections = sections
+            .iter()
+            .map(|(heading, rows)| ObservedSection { heading: (*heading).into(), rows: *rows })
+            .collect();
+        o.settled = settled;
+        o
+    }
+
+    #[test]
+    fn root_without_an_mfa_device_is_warned_with_what_to_do() {
+        let none = [("Account details", 0), ("Multi-factor authentication (MFA) (0)", 0)];
+        let verdict = assess(&with_sections(observation(CREDENTIALS, ROOT), &none, false));
+        let warning = verdict.notices.iter().find(|n| n.kind == NoticeKind::MfaWarning);
+        let warning = warning.map(|n| (n.severity, n.title, n.alternatives[0].href));
+        assert_eq!(
+            warning,
+            Some((
+                Severity::Critical,
+                "mfaWarningTitle",
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html"
+            ))
+        );
+        let german = [("Multi-Faktor-Authentifizierung (MFA) (0)", 0)];
+        assert!(kinds(&assess(&with_sections(observation(CREDENTIALS, ROOT), &german, false)))
+            .contains(&NoticeKind::MfaWarning));
+    }
+
+    #[test]
+    fn no_mfa_warning_with_a_device_for_an_iam_user_or_before_the_list_is_known() {
+        let has_mfa = |o: PageObservation| kinds(&assess(&o)).contains(&NoticeKind::MfaWarning);
+        let one = [("Multi-factor authentication (MFA) (1)", 1)];
+        assert!(!has_mfa(with_sections(observation(CREDENTIALS, ROOT), &one, true)));
+        let none = [("Multi-factor authentication (MFA) (0)", 0)];
+        let user = "arn:aws:iam::123456789012:user/alice";
+        assert!(!has_mfa(with_sections(observation(CREDENTIALS, user), &none, true)));
+        let loading = [("Multi-factor authentication (MFA)", 0)];
+        assert!(!has_mfa(with_sections(observation(CREDENTIALS, ROOT), &loading, false)));
+        assert!(has_mfa(with_sections(observation(CREDENTIALS, ROOT), &loading, true)));
+        assert!(!has_mfa(with_sections(observation(CREDENTIALS, ROOT), &[], true)));
+    }
+
+    #[test]
+    fn root_gets_a_reminder_on_every_other_console_page_and_nobody_else_does() {
+        for url in [
+            "https://console.aws.amazon.com/console/home",
+            "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:",
+            "https://s3.console.aws.amazon.com/s3/buckets?region=eu-north-1",
+            "https://us-east-1.console.aws.amazon.com/billing/home#/",
+            "https://us-east-1.console.aws.amazon.com/iam/home#/users",
+            "https://cn-north-1.console.amazonaws.cn/ec2/home",
+        ] {
+            let verdict = assess(&observation(url, ROOT));
+            assert_eq!(kinds(&verdict), [NoticeKind::RootSession], "{url}");
+            let reminder = &verdict.notices[0];
+            assert_eq!(
+                (reminder.dismissal, reminder.args.as_slice()),
+                (Dismissal::Session, &["1234-5678-9012".to_owned()][..])
+            );
+            for who in [
+                "arn:aws:iam::123456789012:user/alice",
+                "arn:aws:sts::123456789012:assumed-role/Admin/alice",
+            ] {
+                assert!(assess(&observation(url, who)).notices.is_empty(), "{url} {who}");
+            }
+        }
+        for url in [CREDENTIALS, "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard"] {
+            assert!(!kinds(&assess(&observation(url, ROOT))).contains(&NoticeKind::RootSession), "{url}");
+        }
+        assert!(assess(&observation("https://www.example.com/ec2/home", ROOT)).notices.is_empty());
     }
 }

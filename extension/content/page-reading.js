@@ -58,6 +58,31 @@ export function keyItemsOutsideTables(document, keyId) {
 export const pageHeadings = (document) => [...document.querySelectorAll("h1, h2, h3, [role=heading]")].map(text).slice(0, 50);
 
 /**
+ * `[{heading, rows}]`: each section of the page (an h2) and how many data
+ * rows the table under it shows (rows of two or more cells: an empty
+ * table's one-cell "No MFA devices" row is none). The table is the one in
+ * the nearest box around the heading that holds a table and no other
+ * section's heading. The core finds the MFA section among them.
+ */
+export function pageSections(document) {
+  const sections = [];
+  for (const heading of document.querySelectorAll("h2, [role=heading][aria-level='2']")) {
+    if (heading.closest("[data-rootguard]")) continue;
+    let rows = 0;
+    for (let box = heading.parentElement; box && box.localName !== "main" && box !== document.body; box = box.parentElement) {
+      const table = box.querySelector("table, [role=table], [role=grid]");
+      if (!table) continue;
+      if (box.querySelectorAll("h2, [role=heading][aria-level='2']").length === 1) {
+        rows = [...table.querySelectorAll("tbody tr, [role=row]")].filter((row) => row.querySelectorAll("td, [role=cell], [role=gridcell]").length >= 2).length;
+      }
+      break;
+    }
+    sections.push({ heading: text(heading), rows });
+  }
+  return sections.slice(0, 50);
+}
+
+/**
  * The console's own language setting, where the page exposes it: the
  * `noflush_locale` cookie the console keeps ("de", "zh-CN"), or null. The
  * core weighs it against `<html lang>` (PageObservation::language_tag).

@@ -3,6 +3,7 @@
 // console's CSS cannot reach it and RootGuard's cannot leak out. Texts come
 // from _locales via i18n; the core only names the messages.
 
+import { ask, ToBackground } from "../protocol.js";
 import { placeNotices } from "./placement.js";
 import { t } from "./texts.js";
 
@@ -12,23 +13,18 @@ const visitDismissed = new Set();
 // Controls other content scripts add to a notice of the core's, by kind
 // (content/page-report.js: "Copy page report" on unrecognized-page).
 const decorations = new Map();
-const SESSION_KEY = "rootguard-dismissed";
+// Dismissed for the browser session: the background keeps them
+// (background/dismissals.js) and sends them with each verdict; a dismissal
+// made here counts at once, before the background has stored it.
+const sessionDismissed = new Set();
 let stack = null;
 
-const sessionDismissed = () => {
-  try {
-    return new Set(JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? "[]"));
-  } catch {
-    return new Set();
-  }
-};
-const dismissForSession = (kind) => {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify([...sessionDismissed(), kind]));
-  } catch {
-    /* storage unavailable: the dismissal lasts for this page view */
-  }
-};
+function dismissForSession(kind) {
+  sessionDismissed.add(kind);
+  ask({ type: ToBackground.dismissNotice, kind }).catch((error) => {
+    console.warn(`RootGuard: the dismissal could not be kept for the session (${error.message}); it lasts for this page view`);
+  });
+}
 
 const STYLE = `
   :host { all: initial; }
@@ -64,6 +60,13 @@ const STYLE = `
     border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/16px "Amazon Ember", Arial, sans-serif; }
   :host([data-rootguard="key-badge"]) { display: block; width: max-content; max-width: 100%; }
   :host([data-density="compact"]) .notice { padding: 8px 12px; font-size: 13px; line-height: 18px; }
+  .notice.slim { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 12px; padding: 4px 12px; border-width: 1px; border-left-width: 4px; border-radius: 8px; }
+  .notice.slim h2 { font-size: 14px; margin: 0; }
+  .notice.slim details { flex: 1 1 auto; }
+  .notice.slim details[open] { flex-basis: 100%; order: 1; }
+  .notice.slim details p { margin: 4px 0; }
+  .notice.slim summary { margin: 0; }
+  .notice.slim > button { padding: 0 12px; margin-left: auto; }
   :host([data-density="compact"]) .badge { line-height: 14px; padding: 0 6px; }
   .icon { width: 14px; height: 14px; flex: none; fill: none; stroke: var(--accent); stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
   .word { color: var(--accent); text-transform: uppercase; letter-spacing: .03em; }
@@ -132,18 +135,25 @@ export function ensureStack() {
 }
 
 // `decorate(element)`: controls to add before Dismiss (decorations above).
+// Notices drawn as one slim line: a reminder on every console page must
+// not take the console's room.
+const SLIM = new Set(["root-session"]);
+
 function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
   const [element, shadow] = host(kind, severity);
+  const slim = SLIM.has(kind);
   const box = el(
     "section",
-    { class: "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
-    el("div", { class: "label", text: t("noticeLabel") }),
+    { class: slim ? "notice slim" : "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
+    slim ? null : el("div", { class: "label", text: t("noticeLabel") }),
     el("h2", { text: title }),
-    ...paragraphs.map((p) => el("p", { text: p })),
+    ...(slim ? [] : paragraphs.map((p) => el("p", { text: p }))),
   );
-  if (alternatives.length) {
-    // Collapsed by default so the card stays small over the console.
-    box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), alternativesList(alternatives)));
+  // A slim notice is one line: its text goes with the alternatives, behind the summary.
+  const more = slim ? paragraphs.map((p) => el("p", { text: p })) : [];
+  if (alternatives.length || more.length) {
+    // Collapsed by default so the card stays small in the console.
+    box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), ...more, alternativesList(alternatives)));
   }
   if (decorate) box.append(...decorate(element));
   if (onDismiss) {
@@ -362,7 +372,8 @@ export function verdict(result, { settled = false } = {}) {
   container.setAttribute("data-settled", String(settled));
   container.setAttribute("data-principal", result.recognition.session.principal.kind);
   container.setAttribute("data-decided-by", result.decidedBy);
-  const session = sessionDismissed();
+  for (const kind of result.dismissed ?? []) sessionDismissed.add(kind);
+  const session = sessionDismissed;
   const shown = new Set();
   for (const notice of result.notices) {
     if (session.has(notice.kind) || visitDismissed.has(notice.kind) || !notice.shown) continue; // shown: the owner's choice, as the core read it

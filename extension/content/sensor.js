@@ -8,12 +8,12 @@
 // Then the MutationObserver callback does nothing but ask for one animation
 // frame: looking at each mutation (in Firefox, through the content script's
 // Xray wrappers) cost more than reading the few key rows once per frame. The
-// core is asked again only when what RootGuard reads (key rows, headings)
+// core is asked again only when what RootGuard reads (key rows, headings, sections)
 // changed; "settled" means that has not changed for SETTLE_MS.
 
 import { api, fromRootGuard, ToBackground, ToContent } from "../protocol.js";
 import { askCore, sayUnanswered } from "./core.js";
-import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings } from "./page-reading.js";
+import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections } from "./page-reading.js";
 import * as render from "./render.js";
 import { contentRules } from "./rules.js";
 import { useLocale } from "./texts.js";
@@ -28,7 +28,8 @@ function observe(withPage, { track = true } = {}) {
   const rows = withPage ? keyTables(document, KEY_ID) : [];
   const keyItems = withPage ? keyItemsOutsideTables(document, KEY_ID) : [];
   const headings = withPage ? pageHeadings(document) : [];
-  const read = JSON.stringify([rows, keyItems, headings]);
+  const sections = withPage ? pageSections(document) : [];
+  const read = JSON.stringify([rows, keyItems, headings, sections]);
   if (track && read !== lastRead) {
     lastRead = read;
     lastChange = Date.now();
@@ -50,6 +51,7 @@ function observe(withPage, { track = true } = {}) {
     tables: rows,
     items: keyItems,
     headings,
+    sections,
     settled: withPage && Date.now() - lastChange >= SETTLE_MS,
     nowMs: Date.now(),
   };

@@ -4,6 +4,7 @@
 //! session data the console publishes change far less often than its DOM.
 
 pub mod host;
+pub mod mfa;
 pub mod observation;
 pub mod route;
 pub mod sender;

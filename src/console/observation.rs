@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::mfa::ObservedSection;
 use super::table::{ObservedItem, ObservedTable};
 use super::{ConsoleHost, ConsolePage, Session};
 
@@ -34,6 +35,9 @@ pub struct PageObservation {
     pub items: Vec<ObservedItem>,
     /// Heading texts of the page (h1–h3), to tell "no keys" from "not understood".
     pub headings: Vec<String>,
+    /// The page's sections (h2 headings) and their tables' data rows, on
+    /// credentials routes: the MFA section is read from them.
+    pub sections: Vec<ObservedSection>,
     /// The page has stopped changing since the route changed.
     pub settled: bool,
     /// The browser's clock, in milliseconds since the Unix epoch.

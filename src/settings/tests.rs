@@ -44,7 +44,9 @@ fn defaults_json() -> serde_json::Value {
             "create-key-interstitial": true,
             "export-notice": true,
             "unrecognized-page": true,
-            "key-badges": true
+            "key-badges": true,
+            "mfa-warning": true,
+            "root-session": true
         },
         "kdfStrength": "standard",
         "leakGuard": false,

@@ -15,6 +15,7 @@ use std::fmt;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::console::mfa::ObservedSection;
 use crate::console::table::{ObservedItem, ObservedTable};
 use crate::console::PageObservation;
 use crate::drift::PageNode;
@@ -63,6 +64,7 @@ pub(super) fn read_observation(value: &JsValue) -> Read<PageObservation> {
     object.read("tables", &mut o.tables, |v| list(v, table))?;
     object.read("items", &mut o.items, |v| list(v, item))?;
     object.read("headings", &mut o.headings, |v| list(v, string))?;
+    object.read("sections", &mut o.sections, |v| list(v, section))?;
     object.read("settled", &mut o.settled, boolean)?;
     object.read("nowMs", &mut o.now_ms, number)?;
     Ok(o)
@@ -97,6 +99,17 @@ fn table(value: &JsValue) -> Read<ObservedTable> {
     object.read("headers", &mut table.headers, |v| list(v, string))?;
     object.read("rows", &mut table.rows, |v| list(v, |row| list(row, string)))?;
     Ok(table)
+}
+
+fn section(value: &JsValue) -> Read<ObservedSection> {
+    let object = Object::new(value)?;
+    let mut section = ObservedSection::default();
+    object.read("heading", &mut section.heading, string)?;
+    let mut rows = 0.0;
+    object.read("rows", &mut rows, number)?;
+    // A count of rows: a whole number from 0 (anything else reads as none).
+    section.rows = if rows.is_finite() && rows >= 0.0 { rows as usize } else { 0 };
+    Ok(section)
 }
 
 fn item(value: &JsValue) -> Read<ObservedItem> {

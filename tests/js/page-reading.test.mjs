@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { JSDOM } from "jsdom";
 
-import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings } from "../../extension/content/page-reading.js";
+import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections } from "../../extension/content/page-reading.js";
 
 // The shape the core hands out (contentRules().keyIdPattern); the core's own test pins the pattern.
 const KEY_ID = /A[KS]IA[A-Z2-7]{16}/;
@@ -63,4 +63,27 @@ test("the console's own language setting: its noflush_locale cookie, or null", (
   dom.window.document.cookie = "noflush_locale=zh-CN";
   assert.equal(consoleLocale(dom.window.document), "zh-CN");
   assert.equal(consoleLocale({ get cookie() { throw new Error("SecurityError"); } }), null);
+});
+
+test("sections: each h2 with its own table's data rows; an empty table's one-cell row is none", () => {
+  const { document } = new JSDOM(`<body><main>
+    <div><div><h2>Multi-factor authentication (MFA) <span>(0)</span></h2></div>
+      <table><thead><tr><th>Type</th><th>Identifier</th></tr></thead><tbody><tr><td colspan="2">No MFA devices.</td></tr></tbody></table></div>
+    <div><h2>Access keys (1)</h2><table><tbody><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></tbody></table></div>
+    <div><h2>Account details</h2><p>no table</p></div>
+    <div data-rootguard="notices"><h2>RootGuard</h2></div>
+  </main></body>`).window;
+  assert.deepEqual(pageSections(document), [
+    { heading: "Multi-factor authentication (MFA) (0)", rows: 0 },
+    { heading: "Access keys (1)", rows: 1 },
+    { heading: "Account details", rows: 0 },
+  ]);
+});
+
+test("a box that holds several sections does not lend one section another's table", () => {
+  const { document } = new JSDOM(`<body><main><div id="all">
+    <h2>Multi-factor authentication (MFA)</h2>
+    <div><h2>Access keys (1)</h2><table><tbody><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></tbody></table></div>
+  </div></main></body>`).window;
+  assert.deepEqual(pageSections(document).map((s) => s.rows), [0, 1]);
 });
