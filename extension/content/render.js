@@ -139,6 +139,8 @@ export function ensureStack() {
 // Notices drawn as one slim line: a reminder on every console page must
 // not take the console's room.
 const SLIM = new Set(["root-session", "users-summary"]);
+// Notices whose links say what to do about it, not safer alternatives.
+const ACTIONS = new Set(["mfa-warning"]);
 
 function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
   const [element, shadow] = host(kind, severity);
@@ -154,7 +156,7 @@ function card(kind, severity, title, paragraphs, alternatives, onDismiss, decora
   const more = slim && alternatives.length ? paragraphs.map((p) => el("p", { text: p })) : [];
   if (alternatives.length || more.length) {
     // Collapsed by default so the card stays small in the console.
-    box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), ...more, alternativesList(alternatives)));
+    box.append(el("details", {}, el("summary", { text: t(ACTIONS.has(kind) ? "badgeWhatToDo" : "alternativesSummary") }), ...more, alternativesList(alternatives)));
   }
   if (decorate) box.append(...decorate(element));
   if (onDismiss) {
