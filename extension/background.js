@@ -6,6 +6,7 @@
 // browser APIs.
 
 import init, * as wasm from "./core/rootguard_page.js";
+import { warmCryptoCore } from "./background/crypto.js";
 import { exportHandlers } from "./background/exports.js";
 import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
@@ -26,7 +27,12 @@ const handlers = {
   // The core's verdict under the owner's settings (the core reads them again: a stored value is not trusted).
   [ToBackground.assessPage]: {
     allowed: fromContentScript,
-    run: async (c, message) => c.assessPage(message.observation, await ownerSettings(c)),
+    async run(c, message) {
+      const verdict = c.assessPage(message.observation, await ownerSettings(c));
+      // A create-key wizard (the core's word): an export may follow, so the encryption loads now.
+      if (verdict.watchSecret) warmCryptoCore();
+      return verdict;
+    },
   },
   [ToBackground.contentRules]: { allowed: fromContentScript, run: (c) => c.contentRules() },
   [ToBackground.pageTexts]: { allowed: fromContentScript, run: (c, message) => pageTexts(c, message.locale) },

@@ -8,17 +8,20 @@
 // use. A module that does not load refuses the export, with the reason, so
 // that nothing is saved as plaintext; the next export tries again.
 
-import init, * as exports from "../core/rootguard_crypto.js";
+import init, * as cryptoExports from "../core/rootguard_crypto.js";
 import { api, errorFrom, ProtocolError } from "../protocol.js";
 
 let loading = null;
+// Whether a load failed: warming does not try again (an export still does).
+let failed = false;
 
 /** The loaded crypto module's exports; throws an `Error` named `CoreUnavailable` when it cannot load. */
 export function cryptoCore() {
   loading ??= init({ module_or_path: api.runtime.getURL("core/rootguard_crypto_bg.wasm") }).then(
-    () => exports,
+    () => cryptoExports,
     (error) => {
       loading = null;
+      failed = true;
       console.error("RootGuard: the Rust core's encryption did not load", error);
       throw errorFrom({
         name: ProtocolError.CoreUnavailable,
@@ -29,7 +32,7 @@ export function cryptoCore() {
   return loading;
 }
 
-/** Start loading it now (an export is on its way), without waiting or failing: the export itself reports a failure. */
+/** Start loading it now (an export may be on its way), without waiting or failing: the export itself reports a failure. */
 export function warmCryptoCore() {
-  cryptoCore().catch(() => {});
+  if (!failed) cryptoCore().catch(() => {});
 }
