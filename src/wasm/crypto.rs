@@ -1,6 +1,7 @@
 //! The crypto module's bridge (feature `crypto`): sealing and opening
 //! exports, recipients, the KDF. The background loads it the first time an
-//! export needs it; the options and decrypt pages when they open.
+//! export needs it (or a create-key wizard is open); the decrypt page when
+//! it opens; the options page to time the KDF.
 
 use wasm_bindgen::prelude::*;
 

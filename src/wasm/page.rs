@@ -1,6 +1,8 @@
 //! The page module's bridge (feature `page`): what the background needs for
 //! every console page, and the options pages for the settings. Nothing here
-//! reaches the cryptography.
+//! reaches Argon2, AES-GCM or X25519: the recipients in the settings are
+//! checked by their Bech32 form and a table of the low-order points
+//! (src/recipient.rs), not by curve arithmetic.
 
 use wasm_bindgen::prelude::*;
 
