@@ -31,8 +31,8 @@ function servePage(root) {
   const files = {
     "/": [path.join(root, "bench/kdf-page/index.html"), "text/html; charset=utf-8"],
     "/kdf.mjs": [path.join(root, "bench/kdf-page/kdf.mjs"), "text/javascript"],
-    "/core/rootguard.js": [path.join(root, "dist/chrome/core/rootguard.js"), "text/javascript"],
-    "/core/rootguard_bg.wasm": [path.join(root, "dist/chrome/core/rootguard_bg.wasm"), "application/wasm"],
+    "/core/rootguard_crypto.js": [path.join(root, "dist/chrome/core/rootguard_crypto.js"), "text/javascript"],
+    "/core/rootguard_crypto_bg.wasm": [path.join(root, "dist/chrome/core/rootguard_crypto_bg.wasm"), "application/wasm"],
     "/hash-wasm/index.esm.js": [path.join(root, "node_modules/hash-wasm/dist/index.esm.js"), "text/javascript"],
   };
   const server = http.createServer((req, res) => {
