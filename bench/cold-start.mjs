@@ -227,9 +227,13 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
 }
 
 export async function measureColdStart({ replica, pairs, machine, log }) {
-  replica.resetScenario();
+  replica.resetScenario({ ui: "cloudscape" }); // the default, said here: the figure is the Cloudscape replica's
   const rows = [];
-  for (const browserName of ["chromium", "firefox"]) rows.push(await inBrowser(browserName, { replica, pairs, machine, log }));
+  try {
+    for (const browserName of ["chromium", "firefox"]) rows.push(await inBrowser(browserName, { replica, pairs, machine, log }));
+  } finally {
+    replica.resetScenario();
+  }
   return {
     goal: { coldMs: GOAL_COLD_MS, vsWarm: GOAL_VS_WARM },
     how: {

@@ -78,10 +78,13 @@ function tableRows(results) {
     const { goal, reference } = results.size;
     for (const build of results.size.builds) {
       for (const w of build.wasm) {
-        rows.push([`Wasm size, ${w.file}`, "—", `${kib(w.rawBytes)} raw, ${kib(w.gzipBytes)} gzip -9`,
+        rows.push([`Wasm size, ${w.file}${w.pageModule ? " (page module)" : ""}`, "—", `${kib(w.rawBytes)} raw, ${kib(w.gzipBytes)} gzip -9`,
           `minimal argon2+aes-gcm module ≈ ${kib(reference.rawBytes)} (issue's figure)`, ratio(w.rawBytes / reference.rawBytes),
-          `≤ ${kib(goal.rawBytes)} raw, ≤ ${kib(goal.gzipBytes)} gz`, met(w.met)]);
+          w.pageModule ? `page module ≤ ${kib(goal.pageModuleRawBytes)} raw` : "—", w.pageModule ? met(build.pageModuleMet) : "(reported)"]);
       }
+      if (build.pageModuleRawBytes === null) rows.push([`Wasm page module, dist/${build.build}`, "—", "not identified (no module named for the page, none alone loaded by background.js)", "—", "—", `≤ ${kib(goal.pageModuleRawBytes)} raw`, met(false)]);
+      rows.push([`All Wasm shipped, dist/${build.build} (${build.wasm.length} module${build.wasm.length === 1 ? "" : "s"})`, "—", `${kib(build.allWasm.rawBytes)} raw, ${kib(build.allWasm.gzipBytes)} gzip -9`, "—", "—",
+        `≤ ${kib(goal.allWasmRawBytes)} raw`, met(build.allWasmMet)]);
       rows.push([`JS shipped, dist/${build.build} (${build.js.files} files)`, "—", `${kib(build.js.rawBytes)} raw, ${kib(build.js.gzipBytes)} gzip -9`, "—", "—", "—", "(reported)"]);
     }
   }
@@ -98,10 +101,10 @@ function tableRows(results) {
     for (const r of results.page.rows) {
       rows.push([`Page workload (credentials page, 12 SPA moves, ${r.mutationsPerSession} mutations)`, r.browser, spread(r.withMs), `without RootGuard ${spread(r.withoutMs)}`,
         ratio(r.ratio), `≤ ${ratio(results.page.goal.ratio)}`, met(r.ratioMet)]);
-      rows.push(["Same sessions, CPU time of all browser processes", r.browser, spread(r.cpu.withMs), `without RootGuard ${spread(r.cpu.withoutMs)}`, ratio(r.cpu.ratio), "—", "(reported)"]);
-      const tables = `${r.badgeMs.missed} of ${r.badgeMs.tables} tables never badged`;
-      rows.push(["Key table → first badge, page load", r.browser, spread(r.badgeMs.pageLoad), `one frame; ${tables}`, "—", `≤ ${results.page.goal.badgeMs} ms`, met(r.badgeMs.pageLoad.median <= results.page.goal.badgeMs)]);
+      rows.push(["Same sessions, CPU time of all browser processes", r.browser, spread(r.cpu.withMs), `without RootGuard ${spread(r.cpu.withoutMs)}`, ratio(r.cpu.ratio), `≤ ${ratio(results.page.goal.ratio)}`, met(r.cpu.met)]);
+      rows.push(["Key table → first badge, page load", r.browser, spread(r.badgeMs.pageLoad), "one frame", "—", `≤ ${results.page.goal.badgeMs} ms`, met(r.badgeMs.pageLoad.median <= results.page.goal.badgeMs)]);
       rows.push(["Key table → first badge, SPA revisit", r.browser, spread(r.badgeMs.spaRevisit), "one frame", "—", `≤ ${results.page.goal.badgeMs} ms`, met(r.badgeMs.spaRevisit.median <= results.page.goal.badgeMs)]);
+      rows.push(["Key tables badged", r.browser, `${r.badgeMs.tables - r.badgeMs.missed} of ${r.badgeMs.tables} (${r.badgeMs.missed} missed)`, "—", "—", "every one (0 missed)", met(r.badgeMs.missed === 0)]);
     }
   }
   if (results.kdf) {
