@@ -186,6 +186,9 @@ async function sample(session, cold, serial) {
     return JSON.stringify({ ...JSON.parse(v), responseEndMs: nav.responseEnd, domContentLoadedMs: nav.domContentLoadedEventStart });`;
   const result = JSON.parse(await wd.waitFor("RootGuard's first verdict", read, { timeout: 30_000, interval: 20 }));
   if (!result.rootWarning) throw new Error(`${name}: the first verdict on the root credentials page has no root warning`);
+  // The navigation is what started it again (a verdict needs the core, which lives there).
+  const after = await session.backgroundState();
+  if (after !== "running") throw new Error(`${name}: RootGuard's background is ${after} after the first verdict`);
   return result;
 }
 
