@@ -116,7 +116,7 @@ async function openChromium(replica) {
     for (const v of updated) versions.set(v.versionId, v);
   });
   await cdp.send("ServiceWorker.enable", {}, { sessionId });
-  await cdp.send("Page.enable", {}, { sessionId });
+  await cdp.send("Page.enable", {}, { sessionId }); // without it the script below was never run (Chromium 156)
   await cdp.send("Page.addScriptToEvaluateOnNewDocument", { source: `(${firstVerdictHook})()` }, { sessionId });
   const worker = () => [...versions.values()].find((v) => v.status === "activated" && /^chrome-extension:\/\/[^/]+\/background\.js$/.test(v.scriptURL));
   return {
