@@ -78,10 +78,14 @@ function tableRows(results) {
     const { goal, reference } = results.size;
     for (const build of results.size.builds) {
       for (const w of build.wasm) {
-        rows.push([`Wasm size, ${w.file}`, "—", `${kib(w.rawBytes)} raw, ${kib(w.gzipBytes)} gzip -9`,
-          `minimal argon2+aes-gcm module ≈ ${kib(reference.rawBytes)} (issue's figure)`, ratio(w.rawBytes / reference.rawBytes),
-          `≤ ${kib(goal.rawBytes)} raw, ≤ ${kib(goal.gzipBytes)} gz`, met(w.met)]);
+        rows.push([`Wasm size, ${w.file}${w.page ? " (page module)" : ""}`, "—", `${kib(w.rawBytes)} raw, ${kib(w.gzipBytes)} gzip -9`,
+          // The reference is a crypto-only module: a scale for the crypto module, not the page module.
+          w.page ? "—" : `minimal argon2+aes-gcm module ≈ ${kib(reference.rawBytes)} (issue's figure)`, w.page ? "—" : ratio(w.rawBytes / reference.rawBytes),
+          w.page ? `≤ ${kib(goal.pageModuleRawBytes)} raw` : "—", w.page ? met(build.pageModule.met) : "(reported)"]);
       }
+      const all = build.allWasm;
+      rows.push([`All Wasm shipped, dist/${build.build} (${all.modules} modules)`, "—", `${kib(all.rawBytes)} raw, ${kib(all.gzipBytes)} gzip -9`, "—", "—",
+        `≤ ${kib(goal.allWasmRawBytes)} raw`, met(all.met)]);
       rows.push([`JS shipped, dist/${build.build} (${build.js.files} files)`, "—", `${kib(build.js.rawBytes)} raw, ${kib(build.js.gzipBytes)} gzip -9`, "—", "—", "—", "(reported)"]);
     }
   }
