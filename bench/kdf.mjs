@@ -17,8 +17,8 @@ export const KDF_PARAMS = {
   default: { m: 65536, t: 3, p: 1 }, // KdfParams::DEFAULT
   "owasp-min": { m: 19456, t: 2, p: 1 }, // KdfParams::FLOOR
 };
-export const GOAL_VS_HASH_WASM = 0.9;
-export const GOAL_VS_NATIVE = 1.4;
+export const GOAL_VS_HASH_WASM = 0.8;
+export const GOAL_VS_NATIVE = 1.0;
 const PASSPHRASE = "correct horse battery staple";
 const SALT_HEX = "000102030405060708090a0b0c0d0e0f";
 const IMPLEMENTATIONS = ["rootguard", "hash-wasm", "native"];
