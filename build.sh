@@ -219,5 +219,5 @@ case "${1:-build}" in
   demo) install_all; build; exec node tests/demo.mjs ;;
   bench) install_all; build; node bench/run.mjs "${@:2}" ;;
   fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" "${3:-0}" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,cold,page,kdf,click,downloads]|fuzz [SECONDS] [RUNS]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,cold,page,other,kdf,click,downloads]|fuzz [SECONDS] [RUNS]]" >&2; exit 2 ;;
 esac
