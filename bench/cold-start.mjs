@@ -28,6 +28,7 @@ import WebSocket from "ws";
 
 import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
 import { summarize } from "./stats.mjs";
+import { inTurns } from "./turns.mjs";
 
 export const GOAL_COLD_MS = 50;
 export const GOAL_VS_WARM = 1.5;
@@ -197,17 +198,13 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
   try {
     const { capabilities } = session.browser.wd;
     machine.browsers[browserName] = `${capabilities.browserName} ${capabilities.browserVersion}`;
-    let serial = 0;
-    // Warm-up, not recorded: the HTTP cache, the first start, JIT.
-    await sample(session, true, serial++);
-    await sample(session, false, serial++);
-    const runs = { cold: [], warm: [] };
-    for (let pair = 0; pair < pairs; pair++) {
-      const order = pair % 2 ? ["warm", "cold"] : ["cold", "warm"];
-      for (const which of order) runs[which].push(await sample(session, which === "cold", serial++));
-      const [c, w] = [runs.cold.at(-1), runs.warm.at(-1)];
-      log(`cold: ${browserName}, pair ${pair + 1}/${pairs}: cold ${c.verdictMs.toFixed(1)} ms (DOMContentLoaded ${c.domContentLoadedMs.toFixed(1)}), warm ${w.verdictMs.toFixed(1)} ms (DOMContentLoaded ${w.domContentLoadedMs.toFixed(1)})`);
-    }
+    const { a: cold, b: warm } = await inTurns(
+      pairs,
+      (serial) => sample(session, true, serial),
+      (serial) => sample(session, false, serial),
+      (c, w, pair) => log(`cold: ${browserName}, pair ${pair + 1}/${pairs}: cold ${c.verdictMs.toFixed(1)} ms (DOMContentLoaded ${c.domContentLoadedMs.toFixed(1)}), warm ${w.verdictMs.toFixed(1)} ms (DOMContentLoaded ${w.domContentLoadedMs.toFixed(1)})`),
+    );
+    const runs = { cold, warm };
     const verdict = (list) => summarize(list.map((r) => r.verdictMs));
     // RootGuard's first question goes out at DOMContentLoaded (content/sensor.js): the part after it is RootGuard's own.
     const afterDcl = (list) => summarize(list.map((r) => r.verdictMs - r.domContentLoadedMs));

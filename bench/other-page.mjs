@@ -10,6 +10,7 @@
 import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
 import { cpuByProcess, cpuSpent } from "./cpu.mjs";
 import { summarize } from "./stats.mjs";
+import { inTurns } from "./turns.mjs";
 
 export const GOAL_RATIO = 1.05;
 const URL = "https://us-east-1.console.aws.amazon.com/ec2/home";
@@ -44,15 +45,13 @@ async function inBrowser(browserName, { replica, pairs, log }) {
   const withRootGuard = await launchBrowser(browserName, { proxyPort: replica.proxyPort });
   const without = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension: null });
   try {
-    let serial = 0;
-    await session(withRootGuard, true, serial++);
-    await session(without, false, serial++);
-    const runs = { with: [], without: [] };
-    for (let pair = 0; pair < pairs; pair++) {
-      const order = pair % 2 ? ["without", "with"] : ["with", "without"];
-      for (const which of order) runs[which].push(await session(which === "with" ? withRootGuard : without, which === "with", serial++));
-      log(`other page: ${browserName}, pair ${pair + 1}/${pairs}: with ${runs.with.at(-1).totalMs.toFixed(0)} ms, without ${runs.without.at(-1).totalMs.toFixed(0)} ms`);
-    }
+    const { a, b } = await inTurns(
+      pairs,
+      (serial) => session(withRootGuard, true, serial),
+      (serial) => session(without, false, serial),
+      (w, wo, pair) => log(`other page: ${browserName}, pair ${pair + 1}/${pairs}: with ${w.totalMs.toFixed(0)} ms, without ${wo.totalMs.toFixed(0)} ms`),
+    );
+    const runs = { with: a, without: b };
     const wall = { with: summarize(runs.with.map((r) => r.totalMs)), without: summarize(runs.without.map((r) => r.totalMs)) };
     const cpu = { with: summarize(runs.with.map((r) => r.cpuMs)), without: summarize(runs.without.map((r) => r.cpuMs)) };
     const wallRatio = wall.with.median / wall.without.median;
