@@ -12,7 +12,7 @@ import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
 import { ownerSettings } from "./background/settings.js";
 import { pageTexts } from "./background/texts.js";
-import { answerMessages, api, fromConsolePage, fromContentScript, fromExtensionPage, ToBackground } from "./protocol.js";
+import { answerMessages, answerPorts, api, fromConsolePage, fromContentScript, fromExtensionPage, PortName, ToBackground } from "./protocol.js";
 
 // Service workers forbid top-level await, so the core loads behind a promise
 // and every message waits for it. The listener must be registered
@@ -42,3 +42,5 @@ const handlers = {
 
 installSafetyNet(core);
 answerMessages(handlers, core);
+// The sensor's observations come on a port of their own, answered by the same handlers.
+answerPorts([PortName.sensor], handlers, core);
