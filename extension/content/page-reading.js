@@ -62,13 +62,22 @@ export const pageHeadings = (document) => [...document.querySelectorAll("h1, h2,
 // of the page). A change inside a row is the rows'; inside a heading the
 // headings'; inside an item that shows a key ID the items'. Nodes added or
 // removed count by what they hold: a key ID (the rows', and the items' too
-// unless inside a table), a heading. RootGuard's own nodes never count.
+// when one is outside a row), a heading. RootGuard's own nodes never count.
 const ROW = "tr, [role=row]";
 const TABLE = "table, [role=table], [role=grid]";
 const HEADING = "h1, h2, h3, [role=heading]";
 const HEADING_NAMES = new Set(["h1", "h2", "h3"]);
 const TEXT_NODE = 3;
 const AROUND = `[data-rootguard], ${ROW}, ${HEADING}, ${ITEM}`;
+
+/** Whether a text under `element` (in the page or just taken out) shows a key ID outside any row. */
+function keyOutsideRows(element, keyId) {
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (keyId.test(node.data) && !node.parentElement?.closest(ROW)) return true;
+  }
+  return false;
+}
 
 const isHeading = (element) => HEADING_NAMES.has(element.localName) || element.getAttribute("role") === "heading";
 
@@ -106,7 +115,8 @@ export function readingsTouched(records, keyId) {
     if (added.nodeType !== 1 || ours(added)) return;
     if (keyId.test(added.textContent)) {
       mark("rows");
-      if (!parent?.closest(TABLE)) mark("items");
+      // The items' only when a key ID in it is outside a row: looked for in what came or went, not in the page.
+      if (!touched.items && !parent?.closest(`${TABLE}, ${ROW}`) && keyOutsideRows(added, keyId)) mark("items");
     }
     if (isHeading(added) || (added.firstElementChild && added.querySelector(HEADING))) mark("headings");
   };

@@ -95,11 +95,15 @@ test("readingsTouched: rows re-rendered with the same data, or a cell's text cha
   assert.deepEqual(status, { rows: true, items: false, headings: false });
 });
 
-test("readingsTouched: a new table with keys is the rows' and the items'; a heading's text the headings'", async () => {
+test("readingsTouched: a new table with keys is the rows' (not the items'); key cards the items'; a heading's text the headings'", async () => {
   const added = await touchedBy("<main></main>", (d) => {
     d.querySelector("main").innerHTML = "<h2>Access keys</h2><table><tr><td>AKIAIOSFODNN7EXAMPLE</td></tr></table>";
   });
-  assert.deepEqual(added, { rows: true, items: true, headings: true });
+  assert.deepEqual(added, { rows: true, items: false, headings: true });
+  const cards = await touchedBy("<main></main>", (d) => {
+    d.querySelector("main").innerHTML = "<ul><li><span>AKIAIOSFODNN7EXAMPLE</span> · Active</li></ul>";
+  });
+  assert.deepEqual(cards, { rows: true, items: true, headings: false });
   const heading = await touchedBy(TABLE, (d) => {
     d.querySelector("h2").firstChild.data = "Zugriffsschlüssel";
   });
