@@ -10,7 +10,7 @@ import { exportHandlers } from "./background/exports.js";
 import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
-import { ownerSettings } from "./background/settings.js";
+import { pageSettings } from "./background/settings.js";
 import { pageTexts } from "./background/texts.js";
 import { answerMessages, answerPorts, api, fromConsolePage, fromContentScript, fromExtensionPage, PortName, ToBackground } from "./protocol.js";
 
@@ -24,7 +24,7 @@ const handlers = {
   // The core's verdict under the owner's settings (the core reads them again: a stored value is not trusted).
   [ToBackground.assessPage]: {
     allowed: fromContentScript,
-    run: async (c, message) => c.assessPage(message.observation, await ownerSettings(c)),
+    run: async (c, message) => c.assessPage(message.observation, await pageSettings(c, { fresh: message.freshSettings === true })),
   },
   [ToBackground.contentRules]: { allowed: fromContentScript, run: (c) => c.contentRules() },
   [ToBackground.pageTexts]: { allowed: fromContentScript, run: (c, message) => pageTexts(c, message.locale) },

@@ -56,6 +56,7 @@ let asked = 0; // sequence numbers: a verdict older than the one shown is droppe
 let shown = 0;
 let askedKey = null; // the observation the newest question in flight is about
 let pageKey = null; // the observation of the page as it is now
+let settingsChanged = false; // the owner changed a setting since the last question
 let lastVerdict = null;
 /** The core's recent answers: serialised observation → {verdict, at}. */
 const answers = new Map();
@@ -118,7 +119,10 @@ function sense(parts) {
 async function askCore(key, page) {
   const seq = ++asked;
   askedKey = key;
-  const reply = await background.ask({ type: ToBackground.assessPage, observation: page });
+  // After a change of the owner's settings, the background is asked to read them again (background/settings.js).
+  const freshSettings = settingsChanged;
+  settingsChanged = false;
+  const reply = await background.ask({ type: ToBackground.assessPage, observation: page, freshSettings });
   if (askedKey === key) askedKey = null;
   if (!reply.ok) {
     if (seq > shown) sayUnanswered(ToBackground.assessPage, reply.error);
@@ -223,6 +227,7 @@ export function startSensor() {
     if (area !== "sync" || !changes.settings) return;
     answers.clear();
     askedKey = null;
+    settingsChanged = true;
     sense(watching ? EVERYTHING : NOTHING);
   });
   // The toolbar popup asks what this tab shows: the core's last verdict here.

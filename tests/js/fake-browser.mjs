@@ -6,6 +6,7 @@
 
 const listeners = [];
 const connectListeners = [];
+const storageListeners = [];
 
 // One end of a runtime.Port: what is posted arrives at the other end in a
 // later microtask, as a structured copy; a disconnect fires the other
@@ -68,6 +69,14 @@ export const fake = {
   stopBackground() {
     for (const port of fake.ports) if (port.connected) port.other.disconnect();
   },
+  /** What storage.sync.get answers; a test replaces it. */
+  storageGet: async () => ({}),
+  /** How many times storage.sync.get was called. */
+  storageReads: 0,
+  /** Fire storage.onChanged, as the browser does after a write. */
+  storageChanged(changes, area = "sync") {
+    for (const listener of storageListeners) listener(changes, area);
+  },
   /** Deliver `message` from `sender` to the runtime.onMessage listeners; resolves with the response. */
   deliver(message, sender) {
     return new Promise((resolve) => {
@@ -96,5 +105,13 @@ globalThis.chrome = {
     getMessage: (key, args) => (args?.length ? `${key}(${[].concat(args).join("|")})` : key),
     getUILanguage: () => "en",
   },
-  storage: { onChanged: { addListener() {} }, sync: { get: async () => ({}) } },
+  storage: {
+    onChanged: { addListener: (listener) => storageListeners.push(listener) },
+    sync: {
+      get: (keys) => {
+        fake.storageReads += 1;
+        return fake.storageGet(keys);
+      },
+    },
+  },
 };
