@@ -12,9 +12,9 @@ import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
 import { dismissForSession, sessionDismissals } from "./background/dismissals.js";
-import { ownerSettings } from "./background/settings.js";
+import { pageSettings } from "./background/settings.js";
 import { pageTexts } from "./background/texts.js";
-import { answerMessages, api, fromConsolePage, fromContentScript, fromExtensionPage, ToBackground } from "./protocol.js";
+import { answerMessages, answerPorts, api, fromConsolePage, fromContentScript, fromExtensionPage, PortName, ToBackground } from "./protocol.js";
 
 // Service workers forbid top-level await, so the core loads behind a promise
 // and every message waits for it. The listener must be registered
@@ -30,7 +30,7 @@ const handlers = {
     allowed: fromContentScript,
     // The session's dismissals go along: the renderer leaves those notices out.
     async run(c, message) {
-      const [settings, dismissed] = await Promise.all([ownerSettings(c), sessionDismissals()]);
+      const [settings, dismissed] = await Promise.all([pageSettings(c, { fresh: message.freshSettings === true }), sessionDismissals()]);
       const verdict = c.assessPage(message.observation, settings);
       // A create-key wizard (the core's word): an export may follow, so the encryption loads now.
       if (verdict.watchSecret) warmCryptoCore();
@@ -54,3 +54,5 @@ const handlers = {
 
 installSafetyNet(core);
 answerMessages(handlers, core);
+// The sensor's observations come on a port of their own, answered by the same handlers.
+answerPorts([PortName.sensor], handlers, core);

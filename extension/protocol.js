@@ -63,6 +63,16 @@ export const ToContent = Object.freeze({
   collectPage: "collect-page",
 });
 
+/**
+ * Long-lived connections to the background (runtime.connect), by name: the
+ * console page's sensor asks on one port for every change of the page
+ * instead of opening a channel per question (connectPort, answerPorts).
+ */
+export const PortName = Object.freeze({
+  /** Content script, console page: observations → the core's verdicts. */
+  sensor: "rootguard-sensor",
+});
+
 /** Names of what went wrong around the core rather than in it. */
 export const ProtocolError = Object.freeze({
   /** The background did not answer (no receiver, the worker died mid-answer). */
@@ -97,11 +107,79 @@ export async function ask(message) {
   try {
     reply = await api.runtime.sendMessage(message);
   } catch (error) {
-    return { ok: false, error: { name: ProtocolError.NoAnswer, message: String(error?.message ?? error) } };
+    return noAnswer(error);
   }
+  return checkedReply(reply);
+}
+
+const noAnswer = (error) => ({ ok: false, error: { name: ProtocolError.NoAnswer, message: String(error?.message ?? error) } });
+
+/** A reply as it came, when it has the answer's shape; else NoAnswer. */
+function checkedReply(reply) {
   if (reply?.ok === true) return reply;
   if (reply?.ok === false && typeof reply.error?.name === "string") return reply;
-  return { ok: false, error: { name: ProtocolError.NoAnswer, message: "no answer from the background" } };
+  return noAnswer("no answer from the background");
+}
+
+/**
+ * A long-lived connection to the background (`name` from PortName) for a
+ * content script that asks often: `ask(message)` answers as `ask` does
+ * (never throws) over one runtime.Port instead of a channel per question.
+ *
+ * The port connects on the first question. The browser closes it when it
+ * stops the background (Chromium stops an idle service worker after 30 s,
+ * Firefox suspends an idle event page): the next question connects again,
+ * which wakes the background. It does not reconnect by itself, so an idle
+ * console tab never keeps the background running. Questions that were on the
+ * way when the port closed are asked once more on a new port, then answered
+ * NoAnswer.
+ */
+export function connectPort(name) {
+  let port = null;
+  let serial = 0;
+  const waiting = new Map(); // id → {message, resolve, retried}
+  const settle = (id, reply) => {
+    const question = waiting.get(id);
+    if (!question) return;
+    waiting.delete(id);
+    question.resolve(reply);
+  };
+  const connect = () => {
+    const opened = api.runtime.connect({ name });
+    opened.onMessage.addListener((answer) => settle(answer?.id, checkedReply(answer?.reply)));
+    opened.onDisconnect.addListener(() => {
+      // Read, so Chromium does not log it as unchecked: the worker stopped, or nobody listened.
+      const why = api.runtime.lastError?.message ?? opened.error?.message ?? "the background closed the connection";
+      if (port === opened) port = null;
+      for (const [id, question] of [...waiting]) {
+        if (question.retried) settle(id, noAnswer(why));
+        else {
+          question.retried = true;
+          post(id);
+        }
+      }
+    });
+    return opened;
+  };
+  const post = (id) => {
+    try {
+      port ??= connect();
+      port.postMessage({ id, message: waiting.get(id).message });
+    } catch (error) {
+      // The extension was reloaded or removed under this page: no background to reach.
+      port = null;
+      settle(id, noAnswer(error));
+    }
+  };
+  return {
+    ask(message) {
+      return new Promise((resolve) => {
+        const id = ++serial;
+        waiting.set(id, { message, resolve, retried: false });
+        post(id);
+      });
+    },
+  };
 }
 
 /** Ask the background; the result, or throws an `Error` named after what went wrong. */
@@ -135,28 +213,58 @@ export const fromConsolePage = (sender, core) =>
   fromContentScript(sender) && core.isConsoleSender(sender.origin, String(sender.url ?? ""), sender.tab?.url);
 
 /**
- * Answer messages of the types in `handlers` (`{type: {allowed(sender, core),
- * run(core, message, sender)}}`) once `core` (a promise of the loaded core)
- * is there, with `{ok, result}` or `{ok: false, error: {name, message}}`.
+ * The answer to `message` from `sender` by `handlers` (`{type: {allowed(sender,
+ * core), run(core, message, sender)}}`) once `core` (a promise of the loaded
+ * core) is there: `{ok, result}` or `{ok: false, error: {name, message}}`;
+ * null for a type that is not in `handlers`.
  */
+function answer(handlers, core, message, sender) {
+  const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
+  if (!handler) return null;
+  return core
+    .catch((error) => {
+      throw errorFrom({ name: ProtocolError.CoreUnavailable, message: String(error?.message ?? error) });
+    })
+    .then((c) => {
+      if (!handler.allowed(sender, c)) {
+        throw errorFrom({ name: ProtocolError.NotAllowed, message: `RootGuard does not take "${message.type}" from this sender` });
+      }
+      return handler.run(c, message, sender);
+    })
+    .then(
+      (result) => ({ ok: true, result }),
+      (error) => ({ ok: false, error: describeError(error) }),
+    );
+}
+
+/** Answer runtime messages of the types in `handlers` (see `answer`). */
 export function answerMessages(handlers, core) {
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
-    if (!handler) return false;
-    core
-      .catch((error) => {
-        throw errorFrom({ name: ProtocolError.CoreUnavailable, message: String(error?.message ?? error) });
-      })
-      .then((c) => {
-        if (!handler.allowed(sender, c)) {
-          throw errorFrom({ name: ProtocolError.NotAllowed, message: `RootGuard does not take "${message.type}" from this sender` });
-        }
-        return handler.run(c, message, sender);
-      })
-      .then(
-        (result) => sendResponse({ ok: true, result }),
-        (error) => sendResponse({ ok: false, error: describeError(error) }),
-      );
+    const reply = answer(handlers, core, message, sender);
+    if (!reply) return false;
+    reply.then(sendResponse);
     return true; // the answer comes asynchronously
+  });
+}
+
+/**
+ * Answer the questions asked on ports named in `names` (connectPort) by the
+ * same `handlers`, with the same sender checks: the sender is the port's,
+ * as the browser reports it. Registered synchronously, like answerMessages:
+ * a connection is what wakes a stopped background.
+ */
+export function answerPorts(names, handlers, core) {
+  api.runtime.onConnect.addListener((port) => {
+    if (!names.includes(port.name)) return;
+    port.onMessage.addListener((question) => {
+      const reply = answer(handlers, core, question?.message, port.sender) ?? Promise.resolve(noAnswer(`RootGuard does not answer "${question?.message?.type}"`));
+      reply.then((r) => {
+        try {
+          port.postMessage({ id: question?.id, reply: r });
+        } catch {
+          /* the page went away meanwhile, or the port closed: a content script asks again on a new one */
+        }
+      });
+    });
   });
 }

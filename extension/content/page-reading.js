@@ -116,3 +116,105 @@ export function consoleLocale(document) {
   }
   return null;
 }
+
+// What of the above a batch of mutation records can have changed, so the
+// sensor reads again only that (its work follows what changed, not the size
+// of the page). A change inside a row is the rows'; inside a heading the
+// headings'; inside an item that shows a key ID the items'. Nodes added or
+// removed count by what they hold: a key ID (the rows', and the items' too
+// when one is outside a row), a heading. RootGuard's own nodes never count.
+const ROW = "tr, [role=row]";
+const TABLE = "table, [role=table], [role=grid]";
+const HEADING = "h1, h2, h3, [role=heading]";
+const HEADING_NAMES = new Set(["h1", "h2", "h3"]);
+const TEXT_NODE = 3;
+const AROUND = `[data-rootguard], ${ROW}, ${HEADING}, ${ITEM}`;
+
+/** Whether a text under `element` (in the page or just taken out) shows a key ID outside any row. */
+function keyOutsideRows(element, keyId) {
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (keyId.test(node.data) && !node.parentElement?.closest(ROW)) return true;
+  }
+  return false;
+}
+
+const isHeading = (element) => HEADING_NAMES.has(element.localName) || element.getAttribute("role") === "heading";
+
+/**
+ * `{rows, items, headings}`: which readings `records` may have changed
+ * (each true or false), or null when none.
+ */
+export function readingsTouched(records, keyId) {
+  const touched = { rows: false, items: false, headings: false };
+  let any = false;
+  const mark = (part) => {
+    any = true;
+    touched[part] = true;
+  };
+  // Where a change happened: what the element around it is inside, found
+  // in one walk up (a row, a heading, an item; nothing inside RootGuard's own).
+  const inside = (element) => {
+    const found = [];
+    for (let e = element?.closest(AROUND); e; e = e.parentElement?.closest(AROUND)) {
+      if (e.hasAttribute("data-rootguard")) return;
+      found.push(e);
+    }
+    for (const e of found) {
+      if (e.matches(ROW)) mark("rows");
+      else if (e.matches(HEADING)) mark("headings");
+      else if (!touched.items && keyId.test(e.textContent)) mark("items"); // an item around a key ID (the read takes its texts)
+    }
+  };
+  // A node added or removed, with what it holds.
+  const node = (added, parent) => {
+    if (added.nodeType === TEXT_NODE) {
+      if (keyId.test(added.data)) mark(parent?.closest(TABLE) ? "rows" : "items");
+      return;
+    }
+    if (added.nodeType !== 1 || ours(added)) return;
+    if (keyId.test(added.textContent)) {
+      mark("rows");
+      // The items' only when a key ID in it is outside a row: looked for in what came or went, not in the page.
+      if (!touched.items && !parent?.closest(`${TABLE}, ${ROW}`) && keyOutsideRows(added, keyId)) mark("items");
+    }
+    if (isHeading(added) || (added.firstElementChild && added.querySelector(HEADING))) mark("headings");
+  };
+  let lastTarget = null;
+  for (const record of records) {
+    const target = record.target;
+    if (record.type === "characterData") {
+      if (keyId.test(target.data)) mark(target.parentElement?.closest(TABLE) ? "rows" : "items");
+      inside(target.parentElement);
+      continue;
+    }
+    const { addedNodes, removedNodes } = record;
+    let foreign = false;
+    for (const n of addedNodes) {
+      if (ours(n)) continue;
+      foreign = true;
+      node(n, target);
+    }
+    for (const n of removedNodes) {
+      if (ours(n)) continue;
+      foreign = true;
+      node(n, target);
+    }
+    if (touched.rows && touched.items && touched.headings) break;
+    // Many records share one target (a list churning, a table's body refilled): where it is is asked once.
+    if (foreign && target !== lastTarget) {
+      lastTarget = target;
+      inside(target);
+    }
+  }
+  return any ? touched : null;
+}
+
+/**
+ * Whether `records` changed any of the page's own nodes (not RootGuard's):
+ * the users list, read row by row, reads again on any such change.
+ */
+export function touchesThePage(records) {
+  const theirs = (node) => !(node.nodeType === 1 ? node : node.parentElement)?.closest?.("[data-rootguard]");
+  return records.some((record) => (record.type === "characterData" ? theirs(record.target) : [...record.addedNodes, ...record.removedNodes].some((n) => theirs(n) && theirs(record.target))));
+}

@@ -19,13 +19,13 @@ import { exportHeld } from "./downloads.js";
 import { placeBeside } from "./placement.js";
 import * as render from "./render.js";
 import { contentRules, whole } from "./rules.js";
+import { onPageChanges } from "./page-changes.js";
 import { observePage, onVerdict } from "./sensor.js";
 
 const { t } = render;
 const ours = (node) => Boolean(node.parentElement?.closest("[data-rootguard]"));
 
 let watching = false;
-let frame = 0;
 /** The secret now shown: { element, text, notice, timer, deadline, state }. */
 let shown = null;
 /** Texts the core said are not secrets (asked once each). */
@@ -35,27 +35,39 @@ const masks = new Set();
 /** The core's form of a secret access key, anchored (content/rules.js); there before the first scan. */
 let secretForm = null;
 
-/** Leaves on the page whose whole text has the secret's form. */
-function visibleSecrets() {
+/** Leaves under `roots` (elements or text nodes) whose whole text has the secret's form. */
+function secretsIn(roots) {
   const found = [];
-  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const consider = (node) => {
     const text = node.data.trim();
-    if (!secretForm.test(text) || ours(node)) continue;
+    if (!secretForm.test(text) || ours(node)) return;
     const element = node.parentElement;
-    if (element.textContent.trim() !== text || masked(element)) continue;
+    if (!element || element.textContent.trim() !== text || masked(element)) return;
     found.push({ element, text });
+  };
+  for (const root of roots) {
+    if (root.nodeType === Node.TEXT_NODE) {
+      consider(root);
+      continue;
+    }
+    if (root.nodeType !== Node.ELEMENT_NODE || root.hasAttribute("data-rootguard")) continue;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) consider(node);
   }
   return found;
 }
+/** Every leaf of the page whose whole text has the secret's form. */
+const visibleSecrets = () => secretsIn([document.body ?? document.documentElement]);
 const masked = (element) => [...masks].some((m) => m.isConnected && m.rootguardCovers === element);
+const stillShown = () => shown.element.isConnected && shown.element.textContent.trim() === shown.text;
 
-async function scan() {
-  frame = 0;
+// Look at what the page just showed: `found`, the secret-like leaves among
+// the nodes it added or changed (content/page-changes.js hands them over),
+// or, when the watch starts and after a mask is taken off, the whole page.
+async function scan(found) {
   if (!watching) return;
-  secretForm ??= whole((await contentRules()).secret);
-  const candidates = visibleSecrets().filter((c) => !notSecrets.has(c.text));
-  if (shown && !candidates.some((c) => c.element === shown.element && c.text === shown.text)) end();
+  if (shown && !stillShown()) end();
+  const candidates = found.filter((c) => !notSecrets.has(c.text));
   if (shown || !candidates.length) return;
   const candidate = candidates[0];
   const answer = await askCore({ type: ToBackground.secretShown, text: candidate.text });
@@ -68,10 +80,21 @@ async function scan() {
   start(candidate, answer.revealSeconds);
 }
 
-const touched = () => {
-  if (!frame) frame = requestAnimationFrame(scan);
-};
-const observer = new MutationObserver(touched);
+// Only what changed is looked at: the texts changed and the nodes added.
+function changed(records) {
+  if (!secretForm) return; // the whole page is looked at once the form is here (scanPage)
+  const roots = [];
+  for (const record of records) {
+    if (record.type === "characterData") roots.push(record.target);
+    else for (const node of record.addedNodes) roots.push(node);
+  }
+  scan(roots.length ? secretsIn(roots) : []);
+}
+
+async function scanPage() {
+  secretForm ??= whole((await contentRules()).secret);
+  scan(visibleSecrets());
+}
 
 // The console's control that toggles the secret: a labelled button or
 // link next to it (the copy icon has no text). Found by place, not by
@@ -172,7 +195,7 @@ function mask(element) {
   shadow.append(
     render.el("style", { text: ":host { display: block; } button { box-sizing: border-box; width: 100%; height: 100%; padding: 0 8px; border-radius: 4px; font: 700 12px/1 Arial, sans-serif; overflow: hidden; white-space: nowrap; }" }),
     // Clicking the mask shows the secret again (a new countdown starts).
-    render.el("button", { type: "button", "data-severity": "notice", "data-rootguard-action": "unmask", text: t("secretMaskLabel"), onclick: () => { masks.delete(cover); cover.remove(); touched(); } }),
+    render.el("button", { type: "button", "data-severity": "notice", "data-rootguard-action": "unmask", text: t("secretMaskLabel"), onclick: () => { masks.delete(cover); cover.remove(); scanPage(); } }),
   );
   document.body.append(cover);
   masks.add(cover);
@@ -219,10 +242,10 @@ export function watchShownSecrets() {
     if (watch === watching) return;
     watching = watch;
     if (watching) {
-      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-      touched();
+      onPageChanges("secret", changed);
+      scanPage().catch((error) => console.error(`RootGuard: cannot watch for a shown secret: ${error.name}: ${error.message}`));
     } else {
-      observer.disconnect();
+      onPageChanges("secret", null);
       end();
       for (const m of masks) m.remove();
       masks.clear();

@@ -28,6 +28,7 @@ import {
   anchorHref,
   apply,
   areaHref,
+  arrayIncludes,
   arrayPush,
   buttonFormAction,
   CAPTURING_PHASE,
@@ -53,6 +54,7 @@ import {
   mouseButton,
   mouseModifiers,
   navigationCurrentEntry,
+  nodeName,
   nodeOwnerDocument,
   preventDefault,
   removeEventListener,
@@ -72,6 +74,9 @@ import {
   weakMapGet,
   weakMapSet,
   WeakMap_,
+  weakSetAdd,
+  weakSetHas,
+  WeakSet_,
 } from "./primordials.js";
 
 /** Per tracked event: { details, last, steps: [[node, fn]], done, stopped, held, cancelledLater }. */
@@ -81,11 +86,52 @@ let detachedDispatch = null;
 
 const ACTIVATION_TYPES = ["click", "auxclick", "submit"];
 
+/**
+ * Event targets known not to be Nodes (windows, XHRs, a page's own
+ * EventTarget objects). No built-in says "is this a Node?" without throwing
+ * when it is not, but a platform object's kind never changes: each is found
+ * out once (the first getter that threw), so the hooks below, which run for
+ * every click on the page and every dispatchEvent, do not throw for it
+ * again. Each armed realm's window is known from the start.
+ */
+const notNodes = new WeakSet_();
+const notANode = (target) => {
+  if ((typeof target === "object" && target !== null) || typeof target === "function") weakSetAdd(notNodes, target);
+};
+
+/** Whether `target` is a Node outside any document (a brand check that throws at most once per object). */
+function isDetachedNode(target) {
+  if (weakSetHas(notNodes, target)) return false;
+  try {
+    return !isConnected(target);
+  } catch {
+    notANode(target); // not a Node (window, an XHR…): nothing to track
+    return false;
+  }
+}
+
+/** A Node's name (NODE_NAMES), or null for anything else (a window), without a throw once known. */
+function nameOf(target) {
+  if (weakSetHas(notNodes, target)) return null;
+  try {
+    return nodeName(target);
+  } catch {
+    notANode(target);
+    return null;
+  }
+}
+
+// Only an <a> or an <area> has a link's href: a click's path is mostly
+// neither, so the name is asked first (the browser's own, as the node reports
+// it: upper case in an HTML document, lower case in XML).
+const LINK_NAMES = ["A", "a", "AREA", "area"];
+
 function linkHref(node) {
+  if (!arrayIncludes(LINK_NAMES, nameOf(node))) return null;
   try {
     return anchorHref(node);
   } catch {
-    /* not an <a> */
+    /* not an <a> (an SVG <a>) */
   }
   try {
     return areaHref(node);
@@ -309,6 +355,7 @@ function withDetachedTracking(node, run) {
 
 /** Hook one realm: its listeners (returns a function that adds them again), Event methods, click(), dispatchEvent, form.submit(). */
 export function watchActivations(win) {
+  weakSetAdd(notNodes, win);
   const listen = () => {
     for (let i = 0; i < ACTIVATION_TYPES.length; i++) addEventListener(win, ACTIVATION_TYPES[i], onActivation, true);
   };
@@ -388,13 +435,7 @@ export function watchActivations(win) {
   guard(win.HTMLAnchorElement.prototype, "click", click);
   const nativeDispatch = win.EventTarget.prototype.dispatchEvent;
   guard(win.EventTarget.prototype, "dispatchEvent", function dispatchEvent(event) {
-    let detached = false;
-    try {
-      detached = !isConnected(this);
-    } catch {
-      /* not a Node (window, an XHR…): nothing to track */
-    }
-    if (detached) return withDetachedTracking(this, () => apply(nativeDispatch, this, [event]));
+    if (isDetachedNode(this)) return withDetachedTracking(this, () => apply(nativeDispatch, this, [event]));
     return apply(nativeDispatch, this, [event]);
   });
 

@@ -65,13 +65,16 @@ function framesToHold(node) {
     const url = value === null ? null : heldUrl(frame, value);
     if (url !== null) arrayPush(found, { frame, value, url });
   };
+  // A string for append() is text: asked first, so no getter throws for it.
+  if (node === null || (typeof node !== "object" && typeof node !== "function")) return found;
   let type;
   try {
     type = nodeType(node);
   } catch {
-    return found; // not a Node (a string for append()): nothing to insert but text
+    return found; // not a Node (an object append() takes as text)
   }
-  if (isFrame(node)) consider(node);
+  // Only an element can be a frame: a text node is not asked its localName (which would throw).
+  if (type === ELEMENT_NODE && isFrame(node)) consider(node);
   else if ((type === ELEMENT_NODE || type === DOCUMENT_FRAGMENT_NODE) && nodeFirstChild(node) !== null) {
     const list = type === ELEMENT_NODE ? elementQuerySelectorAll(node, FRAMES) : fragmentQuerySelectorAll(node, FRAMES);
     for (let i = 0; i < nodeListLength(list); i++) consider(nodeListItem(list, i));

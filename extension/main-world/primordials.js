@@ -89,6 +89,7 @@ export const getRootNode = uncurry(Node.prototype.getRootNode);
 export const appendChild = uncurry(Node.prototype.appendChild);
 export const removeChild = uncurry(Node.prototype.removeChild);
 export const nodeType = getter(Node.prototype, "nodeType");
+export const nodeName = getter(Node.prototype, "nodeName");
 export const ELEMENT_NODE = Node.ELEMENT_NODE;
 export const DOCUMENT_FRAGMENT_NODE = Node.DOCUMENT_FRAGMENT_NODE;
 export const localName = getter(Element.prototype, "localName");

@@ -47,6 +47,24 @@ async function stopBackground(browser) {
 }
 
 inEachBrowser("resilience", (test) => {
+  test("the background is stopped while a console tab is open: the next SPA move still gets the core's verdict (the sensor's port connects again)", async ({ browser, wd }) => {
+    await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+    await wd.waitFor("the credentials page's badges", `return document.querySelectorAll('[data-rootguard="key-badge"]').length === 2`);
+    await stopBackground(browser);
+    // A route this page has not shown before: only the core can answer it (nothing kept from earlier).
+    await wd.execute(`location.hash = "#/home"`);
+    await wd.waitFor(
+      "the core's verdict on the new route",
+      `const stack = document.querySelector('[data-rootguard="notices"]');
+       return stack?.getAttribute("data-page") === "other" && document.querySelectorAll('[data-rootguard="key-badge"]').length === 0`,
+    );
+    assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="core-unavailable"]').length`), 0, "no \"RootGuard could not start\"");
+    // And once more: stopped again, the move after it is answered too.
+    await stopBackground(browser);
+    await wd.execute(`location.hash = arguments[0]`, new URL(WIZARD_URL).hash);
+    await wd.waitFor("the core's verdict after the second stop", `return document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-page") === "access-key-wizard"`);
+  });
+
   test("the background is stopped while the prompt is open: the export still completes", async ({ browser, wd, replica }) => {
     await createRootKey(wd);
     const created = replica.createdKeys.at(-1);

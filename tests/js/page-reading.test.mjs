@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { JSDOM } from "jsdom";
 
-import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections } from "../../extension/content/page-reading.js";
+import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections, readingsTouched } from "../../extension/content/page-reading.js";
 
 // The shape the core hands out (contentRules().keyIdPattern); the core's own test pins the pattern.
 const KEY_ID = /A[KS]IA[A-Z2-7]{16}/;
@@ -86,4 +86,77 @@ test("a box that holds several sections does not lend one section another's tabl
     <div><h2>Access keys (1)</h2><table><tbody><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></tbody></table></div>
   </div></main></body>`).window;
   assert.deepEqual(pageSections(document).map((s) => s.rows), [0, 1]);
+});
+
+// readingsTouched: which readings a batch of the page's mutations can have
+// changed, from the records jsdom's MutationObserver gives, as the sensor's.
+async function touchedBy(body, change) {
+  const document = page(body);
+  const records = await new Promise((resolve) => {
+    const observer = new document.defaultView.MutationObserver((found) => {
+      observer.disconnect();
+      resolve(found);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    change(document);
+  });
+  return readingsTouched(records, KEY_ID);
+}
+const TABLE = `<h2>Access keys</h2><table><tbody><tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr></tbody></table>
+  <main><ul id="live"><li>event 1</li></ul></main>`;
+
+test("readingsTouched: a list churning elsewhere on the page touches nothing", async () => {
+  const touched = await touchedBy(TABLE, (d) => {
+    const list = d.getElementById("live");
+    for (let i = 0; i < 20; i++) list.append(Object.assign(d.createElement("li"), { textContent: `event ${i}` }));
+    list.firstElementChild.remove();
+    list.lastElementChild.firstChild.data = "updated";
+  });
+  assert.equal(touched, null);
+});
+
+test("readingsTouched: rows re-rendered with the same data, or a cell's text changed, are the rows'", async () => {
+  const rerendered = await touchedBy(TABLE, (d) => {
+    const body = d.querySelector("tbody");
+    body.replaceChildren(...[...body.children].map((row) => row.cloneNode(true)));
+  });
+  assert.deepEqual(rerendered, { rows: true, items: false, headings: false });
+  const status = await touchedBy(TABLE, (d) => {
+    d.querySelector("td:last-child").firstChild.data = "Inactive";
+  });
+  assert.deepEqual(status, { rows: true, items: false, headings: false });
+});
+
+test("readingsTouched: a new table with keys is the rows' (not the items'); key cards the items'; a heading's text the headings'", async () => {
+  const added = await touchedBy("<main></main>", (d) => {
+    d.querySelector("main").innerHTML = "<h2>Access keys</h2><table><tr><td>AKIAIOSFODNN7EXAMPLE</td></tr></table>";
+  });
+  assert.deepEqual(added, { rows: true, items: false, headings: true });
+  const cards = await touchedBy("<main></main>", (d) => {
+    d.querySelector("main").innerHTML = "<ul><li><span>AKIAIOSFODNN7EXAMPLE</span> · Active</li></ul>";
+  });
+  assert.deepEqual(cards, { rows: true, items: true, headings: false });
+  const heading = await touchedBy(TABLE, (d) => {
+    d.querySelector("h2").firstChild.data = "Zugriffsschlüssel";
+  });
+  assert.deepEqual(heading, { rows: false, items: false, headings: true });
+});
+
+test("readingsTouched: a key's card outside a table is the items'", async () => {
+  const touched = await touchedBy(`<ul><li><span>AKIAIOSFODNN7EXAMPLE</span> · <span id="status">Active</span></li></ul>`, (d) => {
+    d.getElementById("status").firstChild.data = "Inactive";
+  });
+  assert.deepEqual(touched, { rows: false, items: true, headings: false });
+});
+
+test("readingsTouched: RootGuard's own badges going in or out touch nothing", async () => {
+  const touched = await touchedBy(TABLE, (d) => {
+    const badge = d.createElement("span");
+    badge.setAttribute("data-rootguard", "key-badge");
+    badge.textContent = "AKIAIOSFODNN7EXAMPLE";
+    d.querySelector("td").append(badge);
+    d.body.append(Object.assign(d.createElement("div"), { textContent: "" }));
+    d.body.lastElementChild.setAttribute("data-rootguard", "notices");
+  });
+  assert.equal(touched, null);
 });

@@ -7,13 +7,16 @@ import { test } from "node:test";
 import { fake } from "./fake-browser.mjs";
 import {
   answerMessages,
+  answerPorts,
   ask,
   askOrThrow,
+  connectPort,
   describeError,
   errorFrom,
   fromConsolePage,
   fromContentScript,
   fromExtensionPage,
+  PortName,
   ProtocolError,
   ToBackground,
   ToContent,
@@ -106,4 +109,97 @@ test("answerMessages: a core that did not load is CoreUnavailable", async () => 
   const reply = await fake.deliver({ type: ToBackground.contentRules }, { id: "rootguard-test-id" });
   // Two listeners are registered by now (the test above's too); the one that knows the type answers.
   assert.deepEqual(reply, { ok: false, error: { name: ProtocolError.CoreUnavailable, message: "WebAssembly.instantiate(): out of memory" } });
+});
+
+// The sensor's port (connectPort/answerPorts). Each test uses a port name of
+// its own: the fake's onConnect listeners stay registered for the file.
+const assessing = (log = []) => ({
+  [ToBackground.assessPage]: {
+    allowed: fromContentScript,
+    run: (_c, message) => {
+      log.push(message.observation.url);
+      return { seen: message.observation.url };
+    },
+  },
+});
+
+test("port names are written once, apart from the message types", () => {
+  const names = Object.values(PortName);
+  assert.equal(new Set(names).size, names.length);
+  for (const name of names) assert.ok(![...Object.values(ToBackground), ...Object.values(ToContent)].includes(name));
+});
+
+test("a port: one connection for many questions, each answered by the same handlers as a message", async () => {
+  answerPorts(["port-many"], assessing(), Promise.resolve({}));
+  const opened = fake.ports.length;
+  const port = connectPort("port-many");
+  const replies = await Promise.all(["a", "b", "c"].map((url) => port.ask({ type: ToBackground.assessPage, observation: { url } })));
+  assert.deepEqual(replies, ["a", "b", "c"].map((url) => ({ ok: true, result: { seen: url } })));
+  assert.equal(fake.ports.length - opened, 1, "one port for the three");
+});
+
+test("a port: the sender is the port's, checked as a message's; unknown types are not answered", async () => {
+  answerPorts(["port-sender"], { [ToBackground.ratePassphrase]: { allowed: fromExtensionPage, run: () => ({}) } }, Promise.resolve({}));
+  const port = connectPort("port-sender");
+  const refused = await port.ask({ type: ToBackground.ratePassphrase, passphrase: "x" });
+  assert.equal(refused.error.name, ProtocolError.NotAllowed);
+  const unknown = await port.ask({ type: "hasOwnProperty" });
+  assert.equal(unknown.error.name, ProtocolError.NoAnswer);
+});
+
+test("a port: a core that did not load is CoreUnavailable", async () => {
+  const broken = Promise.reject(new Error("no Wasm"));
+  broken.catch(() => {});
+  answerPorts(["port-broken"], assessing(), broken);
+  const reply = await connectPort("port-broken").ask({ type: ToBackground.assessPage, observation: { url: "x" } });
+  assert.deepEqual(reply, { ok: false, error: { name: ProtocolError.CoreUnavailable, message: "no Wasm" } });
+});
+
+test("a port: the background stopped (the port closed): the next question connects again and is answered", async () => {
+  answerPorts(["port-restart"], assessing(), Promise.resolve({}));
+  const port = connectPort("port-restart");
+  assert.equal((await port.ask({ type: ToBackground.assessPage, observation: { url: "before" } })).ok, true);
+  const first = fake.ports.at(-1);
+  fake.stopBackground();
+  await new Promise((resolve) => setImmediate(resolve)); // the close reaches the content script
+  assert.equal(first.connected, false);
+  const after = await port.ask({ type: ToBackground.assessPage, observation: { url: "after" } });
+  assert.deepEqual(after, { ok: true, result: { seen: "after" } });
+  assert.notEqual(fake.ports.at(-1), first, "a new port");
+});
+
+test("a port: a question on the way when the port closes is asked again once, then NoAnswer", async () => {
+  let stopEach = 0; // the background stops while answering, this many times
+  const log = [];
+  answerPorts(["port-lost"], {
+    [ToBackground.assessPage]: {
+      allowed: fromContentScript,
+      run: (_c, message) => {
+        log.push(message.observation.url);
+        if (stopEach-- > 0) fake.stopBackground();
+        return new Promise(() => {}); // the stopped worker never answers
+      },
+    },
+  }, Promise.resolve({}));
+  const port = connectPort("port-lost");
+  stopEach = 1;
+  const pending = port.ask({ type: ToBackground.assessPage, observation: { url: "lost-once" } });
+  // The close, the new connection and the question again all happen in microtasks: one turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(log, ["lost-once", "lost-once"], "asked again on a new port");
+  fake.stopBackground(); // and that one closes too
+  assert.equal((await pending).error.name, ProtocolError.NoAnswer);
+});
+
+test("a port: no background to reach (the extension was reloaded under the page) is NoAnswer, never a throw", async () => {
+  const connect = fake.connect;
+  fake.connect = () => {
+    throw new Error("Extension context invalidated.");
+  };
+  try {
+    const reply = await connectPort("port-gone").ask({ type: ToBackground.assessPage, observation: { url: "x" } });
+    assert.deepEqual(reply, { ok: false, error: { name: ProtocolError.NoAnswer, message: "Extension context invalidated." } });
+  } finally {
+    fake.connect = connect;
+  }
 });

@@ -1,0 +1,38 @@
+// extension/background/settings.js: the page verdicts' settings are read from
+// storage once and kept until storage says they changed, or until a content
+// script that heard of a change asks for them fresh; an unreadable storage is
+// not kept.
+import "./fake-browser.mjs";
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { fake } from "./fake-browser.mjs";
+import { pageSettings } from "../../extension/background/settings.js";
+
+// The core reads what is stored; here it only shows what it was given.
+const core = { readSettings: (stored) => ({ read: stored }) };
+
+test("read once, kept until storage changes, read again when asked fresh", async () => {
+  fake.storageGet = async () => ({ settings: { rotateDays: 30 } });
+  const reads = fake.storageReads;
+  assert.deepEqual(await pageSettings(core), { read: { rotateDays: 30 } });
+  assert.deepEqual(await pageSettings(core), { read: { rotateDays: 30 } });
+  assert.equal(fake.storageReads - reads, 1, "one read for both");
+  fake.storageGet = async () => ({ settings: { rotateDays: 60 } });
+  fake.storageChanged({ settings: { newValue: { rotateDays: 60 } } });
+  assert.deepEqual(await pageSettings(core), { read: { rotateDays: 60 } }, "read again after the change");
+  fake.storageGet = async () => ({ settings: { rotateDays: 90 } });
+  assert.deepEqual(await pageSettings(core, { fresh: true }), { read: { rotateDays: 90 } }, "fresh: read again, whatever was kept");
+  assert.equal(fake.storageReads - reads, 3);
+});
+
+test("unreadable storage gives the defaults this time and is read again next time", async () => {
+  fake.storageChanged({ settings: {} });
+  fake.storageGet = async () => {
+    throw new Error("storage is not available");
+  };
+  assert.deepEqual(await pageSettings(core), { read: null }, "the core's defaults");
+  fake.storageGet = async () => ({ settings: { rotateDays: 30 } });
+  assert.deepEqual(await pageSettings(core), { read: { rotateDays: 30 } });
+});
