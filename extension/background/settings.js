@@ -1,8 +1,10 @@
 // The background's one reader of the owner's settings (storage.sync, set on
-// the options page). What is stored is not trusted: the core reads it
-// (src/settings.rs: each missing or invalid field takes its default), so
-// every module here sees the same checked settings. Unreadable storage means
-// the defaults (the passphrase prompt, every warning shown), never "no
+// the options page) and of what their organisation enforces (storage.managed,
+// from a browser policy: docs/MANAGED-SETTINGS.md). Neither is trusted: the
+// core reads both (src/settings.rs, src/settings/managed.rs: each missing or
+// invalid field takes its default, each valid managed field wins), so every
+// module here sees the same checked settings. Unreadable storage means the
+// defaults (the passphrase prompt, every warning shown), never "no
 // encryption".
 
 import { api } from "../protocol.js";
@@ -13,14 +15,30 @@ export async function storedSettings() {
   return found?.settings;
 }
 
-/** The owner's settings as `core` reads them (defaults for anything missing or invalid). */
-export async function ownerSettings(core) {
-  return core.readSettings((await storedSettings()) ?? null);
+/**
+ * What the organisation's policy gives RootGuard: `{}` without one. Firefox
+ * rejects the read when no policy names RootGuard ("Managed storage manifest
+ * not found"), Chrome answers `{}`: both mean no policy.
+ */
+export async function managedSettings() {
+  return api.storage.managed.get().catch(() => ({}));
 }
 
-/** Call `listener()` when the owner changes a setting. */
+/** The owner's settings under their organisation's policy, as `core` reads them. */
+export async function ownerSettings(core) {
+  const [stored, managed] = await Promise.all([storedSettings(), managedSettings()]);
+  return core.readSettings(stored ?? null, managed);
+}
+
+/** What the policy sets and what of it was ignored (`core.enforcedSettings`). */
+export async function enforcedSettings(core) {
+  const [stored, managed] = await Promise.all([storedSettings(), managedSettings()]);
+  return core.enforcedSettings(stored ?? null, managed);
+}
+
+/** Call `listener()` when the owner or the organisation changes a setting. */
 export function onSettingsChanged(listener) {
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === "sync" && changes.settings) listener();
+    if ((area === "sync" && changes.settings) || area === "managed") listener();
   });
 }

@@ -2,11 +2,14 @@
 // hard Argon2id works on an export's passphrase (with what each costs on
 // this machine, measured here with the core's own KDF), and whether exports
 // are sealed with a passphrase or to the team's public keys. Saved in
-// storage.sync; console tabs follow changes live. The Rust core owns the
-// settings (src/settings.rs): their defaults, how a stored value is read, and
-// the check before saving, so this page, the background and the CLI share
-// one rule.
+// storage.sync; console tabs follow changes live. What the owner's
+// organisation enforces (storage.managed, docs/MANAGED-SETTINGS.md) is shown
+// as set by the organisation, and locked. The Rust core owns the settings
+// (src/settings.rs, src/settings/managed.rs): their defaults, how a stored or
+// managed value is read, and the check before saving, so this page, the
+// background and the CLI share one rule.
 
+import { managedSettings } from "../background/settings.js";
 import { api } from "../protocol.js";
 import { loadCore } from "./core.js";
 import { t } from "./i18n.js";
@@ -19,6 +22,10 @@ const recipientList = document.querySelector('[data-rootguard="recipient-list"]'
 const recipientError = document.querySelector('[data-rootguard="recipient-error"]');
 // The recipients as edited here; saved with the rest of the form.
 let recipients = [];
+// The organisation's policy as storage.managed holds it ({} without one), read once.
+const managed = await managedSettings();
+// Whether the organisation set the recipients list (then it is shown, not edited).
+let recipientsLocked = false;
 
 function fill(settings) {
   for (const name of ["rotateDays", "criticalDays", "unusedDays"]) form.elements[name].value = String(settings[name]);
@@ -50,6 +57,7 @@ function drawRecipients() {
       remove.type = "button";
       remove.textContent = t("optionsRecipientRemove");
       remove.setAttribute("data-rootguard-action", "remove-recipient");
+      remove.disabled = recipientsLocked;
       remove.addEventListener("click", () => {
         recipients.splice(index, 1);
         drawRecipients();
@@ -59,6 +67,49 @@ function drawRecipients() {
     }),
   );
   document.querySelector('[data-rootguard="recipient-empty"]').hidden = recipients.length > 0;
+}
+
+/** "Set by your organisation", after `element`: what a locked field says. */
+function noteSetByOrganisation(element, field, text = t("optionsSetByOrganisation")) {
+  const note = document.createElement("span");
+  note.className = "hint";
+  note.setAttribute("data-rootguard", "set-by-organisation");
+  note.dataset.field = field;
+  note.textContent = text;
+  element.after(note);
+}
+
+// What the organisation set (the core's `locked` and `minimumKdfStrength`):
+// those inputs are disabled and say so; a strength below the minimum cannot
+// be chosen. The core's check refuses them anyway, whatever this page sends.
+function lock({ locked, minimumKdfStrength }) {
+  for (const field of locked) {
+    if (field.startsWith("show.")) {
+      const box = form.querySelector(`input[name="show"][value="${field.slice("show.".length)}"]`);
+      box.disabled = true;
+      noteSetByOrganisation(box.parentElement, field);
+    } else if (field === "exportMode") {
+      for (const radio of form.querySelectorAll('input[name="exportMode"]')) radio.disabled = true;
+      noteSetByOrganisation(form.querySelector('[data-rootguard="export-mode"] .hint'), field);
+    } else if (field === "recipients") {
+      recipientsLocked = true;
+      for (const name of ["recipientName", "recipientKey"]) form.elements[name].disabled = true;
+      document.querySelector('[data-rootguard-action="add-recipient"]').disabled = true;
+      noteSetByOrganisation(recipientList, field);
+      drawRecipients();
+    } else {
+      form.elements[field].disabled = true;
+      noteSetByOrganisation(form.elements[field], field);
+    }
+  }
+  if (minimumKdfStrength) {
+    const strengths = core.kdfStrengths();
+    for (const radio of form.querySelectorAll('input[name="kdfStrength"]')) {
+      radio.disabled = strengths.indexOf(radio.value) < strengths.indexOf(minimumKdfStrength);
+    }
+    const floor = form.querySelector(`input[name="kdfStrength"][value="${minimumKdfStrength}"]`).nextElementSibling.textContent;
+    noteSetByOrganisation(form.querySelector('[data-rootguard="kdf-strength-hint"]'), "minimumKdfStrength", t("optionsKdfFloor", [floor]));
+  }
 }
 
 // Add the typed recipient to the list (not yet saved). The core checks the
@@ -108,7 +159,7 @@ async function save(settings) {
   status.textContent = "";
   let checked;
   try {
-    checked = core.checkSettings(settings);
+    checked = core.checkSettings(settings, managed);
   } catch (e) {
     error.textContent = e.message;
     error.dataset.name = e.name; // the core's name for what is wrong
@@ -138,7 +189,9 @@ async function measure() {
 }
 
 const { settings: stored } = await api.storage.sync.get("settings");
-fill(core.readSettings(stored ?? null));
+const enforced = core.enforcedSettings(stored ?? null, managed);
+fill(enforced.settings);
+lock(enforced);
 document.querySelector('[data-rootguard-action="add-recipient"]').addEventListener("click", addRecipient);
 for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
   // Enter in the recipient fields adds the recipient, not saves the form.
@@ -153,7 +206,8 @@ form.addEventListener("submit", (event) => {
   save(read());
 });
 document.getElementById("reset").addEventListener("click", () => {
-  const defaults = core.defaultSettings();
+  // The defaults, under the organisation's policy as everything else.
+  const defaults = core.enforcedSettings(null, managed).settings;
   fill(defaults);
   save(defaults);
 });
