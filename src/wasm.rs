@@ -94,14 +94,19 @@ pub fn enforced_settings(stored: JsValue, managed: JsValue) -> Result<JsValue, B
 }
 
 /// The options page's check before saving, under the organisation's policy
-/// (`managed`, as for `readSettings`): the checked settings in their
-/// canonical form (save those), or throws an `Error` named after what is
-/// wrong (`ThresholdOutOfRange`, `NoRecipients`, `SetByOrganisation`,
+/// (`managed`, as for `readSettings`; `stored`: what storage holds, whose
+/// values the locked fields keep): the checked settings in their canonical
+/// form (save those), or throws an `Error` named after what is wrong
+/// (`ThresholdOutOfRange`, `NoRecipients`, `SetByOrganisation`,
 /// `KdfBelowMinimum`, …).
 #[wasm_bindgen(js_name = checkSettings)]
-pub fn check_settings(candidate: JsValue, managed: JsValue) -> Result<JsValue, BridgeError> {
-    let managed = stored::read_stored(&managed);
-    to_js(&Settings::check_with_managed(&stored::read_stored(&candidate), &managed)?)
+pub fn check_settings(
+    candidate: JsValue,
+    managed: JsValue,
+    stored: JsValue,
+) -> Result<JsValue, BridgeError> {
+    let (managed, stored) = (stored::read_stored(&managed), stored::read_stored(&stored));
+    to_js(&Settings::check_with_managed(&stored::read_stored(&candidate), &managed, &stored)?)
 }
 
 /// The names of the KDF strengths, the cheapest first.

@@ -106,20 +106,22 @@ fn options_page_checks_cross_the_bridge() {
     assert_eq!(get(&defaults, &["kdfStrength"]).as_string().unwrap(), "standard");
     assert_eq!(get(&defaults, &["exportMode"]).as_string().unwrap(), "passphrase");
     assert_eq!(Array::from(&get(&defaults, &["recipients"])).length(), 0);
-    let round_trip = check_settings(defaults.clone(), JsValue::UNDEFINED).unwrap();
+    let round_trip = check_settings(defaults.clone(), JsValue::UNDEFINED, JsValue::NULL).unwrap();
     assert_eq!(
         js_sys::JSON::stringify(&round_trip).unwrap(),
         js_sys::JSON::stringify(&defaults).unwrap()
     );
 
     let candidate = js_sys::JSON::parse(r#"{"rotateDays":120,"criticalDays":100}"#).unwrap();
-    let error: JsValue = check_settings(candidate.clone(), JsValue::UNDEFINED).unwrap_err().into();
+    let error: JsValue =
+        check_settings(candidate.clone(), JsValue::UNDEFINED, JsValue::NULL).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("must be longer than the rotation age"), "{message}");
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "CriticalNotAfterRotation");
     let error: JsValue = check_settings(
         js_sys::JSON::parse(r#"{"exportMode":"recipients"}"#).unwrap(),
         JsValue::UNDEFINED,
+        JsValue::NULL,
     )
     .unwrap_err()
     .into();
@@ -156,7 +158,8 @@ fn options_page_checks_cross_the_bridge() {
         [JsValue::from_str("rotateDays")]
     );
     assert_eq!(get(&enforced, &["minimumKdfStrength"]).as_string().unwrap(), "strong");
-    let error: JsValue = check_settings(defaults.clone(), managed).unwrap_err().into();
+    let error: JsValue =
+        check_settings(defaults.clone(), managed, JsValue::NULL).unwrap_err().into();
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "SetByOrganisation");
 
     assert_eq!(kdf_strengths(), ["minimum", "standard", "strong"]);

@@ -152,14 +152,16 @@ function read() {
 }
 
 let attempts = 0;
-async function save(settings) {
+// `own`: the owner's settings the locked fields keep (the core's rule: the
+// organisation's values are not saved as the owner's); `null` for the defaults.
+async function save(settings, own) {
   attempts += 1;
   error.textContent = "";
   delete error.dataset.name;
   status.textContent = "";
   let checked;
   try {
-    checked = core.checkSettings(settings, managed);
+    checked = core.checkSettings(settings, managed, own);
   } catch (e) {
     error.textContent = e.message;
     error.dataset.name = e.name; // the core's name for what is wrong
@@ -201,15 +203,16 @@ for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
     addRecipient();
   });
 }
-form.addEventListener("submit", (event) => {
+form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  save(read());
+  const settings = read();
+  save(settings, (await api.storage.sync.get("settings")).settings ?? null);
 });
 document.getElementById("reset").addEventListener("click", () => {
   // The defaults, under the organisation's policy as everything else.
   const defaults = core.enforcedSettings(null, managed).settings;
   fill(defaults);
-  save(defaults);
+  save(defaults, null);
 });
 document.body.dataset.state = "ready";
 measure();

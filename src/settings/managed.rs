@@ -103,9 +103,17 @@ impl Settings {
     /// The options page's check before it saves, under the organisation's
     /// policy: [`check`](Self::check), and then a locked field must hold the
     /// organisation's value and the strength must be at least its minimum.
+    ///
+    /// What to save keeps the owner's own value (from `stored`) in each
+    /// locked field, so the organisation's values do not become the owner's
+    /// in `storage.sync`, which follows them to browsers the policy does not
+    /// cover (recipients mode to the company's key at home). Where the
+    /// owner's own value no longer fits the rest (a threshold, recipients
+    /// mode without recipients), the page's values are saved as shown.
     pub fn check_with_managed(
         candidate: &StoredValue,
         managed: &StoredValue,
+        stored: &StoredValue,
     ) -> Result<Settings, SettingsError> {
         let checked = Settings::check(candidate)?;
         let (enforced, _) = Settings::read_with_managed(candidate, managed);
@@ -118,7 +126,12 @@ impl Settings {
                 return Err(SettingsError::KdfBelowMinimum { minimum: minimum.name() });
             }
         }
-        Ok(checked)
+        let (own, _) = Settings::read(stored);
+        let mut saved = checked.clone();
+        for field in &enforced.locked {
+            take(field, &own, &mut saved);
+        }
+        Ok(if consistent(&saved) { saved } else { checked })
     }
 }
 
@@ -304,6 +317,36 @@ fn same(field: &str, a: &Settings, b: &Settings) -> bool {
             a.show.get(key) == b.show.get(key)
         }
     }
+}
+
+/// The owner's value of `field`, into `to`.
+fn take(field: &str, own: &Settings, to: &mut Settings) {
+    match field {
+        "rotateDays" => to.rotate_days = own.rotate_days,
+        "criticalDays" => to.critical_days = own.critical_days,
+        "unusedDays" => to.unused_days = own.unused_days,
+        "exportMode" => to.export_mode = own.export_mode,
+        "recipients" => to.recipients.clone_from(&own.recipients),
+        show => {
+            let key = show.strip_prefix("show.").unwrap_or(show);
+            let shown = own.show.get(key);
+            for (name, slot) in to.show.entries_mut() {
+                if let (true, Some(shown)) = (name == key, shown) {
+                    *slot = shown;
+                }
+            }
+        }
+    }
+}
+
+/// Whether settings made of the owner's and the page's values still pass
+/// the rules that span fields.
+fn consistent(settings: &Settings) -> bool {
+    let limits = settings.thresholds();
+    let days = |d: i64| d as f64;
+    check_thresholds(days(limits.rotate_days), days(limits.critical_days), days(limits.unused_days))
+        .is_ok()
+        && !(settings.export_mode == ExportMode::Recipients && settings.recipients.is_empty())
 }
 
 /// A locked field as the options page labels it.

@@ -129,7 +129,11 @@ inEachBrowser("managed settings", (test) => {
       assert.equal(refused.name, "SetByOrganisation");
       assert.match(refused.error, /The rotation age is set by your organisation/);
       await wd.execute(`document.querySelector('input[name="rotateDays"]').value = "30"`);
+      await wd.execute(`document.querySelector('input[name="unusedDays"]').value = "20"`);
       assert.equal((await save(wd)).saved, "saved", "the rest of the form can still be saved");
+      const saved = await storedSettings(wd);
+      assert.equal(saved.unusedDays, 20);
+      assert.equal(saved.rotateDays, 90, "the owner's own (the default), not the organisation's, is saved");
     },
     { policy: { rotateDays: 30, show: { "key-badges": true } } },
   );

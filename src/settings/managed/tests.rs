@@ -14,7 +14,7 @@ fn check(
     candidate: serde_json::Value,
     managed: serde_json::Value,
 ) -> Result<Settings, SettingsError> {
-    Settings::check_with_managed(&stored(candidate), &stored(managed))
+    Settings::check_with_managed(&stored(candidate), &stored(managed), &StoredValue::Null)
 }
 
 #[test]
@@ -236,4 +236,37 @@ fn the_schema_and_the_docs_list_every_managed_key() {
     for key in MANAGED_KEYS {
         assert!(docs.contains(&format!("`{key}`")), "docs/MANAGED-SETTINGS.md lists {key}");
     }
+}
+
+#[test]
+fn what_is_saved_keeps_the_owners_own_value_in_a_locked_field() {
+    let team = json!([{"name": "team", "recipient": recipient(7)}]);
+    let managed = json!({"exportMode": "recipients", "recipients": team, "rotateDays": 60});
+    let owner = json!({"rotateDays": 30, "exportMode": "passphrase"});
+    let shown =
+        json!({"rotateDays": 60, "unusedDays": 20, "exportMode": "recipients", "recipients": team});
+    let saved =
+        Settings::check_with_managed(&stored(shown), &stored(managed), &stored(owner)).unwrap();
+    assert_eq!(saved.rotate_days, 30, "the owner's own");
+    assert_eq!(saved.export_mode, ExportMode::Passphrase, "the owner's own");
+    assert!(saved.recipients.is_empty(), "the owner's own");
+    assert_eq!(saved.unused_days, 20, "what the owner changed");
+}
+
+#[test]
+fn where_the_owners_own_value_no_longer_fits_the_page_is_saved_as_shown() {
+    // The owner's own rotation age (300) would not fit the critical age they now chose (100).
+    let managed = json!({"rotateDays": 30});
+    let owner = json!({"rotateDays": 300, "criticalDays": 400});
+    let shown = json!({"rotateDays": 30, "criticalDays": 100});
+    let saved =
+        Settings::check_with_managed(&stored(shown), &stored(managed), &stored(owner)).unwrap();
+    assert_eq!((saved.rotate_days, saved.critical_days), (30, 100));
+    // Recipients mode, the owner's own, with the organisation's list only: as shown.
+    let team = json!([{"name": "team", "recipient": recipient(7)}]);
+    let managed = json!({"recipients": team});
+    let shown = json!({"exportMode": "recipients", "recipients": team});
+    let saved =
+        Settings::check_with_managed(&stored(shown), &stored(managed), &stored(json!({}))).unwrap();
+    assert_eq!(saved.recipients.len(), 1);
 }
