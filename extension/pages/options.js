@@ -69,14 +69,23 @@ function drawRecipients() {
   document.querySelector('[data-rootguard="recipient-empty"]').hidden = recipients.length > 0;
 }
 
-/** "Set by your organisation", after `element`: what a locked field says. */
-function noteSetByOrganisation(element, field, text = t("optionsSetByOrganisation")) {
+/**
+ * "Set by your organisation" after `element`: what a locked field says; the
+ * `controls` it is about are disabled and described by it (a screen reader
+ * says why they cannot be changed).
+ */
+function noteSetByOrganisation(element, field, controls, text = t("optionsSetByOrganisation")) {
   const note = document.createElement("span");
   note.className = "hint";
+  note.id = `set-by-organisation-${field}`;
   note.setAttribute("data-rootguard", "set-by-organisation");
   note.dataset.field = field;
   note.textContent = text;
   element.after(note);
+  for (const control of controls) {
+    control.disabled = true;
+    control.setAttribute("aria-describedby", note.id);
+  }
 }
 
 // What the organisation set (the core's `locked` and `minimumKdfStrength`):
@@ -86,29 +95,24 @@ function lock({ locked, minimumKdfStrength }) {
   for (const field of locked) {
     if (field.startsWith("show.")) {
       const box = form.querySelector(`input[name="show"][value="${field.slice("show.".length)}"]`);
-      box.disabled = true;
-      noteSetByOrganisation(box.parentElement, field);
+      noteSetByOrganisation(box.parentElement, field, [box]);
     } else if (field === "exportMode") {
-      for (const radio of form.querySelectorAll('input[name="exportMode"]')) radio.disabled = true;
-      noteSetByOrganisation(form.querySelector('[data-rootguard="export-mode"] .hint'), field);
+      const radios = form.querySelectorAll('input[name="exportMode"]');
+      noteSetByOrganisation(form.querySelector('[data-rootguard="export-mode"] .hint'), field, radios);
     } else if (field === "recipients") {
       recipientsLocked = true;
-      for (const name of ["recipientName", "recipientKey"]) form.elements[name].disabled = true;
-      document.querySelector('[data-rootguard-action="add-recipient"]').disabled = true;
-      noteSetByOrganisation(recipientList, field);
+      const add = document.querySelector('[data-rootguard-action="add-recipient"]');
+      noteSetByOrganisation(recipientList, field, [form.elements.recipientName, form.elements.recipientKey, add]);
       drawRecipients();
     } else {
-      form.elements[field].disabled = true;
-      noteSetByOrganisation(form.elements[field], field);
+      noteSetByOrganisation(form.elements[field], field, [form.elements[field]]);
     }
   }
   if (minimumKdfStrength) {
     const strengths = core.kdfStrengths();
-    for (const radio of form.querySelectorAll('input[name="kdfStrength"]')) {
-      radio.disabled = strengths.indexOf(radio.value) < strengths.indexOf(minimumKdfStrength);
-    }
+    const weaker = [...form.querySelectorAll('input[name="kdfStrength"]')].filter((radio) => strengths.indexOf(radio.value) < strengths.indexOf(minimumKdfStrength));
     const floor = form.querySelector(`input[name="kdfStrength"][value="${minimumKdfStrength}"]`).nextElementSibling.textContent;
-    noteSetByOrganisation(form.querySelector('[data-rootguard="kdf-strength-hint"]'), "minimumKdfStrength", t("optionsKdfFloor", [floor]));
+    noteSetByOrganisation(form.querySelector('[data-rootguard="kdf-strength-hint"]'), "minimumKdfStrength", weaker, t("optionsKdfFloor", [floor]));
   }
 }
 

@@ -2,8 +2,9 @@
 // real policy files read by the real browsers (lib/policies.mjs): a forced
 // recipients list seals the export to the organisation's key without a
 // prompt, a forced minimum strength refuses a weaker choice, a forced
-// threshold shows as locked and the check refuses a change to it, and a bad
-// managed value falls back safely and the popup says so.
+// threshold judges the console's keys, shows as locked and the check refuses
+// a change to it, and a bad managed value falls back safely and the popup
+// says so.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,6 +17,8 @@ import { CLI, waitForFiles } from "./lib/files.mjs";
 import { createRootKey, noticeText, promptCount } from "./lib/flows.mjs";
 import { CHROMIUM_EXTENSION_ID } from "./lib/policies.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
+
+const USER_TAB = "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/users/details/bob?section=security_credentials";
 
 /** The organisation's identity, made with the CLI as its security team would. */
 function organisationIdentity() {
@@ -118,10 +121,17 @@ inEachBrowser("managed settings", (test) => {
   );
 
   test(
-    "a locked threshold shows as locked, and a change to it is refused",
-    async ({ browser, wd }) => {
+    "a locked threshold shows as locked, a change to it is refused, and the console's badges follow it",
+    async ({ browser, wd, replica }) => {
+      // 45 days old: fine under the default 90 days, due for rotation under the organisation's 30.
+      const created = new Date(Date.now() - 45 * 86_400_000).toISOString();
+      const lastUsed = new Date(Date.now() - 86_400_000).toISOString();
+      replica.setScenario({ userKeys: { bob: [{ accessKeyId: "AKIAQQQQQQQQQQQQQQQ3", status: "Active", created, lastUsed }] } });
+      await wd.navigate(USER_TAB);
+      await wd.waitFor("a warning badge (45 days > 30)", `return document.querySelector('[data-rootguard="key-badge"]')?.getAttribute("data-severity") === "warning"`);
       await openOptions(browser);
       assert.deepEqual(await fieldState(wd, 'input[name="rotateDays"]', "rotateDays"), { value: "30", disabled: true, note: "Set by your organisation" });
+      assert.equal(await wd.execute(`return document.getElementById(document.querySelector('input[name="rotateDays"]').getAttribute("aria-describedby"))?.textContent`), "Set by your organisation", "the note describes the field");
       assert.equal((await fieldState(wd, 'input[name="criticalDays"]', "criticalDays")).disabled, false, "the others stay the owner's");
       assert.deepEqual(await fieldState(wd, 'input[name="show"][value="key-badges"]', "show.key-badges"), { value: true, disabled: true, note: "Set by your organisation" });
       await wd.execute(`document.querySelector('input[name="rotateDays"]').value = "45"`);
