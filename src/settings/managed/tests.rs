@@ -232,8 +232,18 @@ fn the_schema_and_the_docs_list_every_managed_key() {
     listed.sort_unstable();
     keys.sort_unstable();
     assert_eq!(listed, keys, "managed-schema.json");
+    let mut shown: Vec<&str> = schema["properties"]["show"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut notices: Vec<&str> = Shown::default().entries_mut().map(|(key, _)| key).to_vec();
+    shown.sort_unstable();
+    notices.sort_unstable();
+    assert_eq!(shown, notices, "managed-schema.json's show");
     let docs = include_str!("../../../docs/MANAGED-SETTINGS.md");
-    for key in MANAGED_KEYS {
+    for key in MANAGED_KEYS.into_iter().chain(notices) {
         assert!(docs.contains(&format!("`{key}`")), "docs/MANAGED-SETTINGS.md lists {key}");
     }
 }
