@@ -122,15 +122,23 @@ build_replica() {
   log "replica: $(du -cb "$out"/main.js "$out"/main.css | tail -n1 | cut -f1) bytes of JS and CSS in $out ($((SECONDS - start)) s)"
 }
 
+# The core ships as two Wasm modules from the one crate, by Cargo feature
+# (src/wasm.rs): `page`, every decision about a console page, which the
+# background loads at start; `crypto`, the export's sealing and opening,
+# loaded when an export, the decrypt page or the options page needs it.
+CORE_MODULES=(page crypto)
+
 build() {
-  log "cargo: building the core for $WASM_TARGET"
-  cargo build --release --lib --target "$WASM_TARGET"
-  local core=target/extension-core
+  local core=target/extension-core module
   rm -rf "$core" && mkdir -p "$core"
-  wasm-bindgen --target web --no-typescript --out-dir "$core" --out-name rootguard \
-    "target/$WASM_TARGET/release/rootguard.wasm"
-  # wasm-opt from npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen output.
-  wasm-opt -Oz "$core/rootguard_bg.wasm" -o "$core/rootguard_bg.wasm"
+  for module in "${CORE_MODULES[@]}"; do
+    log "cargo: building the core's $module module for $WASM_TARGET"
+    cargo build --release --lib --target "$WASM_TARGET" --no-default-features --features "$module"
+    wasm-bindgen --target web --no-typescript --out-dir "$core" --out-name "rootguard_$module" \
+      "target/$WASM_TARGET/release/rootguard.wasm"
+    # wasm-opt from npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen output.
+    wasm-opt -Oz "$core/rootguard_${module}_bg.wasm" -o "$core/rootguard_${module}_bg.wasm"
+  done
   # Content scripts must be classic scripts: the page-realm script
   # (extension/main-world/), the console pages' script and the leak guard's
   # (extension/content/) are ES modules bundled into one each, not minified,
@@ -145,7 +153,7 @@ build() {
   python3 scripts/assemble.py "$core"
   cargo build --release --bin rootguard
   log "built: dist/chrome/ dist/firefox/ (unpacked), dist/rootguard-chrome.zip, dist/rootguard-firefox.xpi;" \
-    "core $(stat -c %s dist/chrome/core/rootguard_bg.wasm) bytes; CLI target/release/rootguard"
+    "core $(for m in "${CORE_MODULES[@]}"; do printf '%s %s bytes, ' "$m" "$(stat -c %s "dist/chrome/core/rootguard_${m}_bg.wasm")"; done)CLI target/release/rootguard"
 }
 
 # Runs one suite, records its result, never stops the others.
@@ -211,5 +219,5 @@ case "${1:-build}" in
   demo) install_all; build; exec node tests/demo.mjs ;;
   bench) install_all; build; node bench/run.mjs "${@:2}" ;;
   fuzz) install_all; ensure_cargo_fuzz; scripts/fuzz.sh "${2:-60}" "${3:-0}" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,page,kdf,click,downloads]|fuzz [SECONDS] [RUNS]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench [--quick] [--only size,cold,page,other,kdf,click,downloads]|fuzz [SECONDS] [RUNS]]" >&2; exit 2 ;;
 esac

@@ -24,7 +24,7 @@ import { WIZARD_URL, clickClosingPrompt, createRootKey, inPassphrasePrompt, noti
 import { fileComplete } from "./file-complete.mjs";
 import { summarize } from "./stats.mjs";
 
-export const GOAL_MS = 1000;
+export const GOAL_MS = 500;
 const POLL_MS = 2;
 const PASSPHRASE = "correct horse battery staple";
 const SAVED_NAME = "rootkey.csv.rootguard";

@@ -17,8 +17,8 @@ export const KDF_PARAMS = {
   default: { m: 65536, t: 3, p: 1 }, // KdfParams::DEFAULT
   "owasp-min": { m: 19456, t: 2, p: 1 }, // KdfParams::FLOOR
 };
-export const GOAL_VS_HASH_WASM = 0.9;
-export const GOAL_VS_NATIVE = 1.4;
+export const GOAL_VS_HASH_WASM = 0.8;
+export const GOAL_VS_NATIVE = 1.0;
 const PASSPHRASE = "correct horse battery staple";
 const SALT_HEX = "000102030405060708090a0b0c0d0e0f";
 const IMPLEMENTATIONS = ["rootguard", "hash-wasm", "native"];
@@ -31,8 +31,8 @@ function servePage(root) {
   const files = {
     "/": [path.join(root, "bench/kdf-page/index.html"), "text/html; charset=utf-8"],
     "/kdf.mjs": [path.join(root, "bench/kdf-page/kdf.mjs"), "text/javascript"],
-    "/core/rootguard.js": [path.join(root, "dist/chrome/core/rootguard.js"), "text/javascript"],
-    "/core/rootguard_bg.wasm": [path.join(root, "dist/chrome/core/rootguard_bg.wasm"), "application/wasm"],
+    "/core/rootguard_crypto.js": [path.join(root, "dist/chrome/core/rootguard_crypto.js"), "text/javascript"],
+    "/core/rootguard_crypto_bg.wasm": [path.join(root, "dist/chrome/core/rootguard_crypto_bg.wasm"), "application/wasm"],
     "/hash-wasm/index.esm.js": [path.join(root, "node_modules/hash-wasm/dist/index.esm.js"), "text/javascript"],
   };
   const server = http.createServer((req, res) => {

@@ -8,7 +8,7 @@ import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
 import { cpuByProcess, cpuSpent } from "./cpu.mjs";
 import { summarize } from "./stats.mjs";
 
-export const GOAL_RATIO = 1.02;
+export const GOAL_RATIO = 1.05; // wall time, and CPU time below (issue 18)
 export const GOAL_BADGE_MS = 16; // one frame at 60 Hz
 const TABLES_PER_SESSION = 7; // workload.js: the page load's key table, then one per SPA revisit (VISITS)
 const BASE_URL = "https://us-east-1.console.aws.amazon.com/iam/home";
@@ -72,7 +72,7 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
       ratio,
       ratioMet: ratio <= GOAL_RATIO,
       // The same sessions' CPU time, all of the browser's processes.
-      cpu: { withMs: withCpu, withoutMs: withoutCpu, ratio: withCpu.median / withoutCpu.median },
+      cpu: { withMs: withCpu, withoutMs: withoutCpu, ratio: withCpu.median / withoutCpu.median, met: withCpu.median / withoutCpu.median <= GOAL_RATIO },
       phases: {
         loadToCredentials: { withMs: load(runs.with), withoutMs: load(runs.without) },
         spaAndChurn: { withMs: spa(runs.with), withoutMs: spa(runs.without) },
@@ -85,7 +85,8 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
         missed: runs.with.reduce((sum, r) => sum + r.badges.missed, 0),
         tables: runs.with.length * TABLES_PER_SESSION,
       },
-      badgeMet: badgeCold.median <= GOAL_BADGE_MS && badgeWarm.median <= GOAL_BADGE_MS,
+      // Every table badged, none missed, as well as the median within a frame.
+      badgeMet: badgeCold.median <= GOAL_BADGE_MS && badgeWarm.median <= GOAL_BADGE_MS && runs.with.every((r) => r.badges.missed === 0),
     };
   } finally {
     await withRootGuard.close();
@@ -101,7 +102,7 @@ export async function measurePage({ replica, pairs, machine, log }) {
     return {
       goal: { ratio: GOAL_RATIO, badgeMs: GOAL_BADGE_MS },
       rows,
-      met: rows.every((r) => r.ratioMet && r.badgeMet),
+      met: rows.every((r) => r.ratioMet && r.cpu.met && r.badgeMet),
     };
   } finally {
     replica.resetScenario();

@@ -5,7 +5,8 @@
 // the core's; this file only routes messages (protocol.js) and calls
 // browser APIs.
 
-import init, * as wasm from "./core/rootguard.js";
+import init, * as wasm from "./core/rootguard_page.js";
+import { warmCryptoCore } from "./background/crypto.js";
 import { exportHandlers } from "./background/exports.js";
 import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
@@ -17,8 +18,10 @@ import { answerMessages, api, fromConsolePage, fromContentScript, fromExtensionP
 
 // Service workers forbid top-level await, so the core loads behind a promise
 // and every message waits for it. The listener must be registered
-// synchronously, or a worker woken by a message would miss it.
-const core = init({ module_or_path: api.runtime.getURL("core/rootguard_bg.wasm") }).then(() => wasm);
+// synchronously, or a worker woken by a message would miss it. This is the
+// page module (every decision about a console page); the encryption is a
+// second module that background/crypto.js loads when an export needs it.
+const core = init({ module_or_path: api.runtime.getURL("core/rootguard_page_bg.wasm") }).then(() => wasm);
 core.catch((error) => console.error("RootGuard: the Rust core did not load", error));
 
 const handlers = {
@@ -26,9 +29,12 @@ const handlers = {
   [ToBackground.assessPage]: {
     allowed: fromContentScript,
     // The session's dismissals go along: the renderer leaves those notices out.
-    run: async (c, message) => {
+    async run(c, message) {
       const [settings, dismissed] = await Promise.all([ownerSettings(c), sessionDismissals()]);
-      return { ...c.assessPage(message.observation, settings), dismissed };
+      const verdict = c.assessPage(message.observation, settings);
+      // A create-key wizard (the core's word): an export may follow, so the encryption loads now.
+      if (verdict.watchSecret) warmCryptoCore();
+      return { ...verdict, dismissed };
     },
   },
   [ToBackground.dismissNotice]: { allowed: fromContentScript, run: (c, message) => dismissForSession(message.kind) },

@@ -115,8 +115,19 @@ impl RecipientError {
 }
 
 /// Someone a file can be encrypted to: an X25519 public key.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Recipient(PublicKey);
+
+/// Compared by their bytes: a recipient is canonical ([`Recipient::parse`]
+/// refuses the others), so equal points have equal bytes; and a public key
+/// is no secret that needs x25519-dalek's comparison in the field.
+impl PartialEq for Recipient {
+    fn eq(&self, other: &Recipient) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for Recipient {}
 
 impl Recipient {
     /// Parses `rgpub1…` (surrounding white space ignored, either case).
@@ -262,11 +273,45 @@ pub fn is_canonical(bytes: &[u8; 32]) -> bool {
     false
 }
 
-/// Whether X25519 with `key` gives the all-zero secret: true exactly for
-/// the low-order points, since every clamped scalar is a multiple of the
-/// cofactor 8 and so removes any small-order component.
+/// The canonical u-coordinates of the low-order points: those of order
+/// dividing 8 on Curve25519 (0, 1 and the two of order 8) and dividing 4 on
+/// its twist (p − 1), little-endian; libsodium's list, less the two
+/// non-canonical encodings [`is_canonical`] refuses already. Every u below
+/// p lies on the curve or on its twist, and the curve's group is Z/8 × Z/ℓ,
+/// the twist's Z/4 × Z/ℓ′, so there are no others.
+const LOW_ORDER: [[u8; 32]; 5] = [
+    [0; 32],
+    {
+        let mut one = [0; 32];
+        one[0] = 1;
+        one
+    },
+    [
+        0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56, 0xe3, 0xfa, 0xf1, 0x9f, 0xc4,
+        0x6a, 0xda, 0x09, 0x8d, 0xeb, 0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16, 0x5f, 0x49,
+        0xb8, 0x00,
+    ],
+    [
+        0x5f, 0x9c, 0x95, 0xbc, 0xa3, 0x50, 0x8c, 0x24, 0xb1, 0xd0, 0xb1, 0x55, 0x9c, 0x83, 0xef,
+        0x5b, 0x04, 0x44, 0x5c, 0xc4, 0x58, 0x1c, 0x8e, 0x86, 0xd8, 0x22, 0x4e, 0xdd, 0xd0, 0x9f,
+        0x11, 0x57,
+    ],
+    {
+        let mut p_minus_one = P25519;
+        p_minus_one[0] = 0xec;
+        p_minus_one
+    },
+];
+
+/// Whether X25519 with `key` (canonical) gives the all-zero secret: true
+/// exactly for the low-order points, since every clamped scalar is a
+/// multiple of the cofactor 8 and so removes any small-order component.
+/// Looked up in [`LOW_ORDER`] rather than found by a scalar multiplication,
+/// so that reading recipients (the settings, in the extension's page
+/// module) needs no curve arithmetic; the tests check the table against
+/// X25519 itself.
 fn is_low_order(key: &PublicKey) -> bool {
-    !StaticSecret::from([0x55; 32]).diffie_hellman(key).was_contributory()
+    LOW_ORDER.contains(key.as_bytes())
 }
 
 enum KeyTextError {
@@ -367,6 +412,45 @@ mod tests {
         assert!(matches!(err(&r.replacen('q', "b", 1)), RecipientError::BadCharacter(_)));
         let mixed = format!("{}{}", &r[..10], r[10..].to_uppercase());
         assert_eq!(err(&mixed), RecipientError::MixedCase);
+    }
+
+    /// What the table stands for: X25519 with the point gives the all-zero
+    /// secret (as x25519-dalek reports it), for some scalars and points.
+    fn gives_zero_secret(u: &[u8; 32]) -> bool {
+        [[0x55; 32], [0x01; 32], [0xfe; 32]].iter().all(|scalar| {
+            !StaticSecret::from(*scalar).diffie_hellman(&PublicKey::from(*u)).was_contributory()
+        })
+    }
+
+    #[test]
+    fn the_low_order_table_agrees_with_x25519() {
+        for u in LOW_ORDER {
+            assert!(is_canonical(&u), "{u:02x?}");
+            assert!(gives_zero_secret(&u), "{u:02x?}");
+            assert_eq!(Recipient::from_bytes(u).unwrap_err(), RecipientError::WeakKey);
+        }
+        // Ordinary keys, the points next to the table's, and a spread of
+        // small and large values: X25519 gives a contributory secret, and
+        // the table does not list them.
+        let mut others: Vec<[u8; 32]> =
+            (1..=8).map(|i| *Identity::from_bytes([i; 32]).recipient().as_bytes()).collect();
+        for u in LOW_ORDER {
+            for delta in [1u8, 2, 3] {
+                let mut up = u;
+                up[0] = up[0].wrapping_add(delta);
+                let mut down = u;
+                down[0] = down[0].wrapping_sub(delta);
+                others.extend([up, down]);
+            }
+        }
+        others.extend((2u8..=64).map(|v| {
+            let mut u = [0; 32];
+            u[0] = v;
+            u
+        }));
+        for u in others.into_iter().filter(is_canonical) {
+            assert_eq!(is_low_order(&PublicKey::from(u)), gives_zero_secret(&u), "{u:02x?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::badge::{badge_for, KeyBadge};
 use crate::console::mfa::{mfa_devices, MfaDevices};
 use crate::console::table::names_access_keys_section;
+use crate::console::users::{user_badges, UserKeyBadge};
 use crate::console::{ConsolePage, PageObservation, Principal, Recognition};
 use crate::language::ConsoleLanguage;
 use crate::policy::KeyOwner;
@@ -32,6 +33,9 @@ pub enum NoticeKind {
     /// Root is signed in on a console page other than its credentials page
     /// and the key wizard: a slim reminder of the safer way to work.
     RootSession,
+    /// Above the IAM users list: how many users have keys past rotation,
+    /// unused, or both (shown with the badges).
+    UsersSummary,
 }
 
 impl NoticeKind {
@@ -45,6 +49,7 @@ impl NoticeKind {
             NoticeKind::UnrecognizedPage => show.unrecognized_page,
             NoticeKind::MfaWarning => show.mfa_warning,
             NoticeKind::RootSession => show.root_session,
+            NoticeKind::UsersSummary => show.key_badges,
         }
     }
 }
@@ -109,12 +114,17 @@ pub struct PageVerdict {
     pub notices: Vec<Notice>,
     /// One badge per access key the page shows.
     pub badges: Vec<KeyBadge>,
+    /// On the IAM users list: one badge per user with an active key.
+    pub user_badges: Vec<UserKeyBadge>,
     /// Whether the owner shows the badges on the page (they stay in the
     /// verdict for the popup either way).
     pub show_badges: bool,
     /// Whether the content script should keep reading this page's keys as
     /// it changes (a page that shows access keys), or only its route.
     pub watch: bool,
+    /// Whether the content script should read every row of the page's
+    /// tables (the users list), not only rows that show a key ID.
+    pub read_every_row: bool,
     /// Whether the content script should watch this page for a secret
     /// access key becoming visible (a create-access-key wizard).
     pub watch_secret: bool,
@@ -170,6 +180,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
     let mut notices = Vec::new();
     let mut diagnostics = Vec::new();
     let mut badges = Vec::new();
+    let mut users = Vec::new();
     if recognition.host.is_some() {
         let principal = &recognition.session.principal;
         let root = *principal == Principal::Root;
@@ -236,6 +247,29 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
                 Dismissal::Session,
                 false,
             ));
+        }
+        if recognition.page == ConsolePage::UsersList {
+            let now = (observation.now_ms / 1000.0) as i64;
+            if let Some((badges, summary)) =
+                user_badges(&observation.tables, observation.language_tag(), now, limits)
+            {
+                let flagged = summary.past_rotation + summary.unused + summary.both;
+                notices.push(Notice {
+                    kind: NoticeKind::UsersSummary,
+                    severity: if flagged > 0 { Severity::Warning } else { Severity::Ok },
+                    title: "usersSummaryTitle",
+                    body: if flagged > 0 { "usersSummaryBody" } else { "usersSummaryFine" },
+                    args: [summary.with_keys, summary.past_rotation, summary.unused, summary.both]
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect(),
+                    alternatives: Vec::new(),
+                    dismissal: Dismissal::Visit,
+                    modal: false,
+                    shown: NoticeKind::UsersSummary.is_shown(&settings.show),
+                });
+                users = badges;
+            }
         }
         if recognition.page == ConsolePage::AccessKeyWizard {
             if root {
@@ -317,7 +351,8 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
             diagnostics.push(format!("RootGuard: {problem}; fell back to the navigation bar."));
         }
     }
-    let watch = recognition.page.shows_access_keys();
+    let watch = recognition.page.shows_access_keys() || recognition.page.reads_every_row();
+    let read_every_row = recognition.page.reads_every_row();
     let watch_secret = recognition.page.shows_new_secret();
     let locale = ConsoleLanguage::from_tag(observation.language_tag());
     PageVerdict {
@@ -325,6 +360,8 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
         recognition,
         notices,
         badges,
+        user_badges: users,
+        read_every_row,
         show_badges: settings.show.key_badges,
         diagnostics,
         watch,
@@ -453,7 +490,7 @@ mod tests {
             ("#/users/details/bob?section=security_credentials", true),
             ("#/users/details/bob?section=permissions", true),
             ("#/security_credentials/access-key-wizard", false),
-            ("#/users", false),
+            ("#/users", true),
             ("#/home", false),
         ] {
             assert_eq!(
@@ -746,5 +783,45 @@ mod tests {
             assert!(!kinds(&assess(&observation(url, ROOT))).contains(&NoticeKind::RootSession), "{url}");
         }
         assert!(assess(&observation("https://www.example.com/ec2/home", ROOT)).notices.is_empty());
+    }
+
+    #[test]
+    fn the_users_list_gets_a_badge_per_user_with_a_key_and_a_summary() {
+        let users = "https://us-east-1.console.aws.amazon.com/iam/home#/users";
+        let mut o = observation(users, "arn:aws:iam::123456789012:user/admin");
+        o.now_ms = 1_764_892_800_000.0;
+        o.tables = vec![crate::console::table::ObservedTable {
+            headers: ["User name", "Active key age", "Access key last used"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![
+                ["alice", "400 days", "2 days ago"].map(String::from).to_vec(),
+                ["bob", "-", "-"].map(String::from).to_vec(),
+                ["carol", "10 days", "1 day ago"].map(String::from).to_vec(),
+            ],
+        }];
+        let verdict = assess(&o);
+        assert!(verdict.watch && verdict.read_every_row);
+        let badges: Vec<(&str, Severity, Option<i64>)> = verdict
+            .user_badges
+            .iter()
+            .map(|b| (b.user_name.as_str(), b.badge.severity, b.badge.age_days))
+            .collect();
+        assert_eq!(
+            badges,
+            [("alice", Severity::Critical, Some(400)), ("carol", Severity::Ok, Some(10))]
+        );
+        let summary = &verdict.notices[0];
+        assert_eq!(
+            (summary.kind, summary.severity, summary.args.as_slice()),
+            (
+                NoticeKind::UsersSummary,
+                Severity::Warning,
+                &["2", "1", "0", "0"].map(String::from)[..]
+            )
+        );
+        // A page without the users table (still loading): no badges, no summary.
+        o.tables.clear();
+        assert!(assess(&o).notices.is_empty());
     }
 }

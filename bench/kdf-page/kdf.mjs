@@ -3,7 +3,7 @@
 // by RootGuard's Wasm KDF (the built core's measureKdf, exactly the envelope's
 // Argon2id) or by hash-wasm's argon2id, timed here, returning the key so the
 // driver can check that every implementation did the same work.
-import initCore, { measureKdf } from "/core/rootguard.js";
+import initCore, { measureKdf } from "/core/rootguard_crypto.js";
 import { argon2id } from "/hash-wasm/index.esm.js";
 
 const hexToBytes = (hex) => Uint8Array.from(hex.match(/../g), (byte) => parseInt(byte, 16));
@@ -21,7 +21,7 @@ async function derive(name, { passphrase, saltHex, params }) {
   return { ms: performance.now() - start, keyHex };
 }
 
-await initCore({ module_or_path: "/core/rootguard_bg.wasm" });
+await initCore({ module_or_path: "/core/rootguard_crypto_bg.wasm" });
 const html = document.documentElement;
 window.benchKdf = (name, job) => {
   html.removeAttribute("data-kdf-result");

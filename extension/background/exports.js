@@ -3,7 +3,8 @@
 // disk, and it survives Chrome stopping an idle service worker while the user
 // types), until the passphrase prompt asks to seal it or to cancel; in
 // recipients mode it is sealed to the team's public keys at once. Sealing is
-// the Rust core's (Argon2id + AES-256-GCM); saving uses the downloads API, so
+// the Rust core's (Argon2id + AES-256-GCM, in its crypto module, loaded on
+// first use: background/crypto.js); saving uses the downloads API, so
 // only ciphertext ever reaches the download manager.
 //
 // The prompt is a window of RootGuard's own, opened here: the console page
@@ -15,6 +16,7 @@
 
 import { fromBase64, toBase64 } from "../base64.js";
 import { api, fromConsolePage, fromExtensionPage, ToBackground, ToContent } from "../protocol.js";
+import { cryptoCore, warmCryptoCore } from "./crypto.js";
 import { ownerSettings } from "./settings.js";
 
 const HOLD_MINUTES = 15;
@@ -155,7 +157,7 @@ export function exportHandlers() {
     const list = recipients; // as the core read them: each one checked (none: the core refuses to seal)
     let savedAs;
     try {
-      const sealed = core.sealExportToRecipients(bytes, fileName, list.map((r) => r.recipient), false);
+      const sealed = (await cryptoCore()).sealExportToRecipients(bytes, fileName, list.map((r) => r.recipient), false);
       savedAs = await save(sealed, core.encryptedFileName(fileName));
     } catch (error) {
       return { credentials: true, fileName, failed: String(error?.message ?? error) };
@@ -202,6 +204,8 @@ export function exportHandlers() {
     const promptKey = crypto.randomUUID();
     const record = { exportId, tabId: sender.tab.id, frameId: sender.frameId ?? 0, pageToken: String(message.pageToken), promptKey, fileName, data, heldAt: Date.now() };
     await store.set({ [key(exportId)]: record });
+    // The passphrase is being typed meanwhile: the encryption loads now, not when it is submitted.
+    warmCryptoCore();
     let prompt;
     try {
       prompt = await api.windows.create({ url: promptUrl(record), type: "popup", width: 500, height: 660, focused: true });
@@ -281,7 +285,7 @@ export function exportHandlers() {
         const record = await held(sender);
         // The Argon2id strength the owner chose on the options page.
         const { kdfStrength } = await ownerSettings(core);
-        const sealed = core.sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, kdfStrength);
+        const sealed = (await cryptoCore()).sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, kdfStrength);
         let savedAs;
         try {
           savedAs = await save(sealed, core.encryptedFileName(record.fileName));

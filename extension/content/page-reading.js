@@ -7,11 +7,21 @@
 const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguard");
 const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 
-/** `[{headers, rows: [[cell text]]}]`: each table (or ARIA grid) with a row that shows a key ID, and those rows. */
-export function keyTables(document, keyId) {
+const dataRow = (row) => row.querySelector(":scope > td, :scope > [role=cell], :scope > [role=gridcell]") !== null;
+const MAX_ROWS = 1000;
+
+/**
+ * `[{headers, rows: [[cell text]]}]`: each table (or ARIA grid) with a row
+ * that shows a key ID, and those rows; with `everyRow` (the users list,
+ * where the key ID column may be hidden), each table with data rows, and
+ * all of them (at most 1000).
+ */
+export function keyTables(document, keyId, { everyRow = false } = {}) {
   const byTable = new Map();
+  let count = 0;
   for (const row of document.querySelectorAll("tr, [role=row]")) {
-    if (row.closest("[data-rootguard]") || !keyId.test(row.textContent)) continue;
+    if (row.closest("[data-rootguard]") || !(everyRow ? dataRow(row) : keyId.test(row.textContent))) continue;
+    if (++count > MAX_ROWS) break;
     const table = row.closest("table, [role=table], [role=grid]") ?? row.parentElement;
     if (!byTable.has(table)) {
       const headers = [...table.querySelectorAll("thead th, [role=columnheader]")].map(text);

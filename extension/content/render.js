@@ -58,10 +58,11 @@ const STYLE = `
   .facts { font-weight: 400; }
   .badge { display: inline-flex; flex-direction: column; align-items: flex-start; gap: 0; margin: 2px 0 0 0; padding: 1px 8px; border-radius: 10px; text-align: left;
     border: 2px solid var(--accent); background: var(--bg); color: var(--fg); font: 700 12px/16px "Amazon Ember", Arial, sans-serif; }
-  :host([data-rootguard="key-badge"]) { display: block; width: max-content; max-width: 100%; }
+  :host([data-rootguard="key-badge"]), :host([data-rootguard="user-key-badge"]) { display: block; width: max-content; max-width: 100%; }
   :host([data-density="compact"]) .notice { padding: 8px 12px; font-size: 13px; line-height: 18px; }
   .notice.slim { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 12px; padding: 4px 12px; border-width: 1px; border-left-width: 4px; border-radius: 8px; }
   .notice.slim h2 { font-size: 14px; margin: 0; }
+  .notice.slim > p { margin: 0; flex: 1 1 240px; }
   .notice.slim details { flex: 1 1 auto; }
   .notice.slim details[open] { flex-basis: 100%; order: 1; }
   .notice.slim details p { margin: 4px 0; }
@@ -91,7 +92,7 @@ const theme = () => (document.body?.classList.contains("awsui-dark-mode") ? "dar
 
 /** A RootGuard element: a host marked `data-rootguard="<kind>"` and its open shadow root, styled. */
 export function host(kind, severity) {
-  const element = document.createElement(kind === "key-badge" ? "span" : "div");
+  const element = document.createElement(kind === "key-badge" || kind === "user-key-badge" ? "span" : "div");
   element.setAttribute("data-rootguard", kind);
   element.setAttribute("data-theme", theme());
   element.setAttribute("data-density", document.body?.classList.contains("awsui-compact-mode") ? "compact" : "comfortable");
@@ -137,7 +138,9 @@ export function ensureStack() {
 // `decorate(element)`: controls to add before Dismiss (decorations above).
 // Notices drawn as one slim line: a reminder on every console page must
 // not take the console's room.
-const SLIM = new Set(["root-session"]);
+const SLIM = new Set(["root-session", "users-summary"]);
+// Notices whose links say what to do about it, not safer alternatives.
+const ACTIONS = new Set(["mfa-warning"]);
 
 function card(kind, severity, title, paragraphs, alternatives, onDismiss, decorate = null) {
   const [element, shadow] = host(kind, severity);
@@ -147,13 +150,13 @@ function card(kind, severity, title, paragraphs, alternatives, onDismiss, decora
     { class: slim ? "notice slim" : "notice", "data-severity": severity, role: severity === "critical" ? "alert" : "status", "aria-label": title },
     slim ? null : el("div", { class: "label", text: t("noticeLabel") }),
     el("h2", { text: title }),
-    ...(slim ? [] : paragraphs.map((p) => el("p", { text: p }))),
+    ...(slim && alternatives.length ? [] : paragraphs.map((p) => el("p", { text: p }))),
   );
-  // A slim notice is one line: its text goes with the alternatives, behind the summary.
-  const more = slim ? paragraphs.map((p) => el("p", { text: p })) : [];
+  // A slim notice is one line: its text goes with its alternatives, behind the summary.
+  const more = slim && alternatives.length ? paragraphs.map((p) => el("p", { text: p })) : [];
   if (alternatives.length || more.length) {
     // Collapsed by default so the card stays small in the console.
-    box.append(el("details", {}, el("summary", { text: t("alternativesSummary") }), ...more, alternativesList(alternatives)));
+    box.append(el("details", {}, el("summary", { text: t(ACTIONS.has(kind) ? "badgeWhatToDo" : "alternativesSummary") }), ...more, alternativesList(alternatives)));
   }
   if (decorate) box.append(...decorate(element));
   if (onDismiss) {
@@ -272,7 +275,7 @@ function closeOnClickElsewhere() {
   closing = true;
   document.addEventListener("click", (event) => {
     const path = event.composedPath();
-    for (const open of document.querySelectorAll('[data-rootguard="key-badge"]')) if (!path.includes(open)) open.rootguardClose?.();
+    for (const open of document.querySelectorAll('[data-rootguard="key-badge"], [data-rootguard="user-key-badge"]')) if (!path.includes(open)) open.rootguardClose?.();
   }, { capture: true });
 }
 
@@ -280,9 +283,14 @@ function closeOnClickElsewhere() {
 // age and the last use. Its button opens the details: why (the policy's
 // reasons) and what to do, with AWS's page for each action; Escape or a
 // click elsewhere closes them and focus goes back to the pill.
-function badge(b) {
-  const [element, shadow] = host("key-badge", b.severity);
-  element.setAttribute("data-key-id", b.keyId);
+// A user's badge on the IAM users list (`user-key-badge`) is the same pill
+// for the user's active key, named by the user.
+function badge(b, kind = "key-badge") {
+  const [element, shadow] = host(kind, b.severity);
+  // In the users list, one line (severity and age): the column stays narrow; the rest is in its name and details.
+  const compact = kind === "user-key-badge";
+  if (kind === "user-key-badge") element.setAttribute("data-user-name", b.userName);
+  if (b.keyId) element.setAttribute("data-key-id", b.keyId);
   if (b.ageDays !== null && b.ageDays !== undefined) element.setAttribute("data-age-days", String(b.ageDays));
   const word = t(`severity_${b.severity}`);
   const summary = b.summary.map(tm).join(" · ");
@@ -290,7 +298,7 @@ function badge(b) {
   const actions = (b.actions ?? []).map((a) => el("li", {}, el("a", { href: a.href, target: "_blank", rel: "noopener noreferrer", text: t(a.key) })));
   const details = el(
     "div",
-    { class: "details", "data-severity": b.severity, id: "details", role: "group", "aria-label": t("badgeDetailsLabel", [b.keyId]), hidden: "" },
+    { class: "details", "data-severity": b.severity, id: "details", role: "group", "aria-label": kind === "user-key-badge" ? t("badgeUserDetailsLabel", [b.userName]) : t("badgeDetailsLabel", [b.keyId]), hidden: "" },
     ...reasons.map((r) => el("p", { text: r })),
     actions.length ? el("p", { class: "todo", text: t("badgeWhatToDo") }) : null,
     actions.length ? el("ul", {}, ...actions) : null,
@@ -315,9 +323,9 @@ function badge(b) {
         open(details.hidden);
       },
     },
-    el("span", { class: "line" }, severityIcon(b.severity), el("span", { class: "word", text: word })),
-    " ",
-    el("span", { class: "line facts", text: summary }),
+    el("span", { class: "line" }, severityIcon(b.severity), el("span", { class: "word", text: word }), compact ? el("span", { class: "facts", text: tm(b.summary[0]) }) : null),
+    compact ? null : " ",
+    compact ? null : el("span", { class: "line facts", text: summary }),
   );
   shadow.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || details.hidden) return;
@@ -363,6 +371,30 @@ function placeBadges(badges) {
   }
 }
 
+// On the IAM users list: each user's badge in the cell that shows the
+// user's name (the whole cell text, as the console links it), once; drop
+// badges of users no longer shown or judged otherwise.
+function placeUserBadges(badges) {
+  const wanted = new Map(badges.map((b) => [b.userName, b]));
+  for (const old of document.querySelectorAll('[data-rootguard="user-key-badge"]')) {
+    const b = wanted.get(old.getAttribute("data-user-name"));
+    if (!b || old.getAttribute("data-severity") !== b.severity || !old.isConnected) old.remove();
+  }
+  if (!badges.length) return;
+  const placed = new Set([...document.querySelectorAll('[data-rootguard="user-key-badge"]')].map((e) => e.getAttribute("data-user-name")));
+  for (const row of document.querySelectorAll("tr, [role=row]")) {
+    if (placed.size === wanted.size) return;
+    if (row.closest("[data-rootguard]")) continue;
+    for (const cell of row.children) {
+      const name = cell.textContent.trim();
+      if (cell.hasAttribute("data-rootguard") || placed.has(name) || !wanted.has(name)) continue;
+      cell.append(badge(wanted.get(name), "user-key-badge"));
+      placed.add(name);
+      break;
+    }
+  }
+}
+
 /** Draw a verdict: notices, the interstitial, badges. Idempotent. */
 export function verdict(result, { settled = false } = {}) {
   const container = ensureStack();
@@ -382,18 +414,24 @@ export function verdict(result, { settled = false } = {}) {
       interstitial(notice, result.decidedBy);
       continue;
     }
-    if (container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`)) continue;
+    // Drawn once; drawn again only when what it says changed (the users list's counts as the table loads).
+    const said = JSON.stringify([notice.severity, notice.title, notice.body, notice.args]);
+    const drawn = container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`);
+    if (drawn?.rootguardSaid === said) continue;
     const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
     const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
     element.setAttribute("data-rootguard-from", "verdict");
     element.setAttribute("data-rootguard-decided-by", result.decidedBy);
-    container.append(element);
+    element.rootguardSaid = said;
+    if (drawn) drawn.replaceWith(element);
+    else container.append(element);
   }
   for (const old of container.querySelectorAll(":scope > [data-rootguard-from=verdict]")) {
     if (!shown.has(old.getAttribute("data-rootguard"))) old.remove();
   }
   if (!shown.has("create-key-interstitial")) document.querySelector('[data-rootguard="create-key-interstitial"]')?.remove();
   placeBadges(result.showBadges ? result.badges : []);
+  placeUserBadges(result.showBadges ? result.userBadges ?? [] : []);
   for (const line of result.diagnostics) console.warn(line);
 }
 

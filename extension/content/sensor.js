@@ -25,7 +25,7 @@ const ours = (node) => node.nodeType === 1 && node.hasAttribute?.("data-rootguar
 // page report's collection must not make the page unsettled again, which
 // would take the unrecognized-page notice away while the user uses it).
 function observe(withPage, { track = true } = {}) {
-  const rows = withPage ? keyTables(document, KEY_ID) : [];
+  const rows = withPage ? keyTables(document, KEY_ID, { everyRow: lastVerdict?.readEveryRow === true }) : [];
   const keyItems = withPage ? keyItemsOutsideTables(document, KEY_ID) : [];
   const headings = withPage ? pageHeadings(document) : [];
   const sections = withPage ? pageSections(document) : [];

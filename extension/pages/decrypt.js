@@ -4,10 +4,10 @@
 // page, whose CSP allows Wasm); nothing is written anywhere, and the secret
 // lives only in this page's memory until the tab is closed.
 
-import { loadCore } from "./core.js";
+import { loadCryptoCore } from "./core.js";
 import { t } from "./i18n.js";
 
-const ready = loadCore();
+const ready = loadCryptoCore();
 
 const form = document.querySelector('[data-rootguard="decrypt-form"]');
 const error = document.getElementById("error");
@@ -43,16 +43,16 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   try {
-    const { envelopeKind, openExport, openExportWithIdentity } = await ready;
+    const cryptoCore = await ready;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const passphrase = form.elements.passphrase.value;
     let opened;
-    if (envelopeKind(bytes) === "recipients") {
+    if (cryptoCore.envelopeKind(bytes) === "recipients") {
       const identity = form.elements.identity.files[0];
       if (!identity) throw new Error(t("decryptNeedsIdentity"));
-      opened = openExportWithIdentity(bytes, new Uint8Array(await identity.arrayBuffer()), passphrase);
+      opened = cryptoCore.openExportWithIdentity(bytes, new Uint8Array(await identity.arrayBuffer()), passphrase);
     } else {
-      opened = openExport(bytes, passphrase);
+      opened = cryptoCore.openExport(bytes, passphrase);
     }
     show(opened);
   } catch (e) {

@@ -7,10 +7,10 @@
 // permission and the setting never disagree.
 
 import { api } from "../protocol.js";
-import { loadCore } from "./core.js";
+import { loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
 
-const core = await loadCore();
+const core = await loadPageCore();
 // Every site, since a key can be pasted anywhere: manifest.json's optional host permissions.
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).

@@ -11,10 +11,12 @@
 
 import { managedSettings } from "../background/settings.js";
 import { api } from "../protocol.js";
-import { loadCore } from "./core.js";
+import { loadCryptoCore, loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
 
-const core = await loadCore();
+// The settings are the page module's; the KDF that measures what each
+// strength costs is the crypto module's, loaded once the form is usable.
+const core = await loadPageCore();
 const form = document.querySelector('[data-rootguard="options-form"]');
 const error = document.getElementById("error");
 const status = document.getElementById("status");
@@ -125,7 +127,8 @@ function addRecipient() {
   const name = form.elements.recipientName.value.trim();
   const typed = form.elements.recipientKey.value.trim();
   try {
-    const candidate = { ...core.defaultSettings(), recipients: [...recipients, { name, recipient: typed }] };
+    const defaults = core.defaultSettings();
+    const candidate = { ...defaults, recipients: [...recipients, { name, recipient: typed }] };
     recipients = core.checkSettings(candidate).recipients;
   } catch (e) {
     recipientError.textContent = e.message;
@@ -182,10 +185,11 @@ async function save(settings, own) {
 // What each strength costs here: one derivation each, the cheapest first,
 // after the page is usable (the strong one takes seconds).
 async function measure() {
+  const cryptoCore = await loadCryptoCore();
   for (const strength of core.kdfStrengths()) {
     const [m, tCost, p] = core.kdfStrengthParams(strength);
     const start = performance.now();
-    core.measureKdf(new TextEncoder().encode("a sample passphrase"), new Uint8Array(16), m, tCost, p);
+    cryptoCore.measureKdf(new TextEncoder().encode("a sample passphrase"), new Uint8Array(16), m, tCost, p);
     const ms = Math.round(performance.now() - start);
     const cell = document.querySelector(`[data-rootguard="kdf-time"][data-strength="${strength}"]`);
     cell.textContent = t("optionsKdfCost", [String(Math.round(m / 1024)), String(tCost), String(ms)]);
@@ -219,4 +223,4 @@ document.getElementById("reset").addEventListener("click", () => {
   save(defaults, null);
 });
 document.body.dataset.state = "ready";
-measure();
+measure().catch((e) => console.error("RootGuard: could not measure the encryption strengths", e));

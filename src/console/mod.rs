@@ -11,6 +11,7 @@ pub mod sender;
 pub mod session;
 mod session_json;
 pub mod table;
+pub mod users;
 
 pub use host::{ConsoleHost, Partition};
 pub use observation::{PageObservation, Recognition};

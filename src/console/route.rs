@@ -45,6 +45,9 @@ pub enum ConsolePage {
         #[serde(skip)]
         user_name: String,
     },
+    /// `#/users`: the IAM users list, whose table can show each user's
+    /// active key age and its last use.
+    UsersList,
     /// Any other console page: RootGuard only keeps watching the route.
     Other,
 }
@@ -70,6 +73,7 @@ impl ConsolePage {
             ["users", "details", name, "create-access-key", ..] => {
                 ConsolePage::IamUserAccessKeyWizard { user_name: percent_decode(name) }
             }
+            ["users"] => ConsolePage::UsersList,
             ["users", name, "create-access-key", ..] if *name != "details" => {
                 ConsolePage::IamUserAccessKeyWizard { user_name: percent_decode(name) }
             }
@@ -99,6 +103,13 @@ impl ConsolePage {
                 | ConsolePage::IamUserCredentials { .. }
                 | ConsolePage::IamUserDetails { .. }
         )
+    }
+
+    /// A page whose tables RootGuard reads whole, every row (the users list:
+    /// a user without a shown key ID may still have a key), not only the
+    /// rows that show an access key ID.
+    pub fn reads_every_row(&self) -> bool {
+        matches!(self, ConsolePage::UsersList)
     }
 
     /// A create-access-key wizard (the signed-in principal's or an IAM
@@ -246,11 +257,20 @@ mod tests {
     }
 
     #[test]
+    fn the_users_list_is_read_row_by_row() {
+        for fragment in ["#/users", "#/users?search=alice", "#!/users/"] {
+            let page = ConsolePage::from_location("/iam/home", fragment);
+            assert_eq!(page, ConsolePage::UsersList, "{fragment}");
+            assert!(page.reads_every_row() && !page.shows_access_keys());
+        }
+    }
+
+    #[test]
     fn other_services_and_routes_are_other() {
         for (path, fragment) in [
             ("/iam/home", "#/home"),
             ("/iam/home", ""),
-            ("/iam/home", "#/users"),
+            ("/s3/home", "#/users"),
             ("/s3/home", "#/security_credentials"),
             ("/", "#/security_credentials"),
             ("/iam/home", "#/roles/details/x?section=security_credentials"),

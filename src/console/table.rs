@@ -67,7 +67,7 @@ const CREATED: &[&str] = &[
     "oluşturul",
     "oluşturma",
 ];
-const LAST_USED: &[&str] = &[
+pub(super) const LAST_USED: &[&str] = &[
     "last used",
     "last use",
     "zuletzt verwendet",
@@ -87,7 +87,7 @@ const LAST_USED: &[&str] = &[
     "son kullanım",
     "son kullanılma",
 ];
-const REGION_OR_SERVICE: &[&str] = &[
+pub(super) const REGION_OR_SERVICE: &[&str] = &[
     "region",
     "région",
     "regione",
@@ -176,7 +176,7 @@ fn column_of(header: &str) -> Option<Column> {
     has(STATUS).then_some(Column::Status)
 }
 
-fn status_of(cell: &str) -> KeyStatus {
+pub(super) fn status_of(cell: &str) -> KeyStatus {
     let c = lower_case(cell.trim());
     if INACTIVE.iter().any(|w| c.contains(w)) {
         KeyStatus::Inactive
@@ -297,7 +297,7 @@ impl ObservedItem {
 /// case could not complete any of the words either (a test checks this over
 /// every character). Unicode's full case tables would cost about 17 KB of
 /// the Wasm.
-fn lower_case(text: &str) -> String {
+pub(super) fn lower_case(text: &str) -> String {
     let mut lowered = String::with_capacity(text.len());
     for c in text.chars() {
         let code = u32::from(c);

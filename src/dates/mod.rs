@@ -83,6 +83,17 @@ pub fn parse_cell_date(text: &str, lang: &str, now_unix: i64) -> CellDate {
     CellDate::Unknown
 }
 
+/// A length of time, in seconds: `400 days` (the IAM users list's "Active
+/// key age"), in every console language, with the same units as relative
+/// dates (a month 30 days, a year 365). `None` for anything else (`-`,
+/// `None`, a date, a text with more in it).
+pub fn parse_duration(text: &str, lang: &str) -> Option<i64> {
+    if text.chars().nth(MAX_CHARS).is_some() {
+        return None;
+    }
+    relative::duration(&Tokens::new(text), &Hint::new(lang))
+}
+
 /// What the page's language tells the parser.
 struct Hint {
     /// The primary language subtag, lower case ("en", "zh"; "" if none).

@@ -49,6 +49,18 @@ pub(super) fn parse(t: &Tokens, hint: &Hint) -> Option<i64> {
     languages().find_map(|language| phrase_in(t, language))
 }
 
+/// A length of time with no marker at all (`400 days`, `400 Tage`, `400日`,
+/// `1 year, 2 months`), in seconds: the whole text must be one, in one
+/// language (the page's first).
+pub(super) fn duration(t: &Tokens, hint: &Hint) -> Option<i64> {
+    let preferred = RELATIVE.iter().filter(|l| l.langs.contains(&hint.primary.as_str()));
+    let others = RELATIVE.iter().filter(|l| !l.langs.contains(&hint.primary.as_str()));
+    preferred.chain(others).find_map(|language| {
+        let (seconds, end) = parts(t, 0, language)?;
+        (end == t.len()).then_some(seconds)
+    })
+}
+
 /// `vor 3 Tagen` (marker first) or `3 days ago` (marker last) at token `i`.
 fn counted_at(t: &Tokens, i: usize, language: &RelativeLanguage) -> Option<i64> {
     if !starts_word(t, i) {

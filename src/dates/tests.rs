@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::lexer::{phrase_tokens, Kind, Tokens};
 use super::words;
-use super::{parse_cell_date, CellDate};
+use super::{parse_cell_date, parse_duration, CellDate};
 
 /// "Now" for the fixtures: 2030-01-01T00:00:00Z, after every instant in
 /// them.
@@ -515,5 +515,40 @@ fn no_unit_word_means_two_units() {
                 assert!(seen.insert(name, unit).is_none(), "{:?}: {name:?} twice", language.langs);
             }
         }
+    }
+}
+
+/// The users list's "Active key age": a length of time with no marker, in
+/// the console's languages; anything else is none.
+#[test]
+fn durations_in_the_consoles_languages() {
+    const DAY: i64 = 86_400;
+    for (text, lang) in [
+        ("400 days", "en"),
+        ("400 Tage", "de"),
+        ("400 días", "es"),
+        ("400 jours", "fr"),
+        ("400 giorni", "it"),
+        ("400日", "ja"),
+        ("400일", "ko"),
+        ("400 dias", "pt-BR"),
+        ("400天", "zh-CN"),
+        ("400 hari", "id"),
+        ("400 gün", "tr"),
+    ] {
+        assert_eq!(parse_duration(text, lang), Some(400 * DAY), "{text}");
+    }
+    assert_eq!(parse_duration("1 year, 2 months", "en"), Some(365 * DAY + 60 * DAY));
+    assert_eq!(parse_duration("2 days", ""), Some(2 * DAY));
+    for other in [
+        "-",
+        "None",
+        "",
+        "2 days ago",
+        "March 4, 2025",
+        "AKIAIOSFODNN7EXAMPLE",
+        "Active - 400 days old",
+    ] {
+        assert_eq!(parse_duration(other, "en"), None, "{other}");
     }
 }

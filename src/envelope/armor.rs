@@ -7,10 +7,7 @@
 //! BEGIN line or after the END line. Inside the body nothing but base64 and
 //! whitespace is accepted.
 
-use base64::alphabet;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::Engine;
+use base64ct::{Base64, Base64Unpadded, Encoding};
 
 use super::EnvelopeError;
 
@@ -21,20 +18,11 @@ pub const ARMOR_END: &str = "-----END ROOTGUARD ENCRYPTED FILE-----";
 /// Base64 characters per line when writing.
 const LINE_WIDTH: usize = 64;
 
-/// Standard alphabet; writes padding; reads the text without its padding
-/// (which [`dearmor`] checks itself, so that present padding must be
-/// exactly right); rejects non-canonical trailing bits.
-const BASE64: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new()
-        .with_encode_padding(true)
-        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
-);
-
 /// Armors a binary envelope: the BEGIN line, base64 (standard alphabet,
 /// padded) wrapped at 64 columns, the END line, each ended by `\n`.
 pub fn armor(binary: &[u8]) -> String {
-    let encoded = BASE64.encode(binary);
+    // Standard alphabet, padded.
+    let encoded = Base64::encode_string(binary);
     let mut out = String::with_capacity(encoded.len() + encoded.len() / LINE_WIDTH + 100);
     out.push_str(ARMOR_BEGIN);
     out.push('\n');
@@ -104,9 +92,11 @@ pub(super) fn dearmor(text: &[u8]) -> Result<Option<Vec<u8>>, EnvelopeError> {
             data.len()
         )));
     }
-    BASE64.decode(data).map(Some).map_err(|e| {
-        EnvelopeError::BadArmor(format!("the base64 text is incomplete or altered ({e})"))
-    })
+    // Read without its padding, which was checked above (so that present
+    // padding must be exactly right); non-canonical trailing bits are refused.
+    Base64Unpadded::decode_vec(std::str::from_utf8(data).unwrap_or_default()).map(Some).map_err(
+        |e| EnvelopeError::BadArmor(format!("the base64 text is incomplete or altered ({e})")),
+    )
 }
 
 /// A byte for an error message: printable ASCII quoted, anything else in hex.

@@ -86,9 +86,12 @@ pub(super) mod names {
     /// A value could not be handed to JavaScript: a fault in RootGuard.
     pub const INTERNAL: &str = "RootGuardInternal";
     /// The content script's page observation is not of the expected shape.
+    #[cfg(feature = "page")]
     pub const UNREADABLE_OBSERVATION: &str = "UnreadableObservation";
     /// The page tree for a drift report is not of the expected shape.
+    #[cfg(feature = "page")]
     pub const UNREADABLE_PAGE_TREE: &str = "UnreadablePageTree";
     /// A salt for `measureKdf` that is not 16 bytes.
+    #[cfg(feature = "crypto")]
     pub const INVALID_SALT: &str = "InvalidSalt";
 }

@@ -203,16 +203,33 @@ inEachBrowser("encrypted export", (test, { browserName }) => {
     await wd.execute(`location.hash = "#/security_credentials"`);
     await wd.waitFor("the key list link", `return document.querySelector('[data-testid="download-key-list"]')`);
     assert.deepEqual(readdirSync(browser.downloadDir), []);
-  }, { extension: brokenBuild(browserName) });
+  }, { extension: brokenBuild(browserName, ["page", "crypto"]) });
+
+  test("when only the core's encryption cannot load, the prompt says so and nothing is saved", async ({ browser }) => {
+    const { wd } = browser;
+    // The page module loads: warnings and the interstitial as usual. The
+    // crypto module loads only for the export, and fails there.
+    await createRootKey(wd);
+    await wd.clickCss('[data-testid="download-csv"]');
+    await inPassphrasePrompt(wd, async (prompt) => {
+      await submitPassphrase(prompt, PASSPHRASE);
+      const said = await prompt.waitFor("the error", `return document.querySelector('[data-rootguard="passphrase-error"]').textContent`);
+      assert.match(said, /encryption did not load/);
+      assert.match(said, /nothing was saved/i);
+      await clickClosingPrompt(prompt, '[data-rootguard-action="cancel"]');
+    });
+    await noticeText(wd, "export-cancelled");
+    assert.deepEqual(readdirSync(browser.downloadDir), []);
+  }, { extension: brokenBuild(browserName, ["crypto"]) });
 });
 
-/** A copy of the built extension whose Wasm is garbage (as if it failed to load). */
-function brokenBuild(browserName) {
+/** A copy of the built extension whose Wasm `modules` (page, crypto) are garbage (as if they failed to load). */
+function brokenBuild(browserName, modules) {
   const source = path.join(ROOT, "dist", browserName === "chromium" ? "chrome" : "firefox");
-  const copy = mkdtempSync(path.join(tmpdir(), `rootguard-broken-${browserName}-`));
+  const copy = mkdtempSync(path.join(tmpdir(), `rootguard-broken-${browserName}-${modules.join("-")}-`));
   if (existsSync(source)) {
     cpSync(source, copy, { recursive: true });
-    writeFileSync(path.join(copy, "core", "rootguard_bg.wasm"), "this is not WebAssembly");
+    for (const module of modules) writeFileSync(path.join(copy, "core", `rootguard_${module}_bg.wasm`), "this is not WebAssembly");
   }
   process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
   return copy;

@@ -17,13 +17,15 @@ export const FIREFOX = process.env.ROOTGUARD_FIREFOX ?? "/usr/lib/firefox-esr/fi
 
 /**
  * @param {"chromium"|"firefox"} name
- * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number], prefs?: object}} options
+ * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number], prefs?: object, capabilities?: object}} options
  *   extension: a built extension directory (default $ROOTGUARD_DIST/<browser>, dist/ unless
  *   set: a way to run the suites against another build), or null for none.
  *   prefs: browser preferences to add (Chromium's "download.prompt_for_download", Firefox's
  *   "browser.download.useDownloadDir", …).
+ *   capabilities: WebDriver capabilities to add (e.g. `webSocketUrl: true` for a WebDriver
+ *   BiDi connection beside the classic session: the benchmark's document-start script).
  */
-export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900], prefs = {} }) {
+export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900], prefs = {}, capabilities = {} }) {
   const work = mkdtempSync(path.join(tmpdir(), `rootguard-${name}-`));
   const profileDir = path.join(work, "profile");
   const downloadDir = path.join(work, "downloads");
@@ -57,6 +59,7 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
       capabilities: {
         browserName: "chrome",
         acceptInsecureCerts: true,
+        ...capabilities,
         "goog:chromeOptions": {
           binary: CHROMIUM,
           args,
@@ -84,6 +87,7 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
       capabilities: {
         browserName: "firefox",
         acceptInsecureCerts: true,
+        ...capabilities,
         "moz:firefoxOptions": {
           binary: FIREFOX,
           args: ["-headless", "-profile", profileDir, `--width=${windowSize[0]}`, `--height=${windowSize[1]}`],
