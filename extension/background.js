@@ -12,7 +12,7 @@ import { hygieneHandlers } from "./background/hygiene.js";
 import { installLeakGuard } from "./background/leak-guard.js";
 import { installSafetyNet } from "./background/safety-net.js";
 import { dismissForSession, sessionDismissals } from "./background/dismissals.js";
-import { pageSettings } from "./background/settings.js";
+import { enforcedSettings, pageSettings } from "./background/settings.js";
 import { pageTexts } from "./background/texts.js";
 import { answerMessages, answerPorts, api, fromConsolePage, fromContentScript, fromExtensionPage, PortName, ToBackground } from "./protocol.js";
 
@@ -46,6 +46,14 @@ const handlers = {
   [ToBackground.pageReport]: {
     allowed: (sender, c) => fromExtensionPage(sender) || fromConsolePage(sender, c),
     run: (c, message) => c.pageReport(message.observation, message.page),
+  },
+  // The popup says what of the organisation's policy was ignored (src/settings/managed.rs).
+  [ToBackground.enforcedSettings]: {
+    allowed: fromExtensionPage,
+    run: async (c) => {
+      const { locked, minimumKdfStrength, diagnostics } = await enforcedSettings(c);
+      return { locked, minimumKdfStrength, diagnostics };
+    },
   },
   ...exportHandlers(),
   ...installLeakGuard(core),

@@ -39,6 +39,8 @@ export const ToBackground = Object.freeze({
   leakCheck: "leak-check",
   /** Leak guard content script: "This is fine for this site". */
   leakAllowSite: "leak-allow-site",
+  /** Popup: what the organisation's policy sets, and what of it was ignored. */
+  enforcedSettings: "enforced-settings",
   /** Passphrase prompt: which file it is for. */
   exportInfo: "export-info",
   /** Passphrase prompt: how strong the typed passphrase is. */

@@ -9,9 +9,14 @@
 //! field takes its default silently). What `read` returns always passes
 //! `check`.
 //!
+//! An organisation's browser policy can enforce some of them over the
+//! owner's (`settings/managed.rs`: [`Settings::read_with_managed`],
+//! [`Settings::check_with_managed`]).
+//!
 //! JavaScript holds no copy of any of this: it asks the core for the
-//! defaults (`defaultSettings`), the read settings (`readSettings`) and the
-//! check (`checkSettings`).
+//! defaults (`defaultSettings`), the read settings (`readSettings`, with the
+//! policy over them), what the policy set (`enforcedSettings`) and the check
+//! (`checkSettings`).
 
 use serde::{Serialize, Serializer};
 use thiserror::Error;
@@ -21,10 +26,12 @@ use crate::envelope::KdfParams;
 use crate::policy::Thresholds;
 use crate::recipient::{Recipient, RecipientError};
 
+mod managed;
 mod stored;
 #[cfg(test)]
 mod tests;
 
+pub use managed::{Enforced, MANAGED_KEYS};
 pub use stored::StoredValue;
 
 /// The longest limit the options page takes: ten years.
@@ -94,6 +101,20 @@ pub enum SettingsError {
         /// What is wrong with it.
         error: RecipientError,
     },
+    /// A setting the organisation enforces, changed on the options page.
+    #[error("{field} is set by your organisation and cannot be changed here.")]
+    Locked {
+        /// Which setting (as the options page labels it).
+        field: &'static str,
+    },
+    /// A KDF strength weaker than the organisation's minimum.
+    #[error(
+        "Your organisation requires at least the {minimum} encryption strength: choose it or a stronger one."
+    )]
+    KdfBelowMinimum {
+        /// The organisation's minimum, by name.
+        minimum: &'static str,
+    },
     /// A value of the wrong type: not something the options page sends.
     #[error("{field} should be {expected}, not {found}")]
     WrongType {
@@ -121,8 +142,19 @@ impl SettingsError {
             SettingsError::TooManyRecipients => "TooManyRecipients",
             SettingsError::NoRecipients => "NoRecipients",
             SettingsError::InvalidRecipient { .. } => "InvalidRecipient",
+            SettingsError::Locked { .. } => "SetByOrganisation",
+            SettingsError::KdfBelowMinimum { .. } => "KdfBelowMinimum",
             SettingsError::WrongType { .. } => "WrongSettingType",
         }
+    }
+}
+
+/// One limit: a whole number of days in 1..=[`MAX_DAYS`].
+fn whole_days(value: f64, field: &'static str) -> Result<i64, SettingsError> {
+    if value.fract() == 0.0 && (1.0..=MAX_DAYS as f64).contains(&value) {
+        Ok(value as i64)
+    } else {
+        Err(SettingsError::OutOfRange { field })
     }
 }
 
@@ -132,14 +164,7 @@ pub fn check_thresholds(
     critical: f64,
     unused: f64,
 ) -> Result<Thresholds, SettingsError> {
-    let days = |value: f64, field: &'static str| {
-        let whole = value.fract() == 0.0 && (1.0..=MAX_DAYS as f64).contains(&value);
-        if whole {
-            Ok(value as i64)
-        } else {
-            Err(SettingsError::OutOfRange { field })
-        }
-    };
+    let days = whole_days;
     let rotate_days = days(rotate, "The rotation age")?;
     let critical_days = days(critical, "The critical age")?;
     let unused_days = days(unused, "The unused age")?;
@@ -213,8 +238,9 @@ pub fn check_hygiene_times(reveal: f64, clipboard: f64) -> Result<HygieneTimes, 
     })
 }
 
-/// How hard Argon2id works on an export's passphrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// How hard Argon2id works on an export's passphrase; ordered from the
+/// cheapest, so an organisation's minimum is a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum KdfStrength {
     /// OWASP's minimum (19 MiB, 2 passes): for slow machines.
@@ -340,6 +366,14 @@ impl Shown {
             ("mfa-warning", &mut self.mfa_warning),
             ("root-session", &mut self.root_session),
         ]
+    }
+
+    /// The option stored under `key`, if there is one.
+    fn get(self, key: &str) -> Option<bool> {
+        let mut copy = self;
+        let found =
+            copy.entries_mut().into_iter().find(|(name, _)| *name == key).map(|(_, shown)| *shown);
+        found
     }
 }
 

@@ -106,39 +106,61 @@ fn options_page_checks_cross_the_bridge() {
     assert_eq!(get(&defaults, &["kdfStrength"]).as_string().unwrap(), "standard");
     assert_eq!(get(&defaults, &["exportMode"]).as_string().unwrap(), "passphrase");
     assert_eq!(Array::from(&get(&defaults, &["recipients"])).length(), 0);
-    let round_trip = check_settings(defaults.clone()).unwrap();
+    let round_trip = check_settings(defaults.clone(), JsValue::UNDEFINED, JsValue::NULL).unwrap();
     assert_eq!(
         js_sys::JSON::stringify(&round_trip).unwrap(),
         js_sys::JSON::stringify(&defaults).unwrap()
     );
 
     let candidate = js_sys::JSON::parse(r#"{"rotateDays":120,"criticalDays":100}"#).unwrap();
-    let error: JsValue = check_settings(candidate.clone()).unwrap_err().into();
+    let error: JsValue =
+        check_settings(candidate.clone(), JsValue::UNDEFINED, JsValue::NULL).unwrap_err().into();
     let message = get(&error, &["message"]).as_string().unwrap();
     assert!(message.contains("must be longer than the rotation age"), "{message}");
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "CriticalNotAfterRotation");
-    let error: JsValue =
-        check_settings(js_sys::JSON::parse(r#"{"exportMode":"recipients"}"#).unwrap())
-            .unwrap_err()
-            .into();
+    let error: JsValue = check_settings(
+        js_sys::JSON::parse(r#"{"exportMode":"recipients"}"#).unwrap(),
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+    )
+    .unwrap_err()
+    .into();
     assert_eq!(get(&error, &["name"]).as_string().unwrap(), "NoRecipients");
 
     // Stored values are read, not trusted: bad ones fall back, undefined is absent.
-    let read = read_settings(candidate).unwrap();
+    let read = read_settings(candidate, JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&read, &["rotateDays"]).as_f64().unwrap(), 90.0);
     let stored = js_sys::Object::new();
     Reflect::set(&stored, &JsValue::from_str("revealSeconds"), &JsValue::UNDEFINED).unwrap();
     Reflect::set(&stored, &JsValue::from_str("clipboardSeconds"), &JsValue::from_f64(5.0)).unwrap();
-    let read = read_settings(stored.into()).unwrap();
+    let read = read_settings(stored.into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&read, &["revealSeconds"]).as_f64().unwrap(), 60.0);
     assert_eq!(get(&read, &["clipboardSeconds"]).as_f64().unwrap(), 5.0);
-    let times = read_settings(js_sys::JSON::parse(r#"{"revealSeconds":1}"#).unwrap()).unwrap();
+    let times =
+        read_settings(js_sys::JSON::parse(r#"{"revealSeconds":1}"#).unwrap(), JsValue::NULL)
+            .unwrap();
     assert_eq!(
         get(&times, &["revealSeconds"]).as_f64().unwrap(),
         60.0,
         "out of range: the default"
     );
-    assert!(read_settings(JsValue::NULL).is_ok());
+    assert!(read_settings(JsValue::NULL, JsValue::UNDEFINED).is_ok());
+
+    // An organisation's policy wins, is locked, and the check holds to it.
+    let managed =
+        js_sys::JSON::parse(r#"{"rotateDays":60,"minimumKdfStrength":"strong"}"#).unwrap();
+    let read = read_settings(JsValue::NULL, managed.clone()).unwrap();
+    assert_eq!(get(&read, &["rotateDays"]).as_f64().unwrap(), 60.0);
+    assert_eq!(get(&read, &["kdfStrength"]).as_string().unwrap(), "strong");
+    let enforced = rootguard::wasm::enforced_settings(JsValue::NULL, managed.clone()).unwrap();
+    assert_eq!(
+        Array::from(&get(&enforced, &["locked"])).to_vec(),
+        [JsValue::from_str("rotateDays")]
+    );
+    assert_eq!(get(&enforced, &["minimumKdfStrength"]).as_string().unwrap(), "strong");
+    let error: JsValue =
+        check_settings(defaults.clone(), managed, JsValue::NULL).unwrap_err().into();
+    assert_eq!(get(&error, &["name"]).as_string().unwrap(), "SetByOrganisation");
 
     assert_eq!(kdf_strengths(), ["minimum", "standard", "strong"]);
     assert_eq!(rootguard::wasm::kdf_strength_params("minimum").unwrap(), vec![19_456, 2, 1]);

@@ -1,8 +1,10 @@
 // The background's one reader of the owner's settings (storage.sync, set on
-// the options page). What is stored is not trusted: the core reads it
-// (src/settings.rs: each missing or invalid field takes its default), so
-// every module here sees the same checked settings. Unreadable storage means
-// the defaults (the passphrase prompt, every warning shown), never "no
+// the options page) and of what their organisation enforces (storage.managed,
+// from a browser policy: docs/MANAGED-SETTINGS.md). Neither is trusted: the
+// core reads both (src/settings.rs, src/settings/managed.rs: each missing or
+// invalid field takes its default, each valid managed field wins), so every
+// module here sees the same checked settings. Unreadable storage means the
+// defaults (the passphrase prompt, every warning shown), never "no
 // encryption".
 
 import { api } from "../protocol.js";
@@ -13,40 +15,48 @@ export async function storedSettings() {
   return found?.settings;
 }
 
-/** The owner's settings as `core` reads them (defaults for anything missing or invalid). */
+/**
+ * What the organisation's policy gives RootGuard: `{}` without one. Firefox
+ * rejects the read when no policy names RootGuard ("Managed storage manifest
+ * not found"), Chrome answers `{}`: both mean no policy.
+ */
+export async function managedSettings() {
+  return api.storage.managed.get().catch(() => ({}));
+}
+
+/** The owner's settings under their organisation's policy, as `core` reads them. */
 export async function ownerSettings(core) {
-  return core.readSettings((await storedSettings()) ?? null);
+  const [stored, managed] = await Promise.all([storedSettings(), managedSettings()]);
+  return core.readSettings(stored ?? null, managed);
+}
+
+/** What the policy sets and what of it was ignored (`core.enforcedSettings`). */
+export async function enforcedSettings(core) {
+  const [stored, managed] = await Promise.all([storedSettings(), managedSettings()]);
+  return core.enforcedSettings(stored ?? null, managed);
 }
 
 // The page verdicts ask for the settings on every change of a console page
-// the core has not seen: storage is read once and kept until it changes
-// (and kept only while the background runs). A content script that heard of
-// a change asks with `fresh` (it and the background hear of it
-// independently, in no set order), which reads storage again. Exports and
-// the other paths read storage each time, as before.
+// the core has not seen: storage (the owner's and the organisation's) is
+// read once and kept until it changes (and kept only while the background
+// runs). A content script that heard of a change asks with `fresh` (it and
+// the background hear of it independently, in no set order), which reads
+// storage again. Exports and the other paths read storage each time.
 let kept = null;
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === "sync" && changes.settings) kept = null;
+  if ((area === "sync" && changes.settings) || area === "managed") kept = null;
 });
 
 /** ownerSettings for a page verdict: storage read once, then kept until it changes; `fresh` reads it again. */
 export async function pageSettings(core, { fresh = false } = {}) {
-  if (fresh || !kept) {
-    const read = api.storage.sync.get("settings").then(
-      (found) => found?.settings,
-      () => {
-        if (kept === read) kept = null; // unreadable now: the defaults this time, storage again next time
-        return undefined;
-      },
-    );
-    kept = read;
-  }
-  return core.readSettings((await kept) ?? null);
+  if (fresh || !kept) kept = Promise.all([storedSettings(), managedSettings()]);
+  const [stored, managed] = await kept;
+  return core.readSettings(stored ?? null, managed);
 }
 
-/** Call `listener()` when the owner changes a setting. */
+/** Call `listener()` when the owner or the organisation changes a setting. */
 export function onSettingsChanged(listener) {
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === "sync" && changes.settings) listener();
+    if ((area === "sync" && changes.settings) || area === "managed") listener();
   });
 }

@@ -2,11 +2,14 @@
 // hard Argon2id works on an export's passphrase (with what each costs on
 // this machine, measured here with the core's own KDF), and whether exports
 // are sealed with a passphrase or to the team's public keys. Saved in
-// storage.sync; console tabs follow changes live. The Rust core owns the
-// settings (src/settings.rs): their defaults, how a stored value is read, and
-// the check before saving, so this page, the background and the CLI share
-// one rule.
+// storage.sync; console tabs follow changes live. What the owner's
+// organisation enforces (storage.managed, docs/MANAGED-SETTINGS.md) is shown
+// as set by the organisation, and locked. The Rust core owns the settings
+// (src/settings.rs, src/settings/managed.rs): their defaults, how a stored or
+// managed value is read, and the check before saving, so this page, the
+// background and the CLI share one rule.
 
+import { managedSettings } from "../background/settings.js";
 import { api } from "../protocol.js";
 import { loadCryptoCore, loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
@@ -21,6 +24,10 @@ const recipientList = document.querySelector('[data-rootguard="recipient-list"]'
 const recipientError = document.querySelector('[data-rootguard="recipient-error"]');
 // The recipients as edited here; saved with the rest of the form.
 let recipients = [];
+// The organisation's policy as storage.managed holds it ({} without one), read once.
+const managed = await managedSettings();
+// Whether the organisation set the recipients list (then it is shown, not edited).
+let recipientsLocked = false;
 
 function fill(settings) {
   for (const name of ["rotateDays", "criticalDays", "unusedDays"]) form.elements[name].value = String(settings[name]);
@@ -52,6 +59,7 @@ function drawRecipients() {
       remove.type = "button";
       remove.textContent = t("optionsRecipientRemove");
       remove.setAttribute("data-rootguard-action", "remove-recipient");
+      remove.disabled = recipientsLocked;
       remove.addEventListener("click", () => {
         recipients.splice(index, 1);
         drawRecipients();
@@ -63,6 +71,53 @@ function drawRecipients() {
   document.querySelector('[data-rootguard="recipient-empty"]').hidden = recipients.length > 0;
 }
 
+/**
+ * "Set by your organisation" after `element`: what a locked field says; the
+ * `controls` it is about are disabled and described by it (a screen reader
+ * says why they cannot be changed).
+ */
+function noteSetByOrganisation(element, field, controls, text = t("optionsSetByOrganisation")) {
+  const note = document.createElement("span");
+  note.className = "hint";
+  note.id = `set-by-organisation-${field}`;
+  note.setAttribute("data-rootguard", "set-by-organisation");
+  note.dataset.field = field;
+  note.textContent = text;
+  element.after(note);
+  for (const control of controls) {
+    control.disabled = true;
+    control.setAttribute("aria-describedby", note.id);
+  }
+}
+
+// What the organisation set (the core's `locked` and `minimumKdfStrength`):
+// those inputs are disabled and say so; a strength below the minimum cannot
+// be chosen. The core's check refuses them anyway, whatever this page sends.
+function lock({ locked, minimumKdfStrength }) {
+  for (const field of locked) {
+    if (field.startsWith("show.")) {
+      const box = form.querySelector(`input[name="show"][value="${field.slice("show.".length)}"]`);
+      noteSetByOrganisation(box.parentElement, field, [box]);
+    } else if (field === "exportMode") {
+      const radios = form.querySelectorAll('input[name="exportMode"]');
+      noteSetByOrganisation(form.querySelector('[data-rootguard="export-mode"] .hint'), field, radios);
+    } else if (field === "recipients") {
+      recipientsLocked = true;
+      const add = document.querySelector('[data-rootguard-action="add-recipient"]');
+      noteSetByOrganisation(recipientList, field, [form.elements.recipientName, form.elements.recipientKey, add]);
+      drawRecipients();
+    } else {
+      noteSetByOrganisation(form.elements[field], field, [form.elements[field]]);
+    }
+  }
+  if (minimumKdfStrength) {
+    const strengths = core.kdfStrengths();
+    const weaker = [...form.querySelectorAll('input[name="kdfStrength"]')].filter((radio) => strengths.indexOf(radio.value) < strengths.indexOf(minimumKdfStrength));
+    const floor = form.querySelector(`input[name="kdfStrength"][value="${minimumKdfStrength}"]`).nextElementSibling.textContent;
+    noteSetByOrganisation(form.querySelector('[data-rootguard="kdf-strength-hint"]'), "minimumKdfStrength", weaker, t("optionsKdfFloor", [floor]));
+  }
+}
+
 // Add the typed recipient to the list (not yet saved). The core checks the
 // list with it (a name, no key or name twice, the key itself: a typo fails
 // its checksum here, not at the next export), alone with the defaults, so
@@ -72,7 +127,8 @@ function addRecipient() {
   const name = form.elements.recipientName.value.trim();
   const typed = form.elements.recipientKey.value.trim();
   try {
-    const candidate = { ...core.defaultSettings(), recipients: [...recipients, { name, recipient: typed }] };
+    const defaults = core.defaultSettings();
+    const candidate = { ...defaults, recipients: [...recipients, { name, recipient: typed }] };
     recipients = core.checkSettings(candidate).recipients;
   } catch (e) {
     recipientError.textContent = e.message;
@@ -103,14 +159,16 @@ function read() {
 }
 
 let attempts = 0;
-async function save(settings) {
+// `own`: the owner's settings the locked fields keep (the core's rule: the
+// organisation's values are not saved as the owner's); `null` for the defaults.
+async function save(settings, own) {
   attempts += 1;
   error.textContent = "";
   delete error.dataset.name;
   status.textContent = "";
   let checked;
   try {
-    checked = core.checkSettings(settings);
+    checked = core.checkSettings(settings, managed, own);
   } catch (e) {
     error.textContent = e.message;
     error.dataset.name = e.name; // the core's name for what is wrong
@@ -141,7 +199,9 @@ async function measure() {
 }
 
 const { settings: stored } = await api.storage.sync.get("settings");
-fill(core.readSettings(stored ?? null));
+const enforced = core.enforcedSettings(stored ?? null, managed);
+fill(enforced.settings);
+lock(enforced);
 document.querySelector('[data-rootguard-action="add-recipient"]').addEventListener("click", addRecipient);
 for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
   // Enter in the recipient fields adds the recipient, not saves the form.
@@ -151,14 +211,16 @@ for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
     addRecipient();
   });
 }
-form.addEventListener("submit", (event) => {
+form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  save(read());
+  const settings = read();
+  save(settings, (await api.storage.sync.get("settings")).settings ?? null);
 });
 document.getElementById("reset").addEventListener("click", () => {
-  const defaults = core.defaultSettings();
+  // The defaults, under the organisation's policy as everything else.
+  const defaults = core.enforcedSettings(null, managed).settings;
   fill(defaults);
-  save(defaults);
+  save(defaults, null);
 });
 document.body.dataset.state = "ready";
 measure().catch((e) => console.error("RootGuard: could not measure the encryption strengths", e));

@@ -17,6 +17,23 @@ async function currentTab() {
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
 }
 
+// What of the organisation's policy RootGuard ignored, and what it uses
+// instead (the core's words): whoever wrote the policy learns of a typo here
+// rather than from a setting that silently does not hold.
+askOrThrow({ type: ToBackground.enforcedSettings })
+  .then(({ diagnostics }) => {
+    if (!diagnostics.length) return;
+    const list = document.querySelector('[data-rootguard="popup-policy-problems"]');
+    for (const diagnostic of diagnostics) {
+      const item = document.createElement("li");
+      item.textContent = diagnostic;
+      list.append(item);
+    }
+    document.getElementById("policy").hidden = false;
+    document.body.dataset.policy = "problems";
+  })
+  .catch((error) => console.error("RootGuard: the organisation's settings could not be read", error));
+
 let summary = null;
 const tab = await currentTab();
 if (tab) {

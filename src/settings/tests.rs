@@ -7,7 +7,7 @@ use super::*;
 use crate::recipient::Identity;
 
 /// A JSON value as the bridge hands it over.
-fn stored(value: serde_json::Value) -> StoredValue {
+pub(super) fn stored(value: serde_json::Value) -> StoredValue {
     use serde_json::Value;
     match value {
         Value::Null => StoredValue::Null,
@@ -29,7 +29,7 @@ fn check(value: serde_json::Value) -> Result<Settings, SettingsError> {
     Settings::check(&stored(value))
 }
 
-fn recipient(seed: u8) -> String {
+pub(super) fn recipient(seed: u8) -> String {
     Identity::from_bytes([seed; 32]).recipient().to_string()
 }
 

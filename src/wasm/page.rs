@@ -54,22 +54,46 @@ pub fn default_settings() -> Result<JsValue, BridgeError> {
 }
 
 /// The settings as RootGuard uses them, from what storage holds (`undefined`
-/// or `null` when nothing is stored): the shape of `defaultSettings`, every
-/// missing or invalid field at its default; what was ignored goes to the
-/// console as a warning.
+/// or `null` when nothing is stored) with the organisation's policy over
+/// them (`managed`: what `storage.managed` holds; `undefined`, `null` or `{}`
+/// without a policy): the shape of `defaultSettings`, every missing or
+/// invalid field at its default; what was ignored goes to the console as a
+/// warning.
 #[wasm_bindgen(js_name = readSettings)]
-pub fn read_settings(stored: JsValue) -> Result<JsValue, BridgeError> {
-    let (settings, ignored) = Settings::read(&stored::read_stored(&stored));
+pub fn read_settings(stored: JsValue, managed: JsValue) -> Result<JsValue, BridgeError> {
+    let (enforced, ignored) =
+        Settings::read_with_managed(&stored::read_stored(&stored), &stored::read_stored(&managed));
     warn_all(&ignored);
-    to_js(&settings)
+    warn_all(&enforced.diagnostics);
+    to_js(&enforced.settings)
 }
 
-/// The options page's check before saving: the checked settings in their
-/// canonical form (save those), or throws an `Error` named after what is
-/// wrong (`ThresholdOutOfRange`, `NoRecipients`, …).
+/// What the organisation's policy (`managed`, as for `readSettings`) makes
+/// of the stored settings: `{settings, locked: ["rotateDays", "show.key-badges",
+/// …], minimumKdfStrength: name or null, diagnostics: [what of the policy was
+/// ignored]}`.
+#[wasm_bindgen(js_name = enforcedSettings)]
+pub fn enforced_settings(stored: JsValue, managed: JsValue) -> Result<JsValue, BridgeError> {
+    let (enforced, ignored) =
+        Settings::read_with_managed(&stored::read_stored(&stored), &stored::read_stored(&managed));
+    warn_all(&ignored);
+    to_js(&enforced)
+}
+
+/// The options page's check before saving, under the organisation's policy
+/// (`managed`, as for `readSettings`; `stored`: what storage holds, whose
+/// values the locked fields keep): the checked settings in their canonical
+/// form (save those), or throws an `Error` named after what is wrong
+/// (`ThresholdOutOfRange`, `NoRecipients`, `SetByOrganisation`,
+/// `KdfBelowMinimum`, …).
 #[wasm_bindgen(js_name = checkSettings)]
-pub fn check_settings(candidate: JsValue) -> Result<JsValue, BridgeError> {
-    to_js(&Settings::check(&stored::read_stored(&candidate))?)
+pub fn check_settings(
+    candidate: JsValue,
+    managed: JsValue,
+    stored: JsValue,
+) -> Result<JsValue, BridgeError> {
+    let (managed, stored) = (stored::read_stored(&managed), stored::read_stored(&stored));
+    to_js(&Settings::check_with_managed(&stored::read_stored(&candidate), &managed, &stored)?)
 }
 
 /// The names of the KDF strengths, the cheapest first.

@@ -175,4 +175,19 @@ inEachBrowser("accessibility and coverage", (test) => {
     await wd.waitFor("the popup", `return document.body.dataset.state`);
     assert.deepEqual(await seriousViolations(wd), [], "popup");
   });
+
+  test(
+    "axe-core: the options page with fields set by an organisation, and the popup listing what of its policy was ignored",
+    async ({ browser, wd }) => {
+      await browser.openExtensionPageInNewWindow("pages/options.html");
+      await wd.waitFor("the options, locked", `return document.body.dataset.state === "ready" && document.querySelectorAll('[data-rootguard="set-by-organisation"]').length === 3`);
+      assert.deepEqual(await seriousViolations(wd), [], "options");
+      await browser.openExtensionPage("pages/popup.html", await wd.execute("return location.href"));
+      await wd.waitFor("the popup's policy problems", `return document.body.dataset.policy === "problems"`);
+      assert.deepEqual(await seriousViolations(wd), [], "popup");
+    },
+    // Managed settings (docs/MANAGED-SETTINGS.md): two locks, a floor, and one value to ignore.
+    // (A mode the core does not know: Chrome's schema check passes a string, so both browsers hand it over.)
+    { policy: { rotateDays: 30, show: { "key-badges": true }, minimumKdfStrength: "strong", exportMode: "carrier-pigeon" } },
+  );
 });

@@ -1,0 +1,168 @@
+// Settings an organisation enforces (docs/MANAGED-SETTINGS.md), through
+// real policy files read by the real browsers (lib/policies.mjs): a forced
+// recipients list seals the export to the organisation's key without a
+// prompt, a forced minimum strength refuses a weaker choice, a forced
+// threshold judges the console's keys, shows as locked and the check refuses
+// a change to it, and a bad managed value falls back safely and the popup
+// says so.
+
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { filesContaining, whileWatching } from "./lib/disk.mjs";
+import { CLI, waitForFiles } from "./lib/files.mjs";
+import { createRootKey, noticeText, promptCount } from "./lib/flows.mjs";
+import { CHROMIUM_EXTENSION_ID } from "./lib/policies.mjs";
+import { inEachBrowser } from "./lib/suite.mjs";
+
+const USER_TAB = "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/users/details/bob?section=security_credentials";
+
+/** The organisation's identity, made with the CLI as its security team would. */
+function organisationIdentity() {
+  const dir = mkdtempSync(path.join(tmpdir(), "rootguard-organisation-"));
+  const passFile = path.join(dir, "passphrase.txt");
+  writeFileSync(passFile, "the security team's identity passphrase");
+  const file = path.join(dir, "security.identity.rootguard");
+  const recipient = execFileSync(CLI, ["keygen", "-o", file, "--passphrase-file", passFile], { encoding: "utf8" }).trim();
+  return { file, passFile, recipient };
+}
+
+async function openOptions(browser) {
+  const { from, opened } = await browser.openExtensionPageInNewWindow("pages/options.html");
+  await browser.wd.waitFor("the options page", `return document.body.dataset.state === "ready"`);
+  return { consoleWindow: from, optionsWindow: opened };
+}
+
+/** Save the form as it stands; returns what the page said. */
+async function save(wd) {
+  const before = await wd.execute(`return document.body.dataset.attempts ?? "0"`);
+  await wd.clickCss('[data-rootguard-action="save"]');
+  await wd.waitFor("the save to finish", `return (document.body.dataset.attempts ?? "0") !== arguments[0]`, { args: [before] });
+  return wd.execute(`const e = document.querySelector('[data-rootguard="options-error"]'); return { saved: document.body.dataset.saved, error: e.textContent, name: e.dataset.name ?? null }`);
+}
+
+/** What the options page says a field is: its value, whether it can be changed, and its note. */
+const fieldState = (wd, selector, field) =>
+  wd.execute(
+    `const input = document.querySelector(arguments[0]);
+     const note = document.querySelector('[data-rootguard="set-by-organisation"][data-field="' + arguments[1] + '"]');
+     return { value: input.type === "checkbox" || input.type === "radio" ? input.checked : input.value, disabled: input.disabled, note: note?.textContent ?? null };`,
+    selector,
+    field,
+  );
+
+const storedSettings = (wd) => wd.execute(`return (globalThis.browser ?? chrome).storage.sync.get("settings").then((s) => s.settings ?? null)`);
+
+const organisation = organisationIdentity();
+
+inEachBrowser("managed settings", (test) => {
+  test(
+    "a forced recipients list seals the export to the organisation's key without a prompt, and shows as locked",
+    async ({ browser, wd, replica, browserName }) => {
+      const { consoleWindow } = await openOptions(browser);
+      if (browserName === "chromium") {
+        assert.equal(await wd.execute(`return chrome.runtime.id`), CHROMIUM_EXTENSION_ID, "the ID the policy names, from the manifest's key");
+      }
+      assert.deepEqual(await fieldState(wd, 'input[name="exportMode"][value="recipients"]', "exportMode"), {
+        value: true,
+        disabled: true,
+        note: "Set by your organisation",
+      });
+      const list = await wd.execute(
+        `return { names: [...document.querySelectorAll('[data-rootguard="recipient"]')].map((li) => li.dataset.name),
+                  removable: [...document.querySelectorAll('[data-rootguard-action="remove-recipient"]')].some((b) => !b.disabled),
+                  addable: !document.querySelector('[data-rootguard-action="add-recipient"]').disabled }`,
+      );
+      assert.deepEqual(list, { names: ["Security team"], removable: false, addable: false });
+      assert.equal(await storedSettings(wd), null, "nothing of the policy is written to the owner's settings");
+
+      await wd.cmd("POST", "/window", { handle: consoleWindow });
+      await createRootKey(wd);
+      const created = replica.createdKeys.at(-1);
+      await whileWatching(browser.watched, created.secretAccessKey, async () => {
+        await wd.clickCss('[data-testid="download-csv"]');
+        assert.match(await noticeText(wd, "export-saved"), /encrypted to Security team/);
+        await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
+      });
+      assert.equal(await promptCount(wd), 0, "no passphrase prompt");
+      assert.deepEqual(filesContaining(browser.downloadDir, created.secretAccessKey), []);
+      const opened = spawnSync(CLI, ["decrypt", "-i", organisation.file, "--passphrase-file", organisation.passFile, path.join(browser.downloadDir, "rootkey.csv.rootguard")]);
+      assert.equal(opened.status, 0, String(opened.stderr));
+      assert.ok(opened.stdout.equals(Buffer.from(created.csv)), "the organisation's identity opens the console's CSV, byte for byte");
+    },
+    { policy: () => ({ exportMode: "recipients", recipients: [{ name: "Security team", recipient: organisation.recipient }]}) },
+  );
+
+  test(
+    "a forced minimum strength refuses a weaker choice",
+    async ({ browser, wd }) => {
+      await openOptions(browser);
+      assert.deepEqual(await fieldState(wd, 'input[name="kdfStrength"][value="minimum"]', "minimumKdfStrength"), {
+        value: false,
+        disabled: true,
+        note: "Your organisation requires at least: Standard (64 MiB, 3 passes; default)",
+      });
+      assert.equal((await fieldState(wd, 'input[name="kdfStrength"][value="strong"]', "minimumKdfStrength")).disabled, false, "a stronger one may be chosen");
+      // The weaker one chosen anyway (as a script or an old page could): the core's check refuses it.
+      await wd.execute(`document.querySelector('input[name="kdfStrength"][value="minimum"]').checked = true`);
+      const refused = await save(wd);
+      assert.equal(refused.saved, "refused");
+      assert.equal(refused.name, "KdfBelowMinimum");
+      assert.match(refused.error, /requires at least the standard encryption strength/);
+      assert.equal(await storedSettings(wd), null, "nothing saved");
+      await wd.clickCss('input[name="kdfStrength"][value="strong"]');
+      assert.equal((await save(wd)).saved, "saved");
+      assert.equal((await storedSettings(wd)).kdfStrength, "strong");
+    },
+    { policy: { minimumKdfStrength: "standard" } },
+  );
+
+  test(
+    "a locked threshold shows as locked, a change to it is refused, and the console's badges follow it",
+    async ({ browser, wd, replica }) => {
+      // 45 days old: fine under the default 90 days, due for rotation under the organisation's 30.
+      const created = new Date(Date.now() - 45 * 86_400_000).toISOString();
+      const lastUsed = new Date(Date.now() - 86_400_000).toISOString();
+      replica.setScenario({ userKeys: { bob: [{ accessKeyId: "AKIAQQQQQQQQQQQQQQQ3", status: "Active", created, lastUsed }] } });
+      await wd.navigate(USER_TAB);
+      await wd.waitFor("a warning badge (45 days > 30)", `return document.querySelector('[data-rootguard="key-badge"]')?.getAttribute("data-severity") === "warning"`);
+      await openOptions(browser);
+      assert.deepEqual(await fieldState(wd, 'input[name="rotateDays"]', "rotateDays"), { value: "30", disabled: true, note: "Set by your organisation" });
+      assert.equal(await wd.execute(`return document.getElementById(document.querySelector('input[name="rotateDays"]').getAttribute("aria-describedby"))?.textContent`), "Set by your organisation", "the note describes the field");
+      assert.equal((await fieldState(wd, 'input[name="criticalDays"]', "criticalDays")).disabled, false, "the others stay the owner's");
+      assert.deepEqual(await fieldState(wd, 'input[name="show"][value="key-badges"]', "show.key-badges"), { value: true, disabled: true, note: "Set by your organisation" });
+      await wd.execute(`document.querySelector('input[name="rotateDays"]').value = "45"`);
+      const refused = await save(wd);
+      assert.equal(refused.name, "SetByOrganisation");
+      assert.match(refused.error, /The rotation age is set by your organisation/);
+      await wd.execute(`document.querySelector('input[name="rotateDays"]').value = "30"`);
+      await wd.execute(`document.querySelector('input[name="unusedDays"]').value = "20"`);
+      assert.equal((await save(wd)).saved, "saved", "the rest of the form can still be saved");
+      const saved = await storedSettings(wd);
+      assert.equal(saved.unusedDays, 20);
+      assert.equal(saved.rotateDays, 90, "the owner's own (the default), not the organisation's, is saved");
+    },
+    { policy: { rotateDays: 30, show: { "key-badges": true } } },
+  );
+
+  test(
+    "a bad managed value falls back safely and the popup says so",
+    async ({ browser, wd }) => {
+      await browser.openExtensionPageInNewWindow("pages/popup.html");
+      const problems = await wd.waitFor(
+        "the popup's policy problems",
+        `return document.body.dataset.policy === "problems" && [...document.querySelectorAll('[data-rootguard="popup-policy-problems"] li')].map((li) => li.textContent)`,
+      );
+      assert.equal(problems.length, 1, problems.join("\n"));
+      assert.match(problems[0], /minimumKdfStrength ignored \(unknown encryption strength "ludicrous".*\); requiring at least standard/);
+      // The safe fallback holds on the options page: nothing weaker than the default.
+      await openOptions(browser);
+      assert.equal((await fieldState(wd, 'input[name="kdfStrength"][value="minimum"]', "minimumKdfStrength")).disabled, true);
+      assert.equal(await wd.execute(`return document.querySelector('input[name="kdfStrength"]:checked').value`), "standard");
+    },
+    { policy: { minimumKdfStrength: "ludicrous" } },
+  );
+});
