@@ -8,3 +8,6 @@ export const t = (key, args) => api.i18n.getMessage(key, args) || key;
 
 for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
 document.documentElement.lang = api.i18n.getUILanguage();
+// For tests and tools: the page's texts are in (a module runs after the
+// document is parsed, so the static form is there before its labels are).
+document.documentElement.dataset.texts = "filled";

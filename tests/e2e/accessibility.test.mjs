@@ -169,7 +169,7 @@ inEachBrowser("accessibility and coverage", (test) => {
     await wd.waitFor("the options", `return document.body.dataset.state === "ready"`);
     assert.deepEqual(await seriousViolations(wd), [], "options");
     await browser.openExtensionPage("pages/decrypt.html", await wd.execute("return location.href"));
-    await wd.waitFor("the decrypt form", `return document.querySelector('[data-rootguard="decrypt-form"]')`);
+    await wd.waitFor("the decrypt form, with its texts", `return document.querySelector('[data-rootguard="decrypt-form"]') && document.documentElement.dataset.texts === "filled"`);
     assert.deepEqual(await seriousViolations(wd), [], "decrypt");
     await browser.openExtensionPage("pages/popup.html", await wd.execute("return location.href"));
     await wd.waitFor("the popup", `return document.body.dataset.state`);
