@@ -21,7 +21,10 @@ export async function storedSettings() {
  * not found"), Chrome answers `{}`: both mean no policy.
  */
 export async function managedSettings() {
-  return api.storage.managed.get().catch(() => ({}));
+  // Asked inside a promise: where the browser has no managed storage at all, that is no policy too.
+  return Promise.resolve()
+    .then(() => api.storage.managed.get())
+    .catch(() => ({}));
 }
 
 /** The owner's settings under their organisation's policy, as `core` reads them. */
@@ -49,7 +52,17 @@ api.storage.onChanged.addListener((changes, area) => {
 
 /** ownerSettings for a page verdict: storage read once, then kept until it changes; `fresh` reads it again. */
 export async function pageSettings(core, { fresh = false } = {}) {
-  if (fresh || !kept) kept = Promise.all([storedSettings(), managedSettings()]);
+  if (fresh || !kept) {
+    const stored = api.storage.sync.get("settings").then(
+      (found) => found?.settings,
+      () => {
+        if (kept === read) kept = null; // unreadable now: the defaults this time, storage again next time
+        return undefined;
+      },
+    );
+    const read = Promise.all([stored, managedSettings()]);
+    kept = read;
+  }
   const [stored, managed] = await kept;
   return core.readSettings(stored ?? null, managed);
 }
