@@ -19,6 +19,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
+use rootguard::console::mfa::ObservedSection;
 use rootguard::console::table::{ObservedItem, ObservedTable};
 use rootguard::console::{ConsoleHost, ConsolePage, PageObservation, Session};
 use rootguard::csv::is_access_key_id;
@@ -62,9 +63,12 @@ struct Observation {
     navigation_text: Option<String>,
     navigation_has_user_line: bool,
     lang: String,
+    console_locale: Option<String>,
+    browser_language: String,
     tables: Vec<(Vec<String>, Vec<Vec<String>>)>,
     items: Vec<Vec<String>>,
     headings: Vec<String>,
+    sections: Vec<(String, usize)>,
     settled: bool,
     now_ms: f64,
 }
@@ -77,6 +81,8 @@ impl Observation {
             navigation_text: self.navigation_text,
             navigation_has_user_line: self.navigation_has_user_line,
             lang: self.lang,
+            console_locale: self.console_locale,
+            browser_language: self.browser_language,
             tables: self
                 .tables
                 .into_iter()
@@ -84,6 +90,11 @@ impl Observation {
                 .collect(),
             items: self.items.into_iter().map(|texts| ObservedItem { texts }).collect(),
             headings: self.headings,
+            sections: self
+                .sections
+                .into_iter()
+                .map(|(heading, rows)| ObservedSection { heading, rows })
+                .collect(),
             settled: self.settled,
             now_ms: self.now_ms,
         }
@@ -119,6 +130,13 @@ fn check_verdict(observation: &PageObservation) {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(ids.len(), unique.len(), "one badge per key");
+    // The users list: one badge per user, none off the console.
+    assert!(verdict.recognition.host.is_some() || verdict.user_badges.is_empty());
+    let mut users: Vec<&str> = verdict.user_badges.iter().map(|b| b.user_name.as_str()).collect();
+    let listed = users.len();
+    users.sort_unstable();
+    users.dedup();
+    assert_eq!(listed, users.len(), "one badge per user");
 
     // The parsers underneath, on the raw strings.
     let url = observation.url.as_str();
