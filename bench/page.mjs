@@ -7,6 +7,7 @@
 import { launchBrowser } from "../tests/e2e/lib/browsers.mjs";
 import { cpuByProcess, cpuSpent } from "./cpu.mjs";
 import { summarize } from "./stats.mjs";
+import { inTurns } from "./turns.mjs";
 
 export const GOAL_RATIO = 1.05; // wall time, and CPU time below (issue 18)
 export const GOAL_BADGE_MS = 16; // one frame at 60 Hz
@@ -41,19 +42,13 @@ async function inBrowser(browserName, { replica, pairs, machine, log }) {
   const without = await launchBrowser(browserName, { proxyPort: replica.proxyPort, extension: null });
   try {
     machine.browsers[browserName] = `${without.wd.capabilities.browserName} ${without.wd.capabilities.browserVersion}`;
-    let serial = 0;
-    // Warm-up, not recorded: caches, the extension's first start, JIT.
-    await session(withRootGuard, true, serial++);
-    await session(without, false, serial++);
-    const runs = { with: [], without: [] };
-    for (let pair = 0; pair < pairs; pair++) {
-      const order = pair % 2 ? ["without", "with"] : ["with", "without"];
-      for (const which of order) {
-        runs[which].push(which === "with" ? await session(withRootGuard, true, serial++) : await session(without, false, serial++));
-      }
-      const [a, b] = [runs.with.at(-1), runs.without.at(-1)];
-      log(`page: ${browserName}, pair ${pair + 1}/${pairs}: with ${a.totalMs.toFixed(0)} ms (CPU ${a.cpuMs.toFixed(0)}), without ${b.totalMs.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)})`);
-    }
+    const { a: withRuns, b: withoutRuns } = await inTurns(
+      pairs,
+      (serial) => session(withRootGuard, true, serial),
+      (serial) => session(without, false, serial),
+      (a, b, pair) => log(`page: ${browserName}, pair ${pair + 1}/${pairs}: with ${a.totalMs.toFixed(0)} ms (CPU ${a.cpuMs.toFixed(0)}), without ${b.totalMs.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)})`),
+    );
+    const runs = { with: withRuns, without: withoutRuns };
     const total = (list) => summarize(list.map((r) => r.totalMs));
     const load = (list) => summarize(list.map((r) => r.loadMs));
     const spa = (list) => summarize(list.map((r) => r.totalMs - r.loadMs));
