@@ -7,7 +7,7 @@
 // and "done" is announced by the background to the console tab, never by
 // this window.
 
-import { askOrThrow as ask, ToBackground } from "../protocol.js";
+import { askOrThrow, ProtocolError, ToBackground } from "../protocol.js";
 import { t } from "./i18n.js";
 
 const form = document.querySelector('[data-rootguard="passphrase-form"]');
@@ -20,6 +20,22 @@ const submit = document.getElementById("submit");
 const cancel = document.getElementById("cancel");
 let busy = false;
 let ready = false;
+
+// The browser may stop RootGuard's background while the user types (Chrome
+// stops an idle service worker after 30 s): a question that found no
+// background is asked once more, which starts it again. A refusal is not
+// asked again. For the seal: no answer means the background stopped before
+// it answered: the file was not saved (this asks again), or it was and the
+// export has ended (the second is refused as expired), or, stopped between
+// the two, a second encrypted copy is saved. Never plaintext.
+async function ask(message) {
+  try {
+    return await askOrThrow(message);
+  } catch (error) {
+    if (error.name !== ProtocolError.NoAnswer) throw error;
+    return askOrThrow(message);
+  }
+}
 
 document.body.dataset.state = "waiting";
 for (const control of form.elements) control.disabled = true;

@@ -73,7 +73,11 @@ inEachBrowser("resilience", (test) => {
       await promptReady(wd);
       await stopBackground(browser);
       await inPassphrasePrompt(wd, (prompt) => submitPassphrase(prompt, PASSPHRASE));
-      await noticeText(wd, "export-saved");
+      await noticeText(wd, "export-saved").catch(async (error) => {
+        // What the prompt says, if it is still open (it closes once saved).
+        const prompt = await inPassphrasePrompt(wd, (p) => p.execute(`return document.body.dataset.state + ": " + document.getElementById("error").textContent`)).catch(() => "closed");
+        throw new Error(`${error.message}; the prompt: ${prompt}`);
+      });
       await waitForFiles(browser.downloadDir, ["rootkey.csv.rootguard"]);
     });
     assert.ok(decryptWithCli(path.join(browser.downloadDir, "rootkey.csv.rootguard")).equals(Buffer.from(created.csv)));
