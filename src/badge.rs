@@ -84,11 +84,18 @@ pub fn badge_for(row: &AccessKeyRow, owner: KeyOwner, now: i64, limits: &Thresho
     let facts =
         KeyFacts { owner, status: row.status, created: row.created, last_used: row.last_used };
     let judgement = judge(&facts, now, limits);
+    // A message per form (`_locales` has no plurals): today, one day, more.
+    // In each of RootGuard's languages these are all the forms a count of
+    // days needs (French counts 0 as singular: 0 is "today" here).
     let age = match judgement.age_days {
+        Some(0) => Message::new("badgeAgeToday", &[]),
+        Some(1) => Message::new("badgeAgeOneDay", &[]),
         Some(days) => Message::new("badgeAge", &[days]),
         None => Message::new("badgeAgeUnknown", &[]),
     };
     let used = match (judgement.last_used_days, judgement.never_used) {
+        (Some(0), _) => Message::new("badgeLastUsedToday", &[]),
+        (Some(1), _) => Message::new("badgeLastUsedOneDay", &[]),
         (Some(days), _) => Message::new("badgeLastUsed", &[days]),
         (None, true) => Message::new("badgeNeverUsed", &[]),
         (None, false) => Message::new("badgeLastUseUnknown", &[]),
@@ -165,6 +172,34 @@ mod tests {
         assert_eq!(
             badge.reasons[1],
             Message { key: "reasonUnused", args: vec!["50".into(), "45".into()] }
+        );
+    }
+
+    #[test]
+    fn a_count_of_one_day_or_none_has_its_own_words() {
+        let badge_at = |created_days: i64, used_days: i64| {
+            let row = AccessKeyRow {
+                key_id: "AKIAIOSFODNN7EXAMPLE".into(),
+                status: KeyStatus::Active,
+                created: CellDate::At { unix: NOW - created_days * 86_400 },
+                last_used: CellDate::At { unix: NOW - used_days * 86_400 },
+            };
+            let badge = badge_for(&row, KeyOwner::IamUser, NOW, &Thresholds::default());
+            badge.summary.into_iter().map(|m| (m.key, m.args)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            badge_at(0, 0),
+            vec![("badgeAgeToday", vec![]), ("badgeLastUsedToday", vec![])],
+            "created and used today, not \"0 days\""
+        );
+        assert_eq!(
+            badge_at(1, 1),
+            vec![("badgeAgeOneDay", vec![]), ("badgeLastUsedOneDay", vec![])],
+            "not \"1 days\""
+        );
+        assert_eq!(
+            badge_at(2, 2),
+            vec![("badgeAge", vec!["2".to_string()]), ("badgeLastUsed", vec!["2".to_string()])]
         );
     }
 

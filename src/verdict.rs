@@ -257,7 +257,11 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
                 notices.push(Notice {
                     kind: NoticeKind::UsersSummary,
                     severity: if flagged > 0 { Severity::Warning } else { Severity::Ok },
-                    title: "usersSummaryTitle",
+                    title: if summary.with_keys == 1 {
+                        "usersSummaryTitleOne"
+                    } else {
+                        "usersSummaryTitle"
+                    },
                     body: if flagged > 0 { "usersSummaryBody" } else { "usersSummaryFine" },
                     args: [summary.with_keys, summary.past_rotation, summary.unused, summary.both]
                         .iter()
@@ -820,6 +824,10 @@ mod tests {
                 &["2", "1", "0", "0"].map(String::from)[..]
             )
         );
+        assert_eq!(summary.title, "usersSummaryTitle");
+        // One user with a key: the title's own words for one.
+        o.tables[0].rows.truncate(2);
+        assert_eq!(assess(&o).notices[0].title, "usersSummaryTitleOne");
         // A page without the users table (still loading): no badges, no summary.
         o.tables.clear();
         assert!(assess(&o).notices.is_empty());

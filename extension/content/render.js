@@ -374,12 +374,18 @@ function placeBadges(badges) {
 // On the IAM users list: each user's badge in the cell that shows the
 // user's name (the whole cell text, as the console links it), once; drop
 // badges of users no longer shown or judged otherwise.
+// Whether this page may hold user badges of ours: most pages never have any,
+// and their verdicts skip the search for them.
+let userBadgesDrawn = false;
+
 function placeUserBadges(badges) {
+  if (!badges.length && !userBadgesDrawn) return;
   const wanted = new Map(badges.map((b) => [b.userName, b]));
   for (const old of document.querySelectorAll('[data-rootguard="user-key-badge"]')) {
     const b = wanted.get(old.getAttribute("data-user-name"));
     if (!b || old.getAttribute("data-severity") !== b.severity || !old.isConnected) old.remove();
   }
+  userBadgesDrawn = badges.length > 0;
   if (!badges.length) return;
   const placed = new Set([...document.querySelectorAll('[data-rootguard="user-key-badge"]')].map((e) => e.getAttribute("data-user-name")));
   for (const row of document.querySelectorAll("tr, [role=row]")) {

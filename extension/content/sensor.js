@@ -46,6 +46,9 @@ const background = connectPort(PortName.sensor);
 let KEY_ID = null; // the core's key-ID pattern (content/rules.js), there before the first read
 let rulesAsked = null;
 let routeUrl = null;
+// The console's language setting (its cookie), read once per route: the
+// console changes it from its own settings and then loads the page again.
+let routeLocale = null;
 let watching = false;
 /** What was last read of the page; a change re-reads only the part it touched. */
 const readings = { rows: [], items: [], headings: [], sections: [] };
@@ -74,7 +77,7 @@ function observation(withPage, settled) {
     navigationText: nav?.textContent ?? null,
     navigationHasUserLine: Boolean(document.querySelector('[data-testid="awsc-copy-username"]')),
     lang: document.documentElement.lang,
-    consoleLocale: consoleLocale(document),
+    consoleLocale: routeUrl === location.href ? routeLocale : consoleLocale(document),
     browserLanguage: navigator.language ?? "",
     tables: withPage ? readings.rows : [],
     items: withPage ? readings.items : [],
@@ -207,6 +210,7 @@ function loadRules() {
 function routeChanged() {
   if (location.href === routeUrl) return;
   routeUrl = location.href;
+  routeLocale = consoleLocale(document);
   render.routeChanged();
   lastRead = ""; // a new route starts unsettled
   // A URL the core has judged in this page: read it at once, without waiting for its answer again.
