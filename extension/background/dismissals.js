@@ -8,10 +8,24 @@ import { api } from "../protocol.js";
 
 const KEY = "dismissedNotices";
 
+// Every page verdict carries them: read from storage once, then kept until
+// they change (and only while the background runs), not asked of the
+// browser on every change of a console page.
+let kept = null;
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "session" && changes[KEY]) kept = null;
+});
+
 /** The notice kinds dismissed in this browser session. */
-export async function sessionDismissals() {
-  const found = await api.storage.session.get(KEY).catch(() => ({}));
-  return Array.isArray(found?.[KEY]) ? found[KEY].filter((kind) => typeof kind === "string") : [];
+export function sessionDismissals() {
+  kept ??= api.storage.session.get(KEY).then(
+    (found) => (Array.isArray(found?.[KEY]) ? found[KEY].filter((kind) => typeof kind === "string") : []),
+    () => {
+      kept = null; // unreadable now: none this time, storage again next time
+      return [];
+    },
+  );
+  return kept;
 }
 
 /** Remember that the user dismissed notices of `kind` for the session. */
@@ -19,5 +33,6 @@ export async function dismissForSession(kind) {
   if (typeof kind !== "string" || kind.length > 64) throw new TypeError("a notice kind");
   const dismissed = new Set(await sessionDismissals());
   dismissed.add(kind);
+  kept = null;
   await api.storage.session.set({ [KEY]: [...dismissed] });
 }

@@ -45,7 +45,10 @@ export async function enforcedSettings(core) {
 // runs). A content script that heard of a change asks with `fresh` (it and
 // the background hear of it independently, in no set order), which reads
 // storage again. Exports and the other paths read storage each time.
+// The core's reading of what was read is kept with it (the core's answer for
+// the same input).
 let kept = null;
+let keptReading = null; // {from: the read it came from, settings}
 api.storage.onChanged.addListener((changes, area) => {
   if ((area === "sync" && changes.settings) || area === "managed") kept = null;
 });
@@ -63,8 +66,10 @@ export async function pageSettings(core, { fresh = false } = {}) {
     const read = Promise.all([stored, managedSettings()]);
     kept = read;
   }
-  const [stored, managed] = await kept;
-  return core.readSettings(stored ?? null, managed);
+  const read = kept;
+  const [stored, managed] = await read;
+  if (keptReading?.from !== read) keptReading = { from: read, settings: core.readSettings(stored ?? null, managed) };
+  return keptReading.settings;
 }
 
 /** Call `listener()` when the owner or the organisation changes a setting. */

@@ -73,6 +73,9 @@ export const fake = {
   storageGet: async () => ({}),
   /** How many times storage.sync.get was called. */
   storageReads: 0,
+  /** storage.session's contents; its reads counted. */
+  session: new Map(),
+  sessionReads: 0,
   /** Fire storage.onChanged, as the browser does after a write. */
   storageChanged(changes, area = "sync") {
     for (const listener of storageListeners) listener(changes, area);
@@ -111,6 +114,21 @@ globalThis.chrome = {
       get: (keys) => {
         fake.storageReads += 1;
         return fake.storageGet(keys);
+      },
+    },
+    // As the browsers: a structured copy out and in, and onChanged after a write.
+    session: {
+      get: async (key) => {
+        fake.sessionReads += 1;
+        return fake.session.has(key) ? { [key]: structuredClone(fake.session.get(key)) } : {};
+      },
+      set: async (items) => {
+        const changes = {};
+        for (const [key, value] of Object.entries(items)) {
+          changes[key] = { oldValue: fake.session.get(key), newValue: structuredClone(value) };
+          fake.session.set(key, structuredClone(value));
+        }
+        queueMicrotask(() => fake.storageChanged(changes, "session"));
       },
     },
   },

@@ -36,3 +36,16 @@ test("unreadable storage gives the defaults this time and is read again next tim
   fake.storageGet = async () => ({ settings: { rotateDays: 30 } });
   assert.deepEqual(await pageSettings(core), { read: { rotateDays: 30 } });
 });
+
+test("the core's reading of the kept settings is kept with them", async () => {
+  fake.storageChanged({ settings: {} });
+  fake.storageGet = async () => ({ settings: { rotateDays: 30 } });
+  let readings = 0;
+  const counting = { readSettings: (stored) => ((readings += 1), { read: stored }) };
+  const first = await pageSettings(counting);
+  assert.equal(await pageSettings(counting), first);
+  assert.equal(readings, 1, "read by the core once for the same storage");
+  fake.storageChanged({ settings: { newValue: { rotateDays: 30 } } });
+  await pageSettings(counting);
+  assert.equal(readings, 2, "and again once storage changed");
+});
