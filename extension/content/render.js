@@ -406,10 +406,12 @@ export function verdict(result, { settled = false } = {}) {
   const container = ensureStack();
   // What the core recognised, for tests and for anyone debugging a page;
   // data-settled: the decision saw the page after it stopped changing.
-  container.setAttribute("data-page", result.recognition.page.kind);
-  container.setAttribute("data-settled", String(settled));
-  container.setAttribute("data-principal", result.recognition.session.principal.kind);
-  container.setAttribute("data-decided-by", result.decidedBy);
+  // Set only when they change: each write is a mutation every observer of the page is told of.
+  const mark = (name, value) => container.getAttribute(name) !== value && container.setAttribute(name, value);
+  mark("data-page", result.recognition.page.kind);
+  mark("data-settled", String(settled));
+  mark("data-principal", result.recognition.session.principal.kind);
+  mark("data-decided-by", result.decidedBy);
   for (const kind of result.dismissed ?? []) sessionDismissed.add(kind);
   const session = sessionDismissed;
   const shown = new Set();
