@@ -349,7 +349,9 @@ function placeBadges(badges) {
   }
   if (!badges.length) return;
   const placed = new Set([...document.querySelectorAll('[data-rootguard="key-badge"]')].map((e) => e.getAttribute("data-key-id")));
+  // Every verdict comes here: the page is searched only for keys whose badge is not on it.
   for (const row of document.querySelectorAll("tr, [role=row]")) {
+    if (placed.size === wanted.size) return;
     for (const cell of row.children) {
       if (cell.hasAttribute("data-rootguard")) continue;
       const keyId = [...wanted.keys()].find((id) => !placed.has(id) && cell.textContent.includes(id));
