@@ -37,8 +37,20 @@ async function exportAndCheck(browser, replica, { afterClick, savedAs = "rootkey
 }
 
 async function inFrame(wd, css, body) {
-  const frame = await wd.find(css);
-  await wd.cmd("POST", "/frame", { id: { [ELEMENT]: frame.id } });
+  // Firefox may still be settling a frame whose load it refused (its browsing
+  // context is replaced meanwhile, and the driver finds no frame for the
+  // element): entered once the driver can enter it.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const frame = await wd.find(css);
+    try {
+      await wd.cmd("POST", "/frame", { id: { [ELEMENT]: frame.id } });
+      break;
+    } catch (error) {
+      if (!/no such frame/.test(error.message) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   try {
     return await body();
   } finally {
