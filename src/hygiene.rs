@@ -130,6 +130,11 @@ mod tests {
             "a SHA-1 is not a secret"
         );
         assert_eq!(
+            classify_copied("wJalrXUtnFEMI/KxMDENG/bPxRfiCYEXAMPLEKEY"),
+            CopiedText::Secret,
+            "a secret with no digit (about one key in 900)"
+        );
+        assert_eq!(
             classify_copied(&format!("Secret access key\n{SECRET} Hide")),
             CopiedText::Secret
         );

@@ -154,6 +154,15 @@ inEachBrowser("shown secret and clipboard", (test) => {
     assert.equal(csv, created.csv, "the same bytes as the console's own rootkey.csv");
   });
 
+  test("a secret with no digit in it (about one real key in 900) is noticed when shown, as any other", async ({ wd, replica }) => {
+    const lettered = "wJalrXUtnFEMI/KxMDENG/bPxRfiCYEXAMPLEKEY";
+    replica.setScenario({ secretOverride: lettered });
+    await createRootKey(wd);
+    await wd.clickCss('[data-testid="show-secret"]');
+    assert.equal(await wd.execute(SECRET_SHOWN), lettered);
+    await noticeState(wd, "secret-shown", ["counting"]);
+  });
+
   test("Encrypt and save instead on an IAM user's wizard saves under the console's <user>_accessKeys.csv name", async ({ browser, wd, replica }) => {
     await createUserKey(wd, "alice");
     const created = replica.createdKeys.at(-1);

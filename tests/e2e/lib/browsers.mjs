@@ -59,6 +59,8 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
       capabilities: {
         browserName: "chrome",
         acceptInsecureCerts: true,
+        // The page's console, read back when a test fails (failure-report.mjs).
+        "goog:loggingPrefs": { browser: "ALL" },
         ...capabilities,
         "goog:chromeOptions": {
           binary: CHROMIUM,

@@ -6,6 +6,7 @@ import { after, before, describe, test as nodeTest } from "node:test";
 
 import { startReplica } from "../../fixtures/console/server.mjs";
 import { BROWSERS, launchBrowser } from "./browsers.mjs";
+import { failureReport } from "./failure-report.mjs";
 import { removeLeftoverPolicies, writePolicy } from "./policies.mjs";
 
 /**
@@ -28,7 +29,7 @@ export function inEachBrowser(title, define, { timeout = 180_000 } = {}) {
       });
       after(() => replica.close());
       const test = (name, body, options = {}) =>
-        nodeTest(name, { timeout: options.timeout ?? timeout }, async () => {
+        nodeTest(name, { timeout: options.timeout ?? timeout }, async (context) => {
           replica.resetScenario();
           const policy = typeof options.policy === "function" ? options.policy() : options.policy;
           const removePolicy = policy ? writePolicy(browserName, policy) : () => {};
@@ -39,6 +40,9 @@ export function inEachBrowser(title, define, { timeout = 180_000 } = {}) {
             // at once (Chromium watches its directory, so there it stays).
             if (browserName === "firefox") removePolicy();
             await body({ browser, wd: browser.wd, replica, browserName });
+          } catch (error) {
+            if (browser) for (const line of await failureReport(browser)) context.diagnostic(line);
+            throw error;
           } finally {
             await browser?.close();
             removePolicy();
