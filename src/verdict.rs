@@ -128,6 +128,11 @@ pub struct PageVerdict {
     /// Whether the content script should watch this page for a secret
     /// access key becoming visible (a create-access-key wizard).
     pub watch_secret: bool,
+    /// Whether this verdict can change with the URL's fragment alone. When
+    /// not (any console page outside IAM), the content script may show it
+    /// again for another fragment of the same URL without asking: an SPA
+    /// move there changes nothing RootGuard decides.
+    pub route_in_fragment: bool,
     /// The translation RootGuard writes on this page in (`_locales/<locale>/`):
     /// the page's own language ([`PageObservation::language_tag`]).
     pub locale: ConsoleLanguage,
@@ -370,6 +375,7 @@ pub fn assess_with(observation: &PageObservation, settings: &Settings) -> PageVe
         diagnostics,
         watch,
         watch_secret,
+        route_in_fragment: observation.route_in_fragment(),
         locale,
     }
 }
@@ -484,6 +490,33 @@ mod tests {
             let verdict = assess(&observation(&format!("{base}{fragment}"), ROOT));
             assert_eq!(verdict.watch_secret, watch_secret, "{fragment}");
         }
+    }
+
+    #[test]
+    fn outside_iam_the_fragment_changes_nothing_in_the_verdict() {
+        for base in [
+            "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1",
+            "https://console.aws.amazon.com/s3/buckets",
+            "https://us-east-1.console.aws.amazon.com/iamidentitycenter/home",
+            "https://example.com/iam/home",
+        ] {
+            let verdicts: Vec<PageVerdict> = [
+                "",
+                "#Instances:page=3",
+                "#/security_credentials",
+                "#/users",
+                "#/users/details/bob",
+            ]
+            .iter()
+            .map(|fragment| assess(&observation(&format!("{base}{fragment}"), ROOT)))
+            .collect();
+            assert!(!verdicts[0].route_in_fragment, "{base}");
+            assert!(verdicts.iter().all(|v| *v == verdicts[0]), "{base}");
+        }
+        let iam = "https://us-east-1.console.aws.amazon.com/iam/home#/home";
+        assert!(assess(&observation(iam, ROOT)).route_in_fragment);
+        let iamv2 = "https://us-east-1.console.aws.amazon.com/iamv2/home#/users";
+        assert!(assess(&observation(iamv2, ROOT)).route_in_fragment);
     }
 
     #[test]

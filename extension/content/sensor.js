@@ -16,7 +16,9 @@
 // what it showed before (the console re-rendering the key table with the
 // same data, a revisit of the same route) gets the core's answer for it
 // again at once, without a round trip, so a table replaced within a frame
-// is badged within that frame.
+// is badged within that frame. Outside IAM the core's answer does not
+// depend on the fragment (the verdict's `routeInFragment`), so the SPA moves
+// of the other services' pages are answered from the first answer too.
 //
 // "Settled" (the observation's `settled`, which the core needs before it
 // calls a credentials page unrecognized) means the readings have not changed
@@ -65,6 +67,13 @@ let lastVerdict = null;
 const answers = new Map();
 /** The core's `watch` for the URLs it has seen in this page: a revisit reads at once. */
 const watchedUrls = new Map();
+/**
+ * URLs, without their fragment, whose verdict the core said is the same for
+ * every fragment (its `routeInFragment`: any console page outside IAM). An
+ * SPA move there is answered from the kept answer, without a question.
+ */
+const fragmentFree = new Set();
+const withoutFragment = (url) => url.split("#", 1)[0];
 const verdictListeners = []; // content/secret.js: which page this is, who is signed in
 
 /** The page as the core reads it; `withPage`: with the readings (key rows, items, headings). */
@@ -108,6 +117,8 @@ function sense(parts) {
   const now = Date.now();
   const page = observation(watching, false);
   const { nowMs, settled, ...comparable } = page;
+  const base = withoutFragment(page.url);
+  if (fragmentFree.has(base)) comparable.url = base; // one answer for all its fragments
   const read = JSON.stringify(comparable); // the one serialisation of this read
   if (read !== lastRead) {
     lastRead = read;
@@ -138,12 +149,23 @@ async function askCore(key, page) {
     if (seq > shown) sayUnanswered(ToBackground.assessPage, reply.error);
     return;
   }
-  answers.delete(key); // re-inserted last: the oldest answer goes first
-  answers.set(key, { verdict: reply.result, at: Date.now() });
-  if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value);
+  keep(key, reply.result);
+  const base = withoutFragment(page.url);
+  if (reply.result.routeInFragment === false && !fragmentFree.has(base)) {
+    // Kept for this URL's other fragments too, under the key sense() makes for them.
+    fragmentFree.add(base);
+    const { nowMs, settled, ...comparable } = page;
+    keep(`${settled} ${JSON.stringify({ ...comparable, url: base })}`, reply.result);
+  }
   // The answer for what the page shows now is shown even when a newer one
   // (of a state the page has left again) was drawn meanwhile.
   await show(key === pageKey ? ++asked : seq, page, reply.result);
+}
+
+function keep(key, verdict) {
+  answers.delete(key); // re-inserted last: the oldest answer goes first
+  answers.set(key, { verdict, at: Date.now() });
+  if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value);
 }
 
 /** Draw the core's verdict on `page`, unless a newer one is shown or the page has left that URL. */

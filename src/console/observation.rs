@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mfa::ObservedSection;
+use super::route::route_in_fragment;
 use super::table::{ObservedItem, ObservedTable};
 use super::{ConsoleHost, ConsolePage, Session};
 
@@ -107,6 +108,15 @@ impl PageObservation {
             ),
         };
         Recognition { host, page, session, session_problem }
+    }
+
+    /// Whether another fragment of this URL could be another page to
+    /// RootGuard. When it cannot (a console service other than IAM, or not
+    /// a console at all), the verdict is the same for every fragment: the
+    /// fragment feeds nothing but [`ConsolePage::from_location`].
+    pub fn route_in_fragment(&self) -> bool {
+        let parts = UrlParts::split(&self.url);
+        ConsoleHost::parse(parts.host).is_some() && route_in_fragment(parts.path)
     }
 }
 

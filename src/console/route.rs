@@ -52,12 +52,19 @@ pub enum ConsolePage {
     Other,
 }
 
+/// Whether a console path (`/iam/home`) is a service whose pages are chosen
+/// by the fragment, as far as RootGuard tells them apart: IAM's. Elsewhere
+/// every fragment is [`ConsolePage::Other`].
+pub fn route_in_fragment(path: &str) -> bool {
+    let service = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    matches!(service, "iam" | "iamv2")
+}
+
 impl ConsolePage {
     /// Recognise a page from the URL's path (`/iam/home`) and fragment
     /// (`#/security_credentials`, with or without the `#`).
     pub fn from_location(path: &str, fragment: &str) -> ConsolePage {
-        let service = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-        if !matches!(service, "iam" | "iamv2") {
+        if !route_in_fragment(path) {
             return ConsolePage::Other;
         }
         let fragment = fragment.trim_start_matches('#').trim_start_matches('!');

@@ -58,6 +58,8 @@ answerPorts([PortName.sensor], {
         showBadges: true,
         watch: true,
         watchSecret: false,
+        // As the core says: only IAM's pages are told apart by the fragment.
+        routeInFragment: new URL(observation.url).pathname.startsWith("/iam"),
         locale: "en",
         diagnostics: [],
       };
@@ -131,4 +133,26 @@ test("a verdict older than the one shown is dropped", async () => {
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
   assert.ok(decidedBy().startsWith(`answer ${asked + 2}:`), `the newer verdict stays: ${decidedBy()}`);
+});
+
+test("outside IAM, an SPA move to another fragment is answered from the kept answer, without a question", async () => {
+  let moves = 0;
+  window.addEventListener("hashchange", () => moves++); // after the sensor's own listener
+  const move = async (url) => {
+    const before = moves;
+    if (url.startsWith("#")) window.location.hash = url;
+    else {
+      window.history.pushState(null, "", url); // the console's own moves fire no event: the next hashchange tells
+      window.dispatchEvent(new window.HashChangeEvent("hashchange"));
+    }
+    await until(`the move to ${url}`, () => moves > before);
+  };
+  const asked = questions.length;
+  await move("/ec2/home?region=us-east-1#Instances");
+  await until("the EC2 page's verdict", () => decidedBy()?.startsWith(`answer ${asked + 1}:`));
+  for (const fragment of ["#Instances:page=1", "#Instances:page=2", "#Volumes"]) await move(fragment);
+  // Another service is another page: asked. Had a fragment been asked, this answer's number would be later.
+  await move("/s3/home#/buckets");
+  await until("the S3 page's verdict", () => decidedBy()?.startsWith(`answer ${asked + 2}:`));
+  assert.deepEqual(questions.slice(asked).map((o) => new URL(o.url).pathname), ["/ec2/home", "/s3/home"]);
 });
