@@ -18,13 +18,14 @@ import {
   arrayPush,
   DOCUMENT_FRAGMENT_NODE,
   ELEMENT_NODE,
+  elementFirstElementChild,
   elementQuerySelectorAll,
+  fragmentFirstElementChild,
   fragmentQuerySelectorAll,
   getAttribute,
   isConnected,
   localName,
   nodeBaseUri,
-  nodeFirstChild,
   nodeListItem,
   nodeListLength,
   nodeParent,
@@ -74,9 +75,15 @@ function framesToHold(node) {
     return found; // not a Node (an object append() takes as text)
   }
   // Only an element can be a frame: a text node is not asked its localName (which would throw).
-  if (type === ELEMENT_NODE && isFrame(node)) consider(node);
-  else if ((type === ELEMENT_NODE || type === DOCUMENT_FRAGMENT_NODE) && nodeFirstChild(node) !== null) {
-    const list = type === ELEMENT_NODE ? elementQuerySelectorAll(node, FRAMES) : fragmentQuerySelectorAll(node, FRAMES);
+  // A frame inside needs an element child: a leaf (a row's cell, a line of text) is not searched.
+  if (type === ELEMENT_NODE) {
+    if (isFrame(node)) consider(node);
+    else if (elementFirstElementChild(node) !== null) {
+      const list = elementQuerySelectorAll(node, FRAMES);
+      for (let i = 0; i < nodeListLength(list); i++) consider(nodeListItem(list, i));
+    }
+  } else if (type === DOCUMENT_FRAGMENT_NODE && fragmentFirstElementChild(node) !== null) {
+    const list = fragmentQuerySelectorAll(node, FRAMES);
     for (let i = 0; i < nodeListLength(list); i++) consider(nodeListItem(list, i));
   }
   return found;

@@ -81,7 +81,8 @@ export const mouseModifiers = {
 export const submitEventSubmitter = typeof SubmitEvent === "function" ? getter(SubmitEvent.prototype, "submitter") : () => null;
 
 export const nodeParent = getter(Node.prototype, "parentNode");
-export const nodeFirstChild = getter(Node.prototype, "firstChild");
+export const elementFirstElementChild = getter(Element.prototype, "firstElementChild");
+export const fragmentFirstElementChild = getter(DocumentFragment.prototype, "firstElementChild");
 export const nodeOwnerDocument = getter(Node.prototype, "ownerDocument");
 export const nodeBaseUri = getter(Node.prototype, "baseURI");
 export const isConnected = getter(Node.prototype, "isConnected");
