@@ -5,34 +5,32 @@
 // on EC2 would come back on S3), and ends when the browser closes.
 
 import { api } from "../protocol.js";
+import { keptUntilChanged } from "./kept.js";
 
 const KEY = "dismissedNotices";
 
 // Every page verdict carries them: read from storage once, then kept until
-// they change (and only while the background runs), not asked of the
-// browser on every change of a console page.
-let kept = null;
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === "session" && changes[KEY]) kept = null;
-});
+// they change, not asked of the browser on every change of a console page.
+const dismissals = keptUntilChanged(
+  (changes, area) => area === "session" && Boolean(changes[KEY]),
+  (unkeep) =>
+    api.storage.session.get(KEY).then(
+      (found) => (Array.isArray(found?.[KEY]) ? found[KEY].filter((kind) => typeof kind === "string") : []),
+      () => {
+        unkeep(); // unreadable now: none this time, storage again next time
+        return [];
+      },
+    ),
+);
 
 /** The notice kinds dismissed in this browser session. */
-export function sessionDismissals() {
-  kept ??= api.storage.session.get(KEY).then(
-    (found) => (Array.isArray(found?.[KEY]) ? found[KEY].filter((kind) => typeof kind === "string") : []),
-    () => {
-      kept = null; // unreadable now: none this time, storage again next time
-      return [];
-    },
-  );
-  return kept;
-}
+export const sessionDismissals = () => dismissals();
 
 /** Remember that the user dismissed notices of `kind` for the session. */
 export async function dismissForSession(kind) {
   if (typeof kind !== "string" || kind.length > 64) throw new TypeError("a notice kind");
   const dismissed = new Set(await sessionDismissals());
   dismissed.add(kind);
-  kept = null;
+  dismissals.forget();
   await api.storage.session.set({ [KEY]: [...dismissed] });
 }

@@ -8,6 +8,7 @@
 // encryption".
 
 import { api } from "../protocol.js";
+import { keptUntilChanged } from "./kept.js";
 
 /** The raw stored settings object, or undefined. */
 export async function storedSettings() {
@@ -41,32 +42,26 @@ export async function enforcedSettings(core) {
 
 // The page verdicts ask for the settings on every change of a console page
 // the core has not seen: storage (the owner's and the organisation's) is
-// read once and kept until it changes (and kept only while the background
-// runs). A content script that heard of a change asks with `fresh` (it and
-// the background hear of it independently, in no set order), which reads
-// storage again. Exports and the other paths read storage each time.
-// The core's reading of what was read is kept with it (the core's answer for
-// the same input).
-let kept = null;
-let keptReading = null; // {from: the read it came from, settings}
-api.storage.onChanged.addListener((changes, area) => {
-  if ((area === "sync" && changes.settings) || area === "managed") kept = null;
+// read once and kept until it changes (background/kept.js). A content
+// script that heard of a change asks with `fresh` (it and the background
+// hear of it independently, in no set order), which reads storage again.
+// Exports and the other paths read storage each time. The core's reading of
+// what was read is kept with it (the core's answer for the same input).
+const keptStorage = keptUntilChanged(settingsChanged, (unkeep) => {
+  const stored = api.storage.sync.get("settings").then(
+    (found) => found?.settings,
+    () => {
+      unkeep(); // unreadable now: the defaults this time, storage again next time
+      return undefined;
+    },
+  );
+  return Promise.all([stored, managedSettings()]);
 });
+let keptReading = null; // {from: the read it came from, settings}
 
 /** ownerSettings for a page verdict: storage read once, then kept until it changes; `fresh` reads it again. */
 export async function pageSettings(core, { fresh = false } = {}) {
-  if (fresh || !kept) {
-    const stored = api.storage.sync.get("settings").then(
-      (found) => found?.settings,
-      () => {
-        if (kept === read) kept = null; // unreadable now: the defaults this time, storage again next time
-        return undefined;
-      },
-    );
-    const read = Promise.all([stored, managedSettings()]);
-    kept = read;
-  }
-  const read = kept;
+  const read = keptStorage({ fresh });
   const [stored, managed] = await read;
   if (keptReading?.from !== read) keptReading = { from: read, settings: core.readSettings(stored ?? null, managed) };
   return keptReading.settings;
@@ -75,6 +70,11 @@ export async function pageSettings(core, { fresh = false } = {}) {
 /** Call `listener()` when the owner or the organisation changes a setting. */
 export function onSettingsChanged(listener) {
   api.storage.onChanged.addListener((changes, area) => {
-    if ((area === "sync" && changes.settings) || area === "managed") listener();
+    if (settingsChanged(changes, area)) listener();
   });
+}
+
+/** Whether a storage.onChanged event changed the owner's or the organisation's settings. */
+function settingsChanged(changes, area) {
+  return (area === "sync" && Boolean(changes.settings)) || area === "managed";
 }
