@@ -28,6 +28,10 @@ let ready = false;
 // it answered: the file was not saved (this asks again), or it was and the
 // export has ended (the second is refused as expired), or, stopped between
 // the two, a second encrypted copy is saved. Never plaintext.
+// Here, not in protocol.js's `ask` for every sender: a content script's
+// hold asked again after the background stored it and stopped before
+// answering would be answered "busy" with a prompt that never opened; that
+// question must fail closed with its own notice instead.
 async function ask(message) {
   try {
     return await askOrThrow(message);

@@ -11,6 +11,7 @@ import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { clickClosingPrompt, createRootKey, inPassphrasePrompt, noticeText, promptCount, promptWindow, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
+import { retryUntil } from "./lib/webdriver.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const FORGED_SECRET = "FORGEDSECRETFORGEDSECRETFORGEDSECRETFORG";
@@ -40,17 +41,14 @@ async function inFrame(wd, css, body) {
   // Firefox may still be settling a frame whose load it refused (its browsing
   // context is replaced meanwhile, and the driver finds no frame for the
   // element): entered once the driver can enter it.
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const frame = await wd.find(css);
-    try {
-      await wd.cmd("POST", "/frame", { id: { [ELEMENT]: frame.id } });
-      break;
-    } catch (error) {
-      if (!/no such frame/.test(error.message) || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  await retryUntil(
+    `the driver to enter the frame ${css}`,
+    async () => {
+      await wd.cmd("POST", "/frame", { id: { [ELEMENT]: (await wd.find(css)).id } });
+      return true;
+    },
+    { timeout: 10_000, retryable: (error) => /no such frame/.test(error.message) },
+  );
   try {
     return await body();
   } finally {

@@ -2,6 +2,7 @@
 // wizard, and answering RootGuard's passphrase window as a user would.
 
 import { CdpPage } from "./cdp.mjs";
+import { retryUntil } from "./webdriver.mjs";
 
 export const WIZARD_URL = "https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials/access-key-wizard";
 
@@ -42,24 +43,26 @@ export async function promptWindow(wd, { timeout = 15_000 } = {}) {
     return { page, url: page.url };
   }
   const home = await wd.cmd("GET", "/window");
-  const deadline = Date.now() + timeout;
   const others = new Map();
   try {
-    for (;;) {
-      for (const handle of await wd.cmd("GET", "/window/handles")) {
-        if (handle === home) continue;
-        try {
-          await wd.cmd("POST", "/window", { handle });
-          const url = await wd.execute("return location.href");
-          if (pattern.test(url)) return { handle, url };
-          others.set(handle, url);
-        } catch {
-          /* closed or still loading: look again */
+    return await retryUntil(
+      () => `RootGuard's passphrase window (others: ${JSON.stringify([...others.values()])})`,
+      async () => {
+        for (const handle of await wd.cmd("GET", "/window/handles")) {
+          if (handle === home) continue;
+          try {
+            await wd.cmd("POST", "/window", { handle });
+            const url = await wd.execute("return location.href");
+            if (pattern.test(url)) return { handle, url };
+            others.set(handle, url);
+          } catch {
+            /* closed or still loading: look again */
+          }
         }
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for RootGuard's passphrase window (others: ${JSON.stringify([...others.values()])})`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+        return null;
+      },
+      { timeout },
+    );
   } finally {
     await wd.cmd("POST", "/window", { handle: home });
   }

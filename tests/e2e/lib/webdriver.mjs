@@ -23,25 +23,36 @@ export async function freePort() {
 export class WebDriverError extends Error {}
 
 /**
- * Run `script` in `driver` (anything with `execute(script, ...args)`) until it
- * returns something truthy, and return that: a wait for a condition, never a
- * fixed sleep. A script that throws is tried again (a navigation in progress
- * makes scripts fail briefly), unless `fatal(error)` says it cannot succeed.
+ * Call `attempt()` until it returns something truthy, and return that: a
+ * wait for a condition, never a fixed sleep. An attempt that throws is tried
+ * again while `retryable(error)` says it may yet succeed. At the deadline,
+ * throws with `what` (a string, or a function giving one then) and the last
+ * answer or error.
  */
-export async function pollScript(driver, what, script, { args = [], timeout = 15_000, interval = 50, fatal = () => false } = {}) {
+export async function retryUntil(what, attempt, { timeout = 15_000, interval = 50, retryable = () => true } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
     try {
-      last = await driver.execute(script, ...args);
+      last = await attempt();
       if (last) return last;
     } catch (error) {
-      if (fatal(error)) throw error;
+      if (!retryable(error)) throw error;
       last = error;
     }
-    if (Date.now() > deadline) throw new WebDriverError(`timed out waiting for ${what} (last: ${last})`);
+    if (Date.now() > deadline) throw new WebDriverError(`timed out waiting for ${typeof what === "function" ? what() : what} (last: ${last})`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/**
+ * Run `script` in `driver` (anything with `execute(script, ...args)`) until it
+ * returns something truthy, and return that. A script that throws is tried
+ * again (a navigation in progress makes scripts fail briefly), unless
+ * `fatal(error)` says it cannot succeed.
+ */
+export function pollScript(driver, what, script, { args = [], fatal = () => false, ...options } = {}) {
+  return retryUntil(what, () => driver.execute(script, ...args), { ...options, retryable: (error) => !fatal(error) });
 }
 
 export class WebDriver {
