@@ -75,16 +75,6 @@ export const PortName = Object.freeze({
   sensor: "rootguard-sensor",
 });
 
-/** Keys in RootGuard's storage that more than one of its scripts reads. */
-export const StorageKey = Object.freeze({
-  /** storage.sync: the owner's settings (the options page writes them). */
-  settings: "settings",
-  /** storage.local: the organisation's policy as last read (background/policy.js). */
-  policyCopy: "managedSettingsLastRead",
-  /** storage.local: the sites where a pasted key is fine (the leak guard). */
-  leakGuardAllowed: "leakGuardAllowed",
-});
-
 /** Names of what went wrong around the core rather than in it. */
 export const ProtocolError = Object.freeze({
   /** The background did not answer (no receiver, the worker died mid-answer). */

@@ -184,8 +184,7 @@ export function exportHandlers() {
   // Credentials to export, by the owner's choice of mode; one decision at a time.
   // `data`: the file as base64 when it came so (kept as it came, not encoded again).
   async function sealOrHold(core, fileName, bytes, message, sender, data = undefined) {
-    // An organisation's policy may choose the mode: an export waits for it, and refuses without it.
-    const settings = await ownerSettings(core, { policyRequired: true });
+    const settings = await ownerSettings(core);
     if (settings.exportMode === "recipients") {
       return oneAtATime(() => sealToRecipientsAtMostEvery(core, fileName, bytes, settings.recipients, sender.tab.id));
     }
@@ -285,7 +284,7 @@ export function exportHandlers() {
       async run(core, message, sender) {
         const record = await held(sender);
         // The Argon2id strength the owner chose on the options page.
-        const { kdfStrength } = await ownerSettings(core, { policyRequired: true });
+        const { kdfStrength } = await ownerSettings(core);
         const sealed = (await cryptoCore()).sealExport(fromBase64(record.data), record.fileName, String(message.passphrase ?? ""), message.armored === true, kdfStrength);
         let savedAs;
         try {

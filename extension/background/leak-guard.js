@@ -12,7 +12,7 @@
 // origins live in storage.local: which sites someone pastes keys into is
 // browsing history, and storage.sync would copy it to every signed-in device.
 
-import { api, fromContentScript, StorageKey, ToBackground } from "../protocol.js";
+import { api, fromContentScript, ToBackground } from "../protocol.js";
 import { onSettingsChanged, ownerSettings } from "./settings.js";
 
 const SCRIPT_ID = "rootguard-leak-guard";
@@ -20,7 +20,7 @@ const SCRIPT_ID = "rootguard-leak-guard";
 const LEAK_GUARD_ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The console's hosts, as manifest.json grants them: the leak guard stays off there.
 const CONSOLE_HOSTS = api.runtime.getManifest().host_permissions;
-const ALLOWED_KEY = StorageKey.leakGuardAllowed;
+const ALLOWED_KEY = "leakGuardAllowed";
 // How many checks the core has answered since the browser started: a
 // diagnostic for RootGuard's own pages and tests (docs/TESTING.md, "Test hooks"),
 // kept in storage.session, so nothing on the site can read it.

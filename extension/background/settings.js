@@ -7,46 +7,30 @@
 // defaults (the passphrase prompt, every warning shown), never "no
 // encryption".
 
-import { api, StorageKey } from "../protocol.js";
+import { api } from "../protocol.js";
 import { keptUntilChanged } from "./kept.js";
-import { readPolicy } from "./policy.js";
-
-// How long the browser's answer for the policy is waited for, the first
-// time (background/policy.js): a page verdict waits a quarter of a second;
-// anything else (an export, the options, the popup) 5 s.
-const PAGE_POLICY_WAIT_MS = 250;
-const POLICY_WAIT_MS = 5_000;
 
 /** The raw stored settings object, or undefined. */
 export async function storedSettings() {
-  const found = await api.storage.sync.get(StorageKey.settings).catch(() => ({}));
-  return found?.[StorageKey.settings];
+  const found = await api.storage.sync.get("settings").catch(() => ({}));
+  return found?.settings;
 }
 
 /**
- * What the organisation's policy gives RootGuard: `{}` without one; the
- * copy last read when the browser does not answer in time, and `{}` when
- * there is none. `required`: throws instead (PolicyUnreadable) when the
- * browser did not answer in `waitMs` and no policy was ever read.
+ * What the organisation's policy gives RootGuard: `{}` without one. Firefox
+ * rejects the read when no policy names RootGuard ("Managed storage manifest
+ * not found"), Chrome answers `{}`: both mean no policy.
  */
-export async function managedSettings({ required = false, waitMs = POLICY_WAIT_MS } = {}) {
-  const { managed, live } = await readPolicy({ waitMs });
-  if (managed !== null) return managed;
-  if (required && !live) {
-    const error = new Error(api.i18n.getMessage("policyUnreadable"));
-    error.name = "PolicyUnreadable";
-    throw error;
-  }
-  return {};
+export async function managedSettings() {
+  // Asked inside a promise: where the browser has no managed storage at all, that is no policy too.
+  return Promise.resolve()
+    .then(() => api.storage.managed.get())
+    .catch(() => ({}));
 }
 
-/**
- * The owner's settings under their organisation's policy, as `core` reads
- * them. `policyRequired` (an export): refuses rather than go without a
- * policy that could not be read (managedSettings).
- */
-export async function ownerSettings(core, { policyRequired = false } = {}) {
-  const [stored, managed] = await Promise.all([storedSettings(), managedSettings({ required: policyRequired })]);
+/** The owner's settings under their organisation's policy, as `core` reads them. */
+export async function ownerSettings(core) {
+  const [stored, managed] = await Promise.all([storedSettings(), managedSettings()]);
   return core.readSettings(stored ?? null, managed);
 }
 
@@ -64,17 +48,14 @@ export async function enforcedSettings(core) {
 // Exports and the other paths read storage each time. The core's reading of
 // what was read is kept with it (the core's answer for the same input).
 const keptStorage = keptUntilChanged(settingsChanged, (unkeep) => {
-  const stored = api.storage.sync.get(StorageKey.settings).then(
-    (found) => found?.[StorageKey.settings],
+  const stored = api.storage.sync.get("settings").then(
+    (found) => found?.settings,
     () => {
       unkeep(); // unreadable now: the defaults this time, storage again next time
       return undefined;
     },
   );
-  // A copy of the policy (the browser did not answer in time) is kept too:
-  // a late answer that differs from it changes the copy, which drops it.
-  const policy = readPolicy({ waitMs: PAGE_POLICY_WAIT_MS }).then(({ managed }) => managed ?? {});
-  return Promise.all([stored, policy]);
+  return Promise.all([stored, managedSettings()]);
 });
 let keptReading = null; // {from: the read it came from, settings}
 
@@ -93,11 +74,7 @@ export function onSettingsChanged(listener) {
   });
 }
 
-/** Whether a storage.onChanged event changed the owner's or the organisation's settings (or the policy's copy). */
-export function settingsChanged(changes, area) {
-  return (
-    (area === "sync" && Boolean(changes[StorageKey.settings])) ||
-    area === "managed" ||
-    (area === "local" && Boolean(changes[StorageKey.policyCopy]))
-  );
+/** Whether a storage.onChanged event changed the owner's or the organisation's settings. */
+function settingsChanged(changes, area) {
+  return (area === "sync" && Boolean(changes.settings)) || area === "managed";
 }

@@ -29,7 +29,7 @@
 // arrival, and the settled observation is one more question once the page
 // has been quiet.
 
-import { api, connectPort, fromRootGuard, PortName, StorageKey, ToBackground, ToContent } from "../protocol.js";
+import { api, connectPort, fromRootGuard, PortName, ToBackground, ToContent } from "../protocol.js";
 import { sayUnanswered } from "./core.js";
 import { onPageChanges } from "./page-changes.js";
 import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections, readingsTouched, touchesThePage } from "./page-reading.js";
@@ -256,11 +256,9 @@ export function startSensor() {
   addEventListener("popstate", routeChanged);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
   else routeChanged();
-  // Options changed, or the organisation's policy was read late (its copy
-  // changed: background/policy.js): ask again (the background applies them) and redraw.
+  // Options changed: ask again (the background applies them) and redraw.
   api.storage.onChanged.addListener((changes, area) => {
-    const changed = (area === "sync" && changes[StorageKey.settings]) || (area === "local" && changes[StorageKey.policyCopy]);
-    if (!changed) return;
+    if (area !== "sync" || !changes.settings) return;
     answers.clear();
     askedKey = null;
     settingsChanged = true;

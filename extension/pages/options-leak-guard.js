@@ -6,7 +6,7 @@
 // button. Saved at once rather than with the form's Save button, so the
 // permission and the setting never disagree.
 
-import { api, StorageKey } from "../protocol.js";
+import { api } from "../protocol.js";
 import { loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
 
@@ -15,7 +15,7 @@ const core = await loadPageCore();
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).
 const readStored = async () => core.readSettings((await api.storage.sync.get("settings")).settings ?? null);
-const ALLOWED_KEY = StorageKey.leakGuardAllowed;
+const ALLOWED_KEY = "leakGuardAllowed";
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
 const box = fieldset.querySelector('input[name="leakGuard"]');

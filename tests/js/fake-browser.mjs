@@ -76,10 +76,6 @@ export const fake = {
   /** storage.session's contents; its reads counted. */
   session: new Map(),
   sessionReads: 0,
-  /** storage.local's contents. */
-  local: new Map(),
-  /** What storage.managed.get answers (the organisation's policy); a test replaces it. */
-  managedGet: async () => ({}),
   /** Fire storage.onChanged, as the browser does after a write. */
   storageChanged(changes, area = "sync") {
     for (const listener of storageListeners) listener(changes, area);
@@ -121,26 +117,19 @@ globalThis.chrome = {
       },
     },
     // As the browsers: a structured copy out and in, and onChanged after a write.
-    session: area("session", () => (fake.sessionReads += 1)),
-    local: area("local"),
-    managed: { get: () => fake.managedGet() },
+    session: {
+      get: async (key) => {
+        fake.sessionReads += 1;
+        return fake.session.has(key) ? { [key]: structuredClone(fake.session.get(key)) } : {};
+      },
+      set: async (items) => {
+        const changes = {};
+        for (const [key, value] of Object.entries(items)) {
+          changes[key] = { oldValue: fake.session.get(key), newValue: structuredClone(value) };
+          fake.session.set(key, structuredClone(value));
+        }
+        queueMicrotask(() => fake.storageChanged(changes, "session"));
+      },
+    },
   },
 };
-
-/** A storage area held in `fake[name]` (a Map); `counted()` on each read. */
-function area(name, counted = () => {}) {
-  return {
-    get: async (key) => {
-      counted();
-      return fake[name].has(key) ? { [key]: structuredClone(fake[name].get(key)) } : {};
-    },
-    set: async (items) => {
-      const changes = {};
-      for (const [key, value] of Object.entries(items)) {
-        changes[key] = { oldValue: fake[name].get(key), newValue: structuredClone(value) };
-        fake[name].set(key, structuredClone(value));
-      }
-      queueMicrotask(() => fake.storageChanged(changes, name));
-    },
-  };
-}

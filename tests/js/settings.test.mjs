@@ -9,10 +9,6 @@ import { test } from "node:test";
 
 import { fake } from "./fake-browser.mjs";
 import { pageSettings } from "../../extension/background/settings.js";
-import { StorageKey } from "../../extension/protocol.js";
-
-// The policy as read before (the browser answers the same: no copy to write).
-fake.local.set(StorageKey.policyCopy, {});
 
 // The core reads what is stored; here it only shows what it was given.
 const core = { readSettings: (stored) => ({ read: stored }) };
