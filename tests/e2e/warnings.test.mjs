@@ -129,6 +129,18 @@ inEachBrowser("warnings and key badges", (test) => {
     assert.equal(await wd.execute(`return document.querySelectorAll('[data-rootguard="unrecognized-page"]').length`), 0);
   });
 
+  test("a key created and used today, and one a day old used a day ago, say so in words, not as 0 or 1 days", async ({ wd, replica }) => {
+    replica.setScenario({ keys: [key("AKIAQQQQQQQQQQQQQQQ3", { created: 0, used: 0 }), key("AKIAQQQQQQQQQQQQQQQ5", { created: 1, used: 1 })] });
+    await wd.navigate(CREDENTIALS);
+    const shown = await badges(wd, 2);
+    assert.deepEqual(shown.map((b) => [b.keyId, b.ageDays]), [
+      ["AKIAQQQQQQQQQQQQQQQ3", 0],
+      ["AKIAQQQQQQQQQQQQQQQ5", 1],
+    ]);
+    assert.match(shown[0].text, /created today · used today/);
+    assert.match(shown[1].text, /1 day old · used 1 day ago/);
+  });
+
   test("an IAM user's summary lists the keys on every tab: each \"Access key N\" line gets its badge; a user without keys is no warning", async ({ wd, replica }) => {
     replica.setScenario({ userKeys: { bob: [key("AKIAQQQQQQQQQQQQQQQ3", { created: 200, used: 100 }), key("AKIAQQQQQQQQQQQQQQQ5", { created: 60, status: "Inactive" })], carol: [] } });
     const permissions = (name) => `https://us-east-1.console.aws.amazon.com/iam/home#/users/details/${name}?section=permissions`;
