@@ -108,6 +108,19 @@ function readPage(parts) {
 }
 
 /**
+ * An observation serialised without its time and `settled`: what a change
+ * of the page is told by, and (with `settled`) what the core's answers are
+ * kept under. A URL whose fragment the core said cannot change its answer
+ * is written without it, so all its fragments share one answer.
+ */
+function comparable(page) {
+  const { nowMs, settled, ...rest } = page;
+  const base = withoutFragment(page.url);
+  if (fragmentFree.has(base)) rest.url = base;
+  return JSON.stringify(rest);
+}
+
+/**
  * Read the parts of the page `parts` names, and show the core's verdict on
  * what the page now shows: the one kept for it, else the core's, asked now.
  */
@@ -116,10 +129,7 @@ function sense(parts) {
   if (watching) readPage(parts);
   const now = Date.now();
   const page = observation(watching, false);
-  const { nowMs, settled, ...comparable } = page;
-  const base = withoutFragment(page.url);
-  if (fragmentFree.has(base)) comparable.url = base; // one answer for all its fragments
-  const read = JSON.stringify(comparable); // the one serialisation of this read
+  const read = comparable(page); // the one serialisation of this read
   if (read !== lastRead) {
     lastRead = read;
     lastChange = now;
@@ -154,8 +164,7 @@ async function askCore(key, page) {
   if (reply.result.routeInFragment === false && !fragmentFree.has(base)) {
     // Kept for this URL's other fragments too, under the key sense() makes for them.
     fragmentFree.add(base);
-    const { nowMs, settled, ...comparable } = page;
-    keep(`${settled} ${JSON.stringify({ ...comparable, url: base })}`, reply.result);
+    keep(`${page.settled} ${comparable(page)}`, reply.result);
   }
   // The answer for what the page shows now is shown even when a newer one
   // (of a state the page has left again) was drawn meanwhile.
