@@ -75,6 +75,27 @@ export const PortName = Object.freeze({
   sensor: "rootguard-sensor",
 });
 
+/** Keys in RootGuard's storage that more than one of its scripts reads. */
+export const StorageKey = Object.freeze({
+  /** storage.sync: the owner's settings (the options page writes them). */
+  settings: "settings",
+  /** storage.local: the organisation's policy as last read (background/policy.js). */
+  policyCopy: "policyAsLastRead",
+});
+
+/**
+ * Whether a storage.onChanged event changed what a verdict is decided
+ * under: the owner's settings, the organisation's policy, or the policy's
+ * copy (updated when the browser answers late: background/policy.js).
+ */
+export function changesSettings(changes, area) {
+  return (
+    (area === "sync" && Boolean(changes[StorageKey.settings])) ||
+    area === "managed" ||
+    (area === "local" && Boolean(changes[StorageKey.policyCopy]))
+  );
+}
+
 /** Names of what went wrong around the core rather than in it. */
 export const ProtocolError = Object.freeze({
   /** The background did not answer (no receiver, the worker died mid-answer). */

@@ -7,25 +7,22 @@
 // defaults (the passphrase prompt, every warning shown), never "no
 // encryption".
 
-import { api } from "../protocol.js";
+import { api, changesSettings, StorageKey } from "../protocol.js";
 import { keptUntilChanged } from "./kept.js";
+import { livePolicy, pagePolicy } from "./policy.js";
 
 /** The raw stored settings object, or undefined. */
 export async function storedSettings() {
-  const found = await api.storage.sync.get("settings").catch(() => ({}));
-  return found?.settings;
+  const found = await api.storage.sync.get(StorageKey.settings).catch(() => ({}));
+  return found?.[StorageKey.settings];
 }
 
 /**
- * What the organisation's policy gives RootGuard: `{}` without one. Firefox
- * rejects the read when no policy names RootGuard ("Managed storage manifest
- * not found"), Chrome answers `{}`: both mean no policy.
+ * What the organisation's policy gives RootGuard, as the browser answers
+ * now: `{}` without one (background/policy.js).
  */
-export async function managedSettings() {
-  // Asked inside a promise: where the browser has no managed storage at all, that is no policy too.
-  return Promise.resolve()
-    .then(() => api.storage.managed.get())
-    .catch(() => ({}));
+export function managedSettings() {
+  return livePolicy();
 }
 
 /** The owner's settings under their organisation's policy, as `core` reads them. */
@@ -47,15 +44,18 @@ export async function enforcedSettings(core) {
 // hear of it independently, in no set order), which reads storage again.
 // Exports and the other paths read storage each time. The core's reading of
 // what was read is kept with it (the core's answer for the same input).
-const keptStorage = keptUntilChanged(settingsChanged, (unkeep) => {
-  const stored = api.storage.sync.get("settings").then(
-    (found) => found?.settings,
+// The policy may be its copy as last read, while the browser has not
+// answered yet (background/policy.js): the answer, if it differs, changes
+// the copy, and that change drops what was kept.
+const keptStorage = keptUntilChanged(changesSettings, (unkeep) => {
+  const stored = api.storage.sync.get(StorageKey.settings).then(
+    (found) => found?.[StorageKey.settings],
     () => {
       unkeep(); // unreadable now: the defaults this time, storage again next time
       return undefined;
     },
   );
-  return Promise.all([stored, managedSettings()]);
+  return Promise.all([stored, pagePolicy()]);
 });
 let keptReading = null; // {from: the read it came from, settings}
 
@@ -70,11 +70,6 @@ export async function pageSettings(core, { fresh = false } = {}) {
 /** Call `listener()` when the owner or the organisation changes a setting. */
 export function onSettingsChanged(listener) {
   api.storage.onChanged.addListener((changes, area) => {
-    if (settingsChanged(changes, area)) listener();
+    if (changesSettings(changes, area)) listener();
   });
-}
-
-/** Whether a storage.onChanged event changed the owner's or the organisation's settings. */
-function settingsChanged(changes, area) {
-  return (area === "sync" && Boolean(changes.settings)) || area === "managed";
 }

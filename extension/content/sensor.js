@@ -29,7 +29,7 @@
 // arrival, and the settled observation is one more question once the page
 // has been quiet.
 
-import { api, connectPort, fromRootGuard, PortName, ToBackground, ToContent } from "../protocol.js";
+import { api, changesSettings, connectPort, fromRootGuard, PortName, ToBackground, ToContent } from "../protocol.js";
 import { sayUnanswered } from "./core.js";
 import { onPageChanges } from "./page-changes.js";
 import { consoleLocale, keyItemsOutsideTables, keyTables, pageHeadings, pageSections, readingsTouched, touchesThePage } from "./page-reading.js";
@@ -265,9 +265,10 @@ export function startSensor() {
   addEventListener("popstate", routeChanged);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", routeChanged, { once: true });
   else routeChanged();
-  // Options changed: ask again (the background applies them) and redraw.
+  // Options or the organisation's policy changed (or the policy was read
+  // late: background/policy.js): ask again (the background applies them) and redraw.
   api.storage.onChanged.addListener((changes, area) => {
-    if (area !== "sync" || !changes.settings) return;
+    if (!changesSettings(changes, area)) return;
     answers.clear();
     askedKey = null;
     settingsChanged = true;

@@ -6,7 +6,7 @@
 // button. Saved at once rather than with the form's Save button, so the
 // permission and the setting never disagree.
 
-import { api } from "../protocol.js";
+import { api, StorageKey } from "../protocol.js";
 import { loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
 
@@ -14,7 +14,7 @@ const core = await loadPageCore();
 // Every site, since a key can be pasted anywhere: manifest.json's optional host permissions.
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).
-const readStored = async () => core.readSettings((await api.storage.sync.get("settings")).settings ?? null);
+const readStored = async () => core.readSettings((await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
 const ALLOWED_KEY = "leakGuardAllowed";
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
@@ -23,7 +23,7 @@ const status = fieldset.querySelector('[data-rootguard="leak-guard-status"]');
 const list = fieldset.querySelector('[data-rootguard="leak-allowed-sites"]');
 
 async function store(on) {
-  await api.storage.sync.set({ settings: { ...(await readStored()), leakGuard: on } });
+  await api.storage.sync.set({ [StorageKey.settings]: { ...(await readStored()), leakGuard: on } });
 }
 
 function show(state) {
@@ -82,7 +82,7 @@ box.addEventListener("click", () => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes[ALLOWED_KEY]) showAllowed();
   // The form's Reset (or another device) may turn it off.
-  if (area === "sync" && changes.settings && fieldset.dataset.state !== "asking") showStored();
+  if (area === "sync" && changes[StorageKey.settings] && fieldset.dataset.state !== "asking") showStored();
 });
 api.permissions.onRemoved?.addListener(() => showStored());
 

@@ -10,7 +10,7 @@
 // background and the CLI share one rule.
 
 import { managedSettings } from "../background/settings.js";
-import { api } from "../protocol.js";
+import { api, StorageKey } from "../protocol.js";
 import { loadCryptoCore, loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
 
@@ -176,7 +176,7 @@ async function save(settings, own) {
     document.body.dataset.attempts = String(attempts);
     return;
   }
-  await api.storage.sync.set({ settings: checked });
+  await api.storage.sync.set({ [StorageKey.settings]: checked });
   status.textContent = t("optionsSaved");
   document.body.dataset.saved = "saved";
   document.body.dataset.attempts = String(attempts);
@@ -198,7 +198,7 @@ async function measure() {
   }
 }
 
-const { settings: stored } = await api.storage.sync.get("settings");
+const { [StorageKey.settings]: stored } = await api.storage.sync.get(StorageKey.settings);
 const enforced = core.enforcedSettings(stored ?? null, managed);
 fill(enforced.settings);
 lock(enforced);
@@ -214,7 +214,7 @@ for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const settings = read();
-  save(settings, (await api.storage.sync.get("settings")).settings ?? null);
+  save(settings, (await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
 });
 document.getElementById("reset").addEventListener("click", () => {
   // The defaults, under the organisation's policy as everything else.

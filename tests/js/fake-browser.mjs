@@ -42,6 +42,21 @@ function portEnd(name, sender) {
   return end;
 }
 
+// A storage area kept in `map()`: a structured copy out and in, and onChanged after a write.
+function storageArea(map, area) {
+  return {
+    get: async (key) => (map().has(key) ? { [key]: structuredClone(map().get(key)) } : {}),
+    set: async (items) => {
+      const changes = {};
+      for (const [key, value] of Object.entries(items)) {
+        changes[key] = { oldValue: map().get(key), newValue: structuredClone(value) };
+        map().set(key, structuredClone(value));
+      }
+      queueMicrotask(() => fake.storageChanged(changes, area));
+    },
+  };
+}
+
 export const fake = {
   /** What runtime.sendMessage does; a test replaces it. */
   sendMessage: async () => undefined,
@@ -73,6 +88,10 @@ export const fake = {
   storageGet: async () => ({}),
   /** How many times storage.sync.get was called. */
   storageReads: 0,
+  /** What storage.managed.get answers (the organisation's policy); a test replaces it. */
+  managedGet: async () => ({}),
+  /** storage.local's contents. */
+  local: new Map(),
   /** storage.session's contents; its reads counted. */
   session: new Map(),
   sessionReads: 0,
@@ -116,7 +135,9 @@ globalThis.chrome = {
         return fake.storageGet(keys);
       },
     },
+    managed: { get: () => fake.managedGet() },
     // As the browsers: a structured copy out and in, and onChanged after a write.
+    local: storageArea(() => fake.local, "local"),
     session: {
       get: async (key) => {
         fake.sessionReads += 1;

@@ -17,19 +17,21 @@ export const FIREFOX = process.env.ROOTGUARD_FIREFOX ?? "/usr/lib/firefox-esr/fi
 
 /**
  * @param {"chromium"|"firefox"} name
- * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number], prefs?: object, capabilities?: object}} options
+ * @param {{proxyPort: number, extension?: string|null, windowSize?: [number, number], prefs?: object, capabilities?: object, profileDir?: string}} options
  *   extension: a built extension directory (default $ROOTGUARD_DIST/<browser>, dist/ unless
  *   set: a way to run the suites against another build), or null for none.
  *   prefs: browser preferences to add (Chromium's "download.prompt_for_download", Firefox's
  *   "browser.download.useDownloadDir", …).
  *   capabilities: WebDriver capabilities to add (e.g. `webSocketUrl: true` for a WebDriver
  *   BiDi connection beside the classic session: the benchmark's document-start script).
+ *   profileDir: the profile of an earlier browser, closed with `quit()`: the same browser
+ *   started again (Firefox installs RootGuard again as a temporary add-on).
  */
-export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900], prefs = {}, capabilities = {} }) {
+export async function launchBrowser(name, { proxyPort, extension, windowSize = [1366, 900], prefs = {}, capabilities = {}, profileDir: earlierProfile }) {
   const work = mkdtempSync(path.join(tmpdir(), `rootguard-${name}-`));
-  const profileDir = path.join(work, "profile");
+  const profileDir = earlierProfile ?? path.join(work, "profile");
   const downloadDir = path.join(work, "downloads");
-  mkdirSync(profileDir);
+  if (!earlierProfile) mkdirSync(profileDir);
   mkdirSync(downloadDir);
   const logPath = path.join(work, "driver.log");
   const dist = process.env.ROOTGUARD_DIST ?? path.join(ROOT, "dist");

@@ -12,7 +12,9 @@ import { removeLeftoverPolicies, writePolicy } from "./policies.mjs";
 /**
  * @param {string} title  "<title> in chromium", "<title> in firefox"
  * @param {(test: Function, context: {browserName: string, replica: () => object}) => void} define
- *   `test(name, body, {extension, timeout, windowSize, policy})` runs `body({browser, wd, replica, browserName})`;
+ *   `test(name, body, {extension, timeout, windowSize, policy})` runs
+ *   `body({browser, wd, replica, browserName, removePolicy})` (`removePolicy()`: the policy
+ *   gone, for browsers started after it);
  *   `extension` is a built extension path (default dist/<browser>) or null for none;
  *   `windowSize` `[width, height]` (default browsers.mjs's);
  *   `policy` RootGuard's managed settings (an object, or a function returning one) as an
@@ -39,7 +41,7 @@ export function inEachBrowser(title, define, { timeout = 180_000 } = {}) {
             // Firefox reads policies.json once, at startup: the file can go
             // at once (Chromium watches its directory, so there it stays).
             if (browserName === "firefox") removePolicy();
-            await body({ browser, wd: browser.wd, replica, browserName });
+            await body({ browser, wd: browser.wd, replica, browserName, removePolicy });
           } catch (error) {
             if (browser) for (const line of await failureReport(browser)) context.diagnostic(line);
             throw error;

@@ -1,0 +1,75 @@
+// The organisation's policy for RootGuard (storage.managed), read so that a
+// browser slow to answer cannot hold up a console page's warnings.
+//
+// Chromium answers storage.managed only once its policy service is up. At
+// browser start that is seconds: measured here (headless Chromium 1xx, no
+// policy), every read the service worker made answered together about 3 s
+// after the worker started, so a console tab restored or opened at launch
+// got its first warning 2.5 s after it loaded. A stopped worker started
+// again later is answered in about 25 ms. Ghostery and Privacy Badger
+// report the same (w3c/webextensions#547).
+//
+// So a page verdict does not wait for the browser when there is a copy of
+// the policy as last read (storage.local, written whenever a read answers
+// with something new): whichever of the browser's answer and the copy comes
+// first stands in. When the browser's answer lands and differs from the
+// copy, the copy is updated, and that storage.onChanged event drops what the
+// background kept and makes every console tab ask again (protocol.js,
+// `changesSettings`). An export, the options page, the popup and the leak
+// guard wait for the browser's answer itself: they act on the policy, and a
+// few seconds after browser start is no wait a person notices there.
+//
+// No timer waits here: an earlier design that raced the read against a
+// timer made Chromium's worker answer the read about 1.7 s later
+// (docs/PERFORMANCE.md).
+
+import { api, StorageKey } from "../protocol.js";
+
+let answered = false; // the browser has answered a read in this background's life
+let reading = null; // that first read, while it is in progress
+
+/** `{}` without a policy: Firefox rejects the read when no policy names RootGuard, Chrome answers `{}`. */
+const readManaged = () =>
+  Promise.resolve()
+    .then(() => api.storage.managed.get())
+    .catch(() => ({}));
+
+/** The copy of the policy as last read, or null when there is none (or it cannot be read). */
+const lastCopy = () =>
+  Promise.resolve()
+    .then(() => api.storage.local.get(StorageKey.policyCopy))
+    .then(
+      (found) => found?.[StorageKey.policyCopy] ?? null,
+      () => null,
+    );
+
+async function keepCopy(managed) {
+  if (JSON.stringify(await lastCopy()) === JSON.stringify(managed)) return;
+  await Promise.resolve()
+    .then(() => api.storage.local.set({ [StorageKey.policyCopy]: managed }))
+    .catch(() => {}); // not kept: the copy only stands in, the browser's answer is what counts
+}
+
+/** What the browser answers for the policy (`{}` without one); the copy is kept up to date with it. */
+export function livePolicy() {
+  if (answered) return readManaged();
+  reading ??= readManaged().then(async (managed) => {
+    answered = true;
+    reading = null;
+    await keepCopy(managed);
+    return managed;
+  });
+  return reading;
+}
+
+/**
+ * The policy for a page verdict: the browser's answer, or the copy as last
+ * read if that comes first while the browser has not answered yet in this
+ * background's life; without a copy, the browser's answer.
+ */
+export function pagePolicy() {
+  if (answered) return readManaged();
+  const live = livePolicy();
+  const copy = lastCopy().then((found) => found ?? live);
+  return Promise.race([live, copy]);
+}

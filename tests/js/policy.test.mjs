@@ -1,0 +1,109 @@
+// extension/background/policy.js: a page verdict does not wait for a browser
+// slow to answer for the organisation's policy when a copy as last read is
+// kept; the copy follows the browser's answers; an export (the live read)
+// always waits for the browser.
+import "./fake-browser.mjs";
+
+import assert from "node:assert/strict";
+import { beforeEach, test } from "node:test";
+
+import { fake } from "./fake-browser.mjs";
+import { StorageKey } from "../../extension/protocol.js";
+
+// A background that has just started: the module's state is new each time.
+let started = 0;
+const startBackground = () => import(`../../extension/background/policy.js?background=${(started += 1)}`);
+
+// A read the browser answers only when the test says so (Chromium at browser start).
+function slowBrowser() {
+  const reads = [];
+  fake.managedGet = () =>
+    new Promise((resolve) => {
+      reads.push(resolve);
+    });
+  // Once it has answered, it answers at once.
+  const answer = (managed) => {
+    fake.managedGet = async () => structuredClone(managed);
+    for (const resolve of reads.splice(0)) resolve(structuredClone(managed));
+  };
+  return { answer, reads };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const COPY = { kdfStrength: "strong" };
+const NEW_POLICY = { kdfStrength: "maximum" };
+
+beforeEach(() => {
+  fake.local.clear();
+  fake.managedGet = async () => ({});
+});
+
+test("without a copy, a page verdict waits for the browser's answer, which is kept as the copy", async () => {
+  const browser = slowBrowser();
+  const { pagePolicy } = await startBackground();
+  let policy = null;
+  pagePolicy().then((found) => (policy = found));
+  await settle();
+  assert.equal(policy, null, "nothing to stand in: still waiting");
+  browser.answer(COPY);
+  await settle();
+  assert.deepEqual(policy, COPY);
+  assert.deepEqual(fake.local.get(StorageKey.policyCopy), COPY, "the copy for the next start");
+});
+
+test("with a copy, a page verdict does not wait for a slow browser; its different answer replaces the copy, which says so", async () => {
+  fake.local.set(StorageKey.policyCopy, COPY);
+  const browser = slowBrowser();
+  const { pagePolicy } = await startBackground();
+  assert.deepEqual(await pagePolicy(), COPY, "the copy stands in");
+  const changes = [];
+  const listening = (changed, area) => changes.push({ changed, area });
+  chrome.storage.onChanged.addListener(listening);
+  browser.answer(NEW_POLICY);
+  await settle();
+  assert.deepEqual(fake.local.get(StorageKey.policyCopy), NEW_POLICY);
+  assert.ok(
+    changes.some(({ changed, area }) => area === "local" && changed[StorageKey.policyCopy]),
+    "the copy's change is what makes the background and every tab ask again",
+  );
+  assert.deepEqual(await pagePolicy(), NEW_POLICY, "once the browser has answered, its answer");
+});
+
+test("an answer the same as the copy leaves the copy untouched", async () => {
+  fake.local.set(StorageKey.policyCopy, COPY);
+  const browser = slowBrowser();
+  const { pagePolicy } = await startBackground();
+  await pagePolicy();
+  const changes = [];
+  chrome.storage.onChanged.addListener((changed, area) => changes.push(area));
+  browser.answer({ ...COPY });
+  await settle();
+  assert.deepEqual(changes, [], "no change event: what was decided with the copy stands");
+});
+
+test("an export's read (livePolicy) waits for the browser, never the copy", async () => {
+  fake.local.set(StorageKey.policyCopy, COPY);
+  const browser = slowBrowser();
+  const { livePolicy } = await startBackground();
+  let policy = null;
+  livePolicy().then((found) => (policy = found));
+  await settle();
+  assert.equal(policy, null, "still waiting for the browser");
+  browser.answer(NEW_POLICY);
+  await settle();
+  assert.deepEqual(policy, NEW_POLICY);
+});
+
+test("the browser asked once while its first answer is pending; no policy (a rejected read) is {}", async () => {
+  const browser = slowBrowser();
+  const { livePolicy, pagePolicy } = await startBackground();
+  const answers = Promise.all([livePolicy(), pagePolicy(), livePolicy()]);
+  await settle();
+  assert.equal(browser.reads.length, 1);
+  browser.answer({});
+  assert.deepEqual(await answers, [{}, {}, {}]);
+  fake.managedGet = async () => {
+    throw new Error("Managed storage manifest not found");
+  };
+  assert.deepEqual(await livePolicy(), {}, "Firefox without a policy naming RootGuard");
+});
