@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { WebDriver } from "./webdriver.mjs";
+import { freePort, WebDriver } from "./webdriver.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const BROWSERS = ["chromium", "firefox"];
@@ -86,7 +86,11 @@ export async function launchBrowser(name, { proxyPort, extension, windowSize = [
       driver: "geckodriver",
       // Chrome-context scripts, used only to open RootGuard's own pages: Firefox's
       // WebDriver refuses to navigate a tab to a moz-extension:// URL.
-      args: ["--allow-system-access"],
+      // WebDriver BiDi (when asked for: capabilities.webSocketUrl) on a port of
+      // its own: on geckodriver's default, 9222, a Firefox started right after
+      // another one closed could find it still held, and the new session's
+      // socket URL led to the old browser.
+      args: ["--allow-system-access", `--websocket-port=${await freePort()}`],
       logPath,
       capabilities: {
         browserName: "firefox",
