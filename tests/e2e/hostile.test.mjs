@@ -11,9 +11,8 @@ import { filesContaining, watchForSecret } from "./lib/disk.mjs";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { clickClosingPrompt, createRootKey, inPassphrasePrompt, noticeText, promptCount, promptWindow, submitPassphrase } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
-import { retryUntil } from "./lib/webdriver.mjs";
+import { ELEMENT, retryUntil } from "./lib/webdriver.mjs";
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const FORGED_SECRET = "FORGEDSECRETFORGEDSECRETFORGEDSECRETFORG";
 const attackLog = async (wd) => JSON.parse((await wd.execute(`return document.documentElement.getAttribute("data-attack-log")`)) ?? "{}");
 

@@ -14,8 +14,8 @@ import path from "node:path";
 import { PASSPHRASE, decryptWithCli, waitForFiles } from "./lib/files.mjs";
 import { createRootKey, createUserKey, inPassphrasePrompt, noticeText, pasted, pressControl, submitPassphrase, type } from "./lib/flows.mjs";
 import { inEachBrowser } from "./lib/suite.mjs";
+import { ELEMENT } from "./lib/webdriver.mjs";
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const MASKED = "***************";
 const SECRET_SHOWN = `return document.querySelector('[data-testid="secret-access-key"]').textContent`;
 

@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import net from "node:net";
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+/** The key under which WebDriver names an element (W3C WebDriver, "web element identifier"). */
+export const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const SHADOW = "shadow-6066-11e4-a52e-4f735466cecf";
 
 export async function freePort() {
