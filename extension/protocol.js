@@ -86,13 +86,15 @@ export const StorageKey = Object.freeze({
 /**
  * Whether a storage.onChanged event changed what a verdict is decided
  * under: the owner's settings, the organisation's policy, or the policy's
- * copy (updated when the browser answers late: background/policy.js).
+ * copy (replaced when the browser's answer differs: background/policy.js).
+ * The first copy ever written changes nothing: without a copy, every
+ * verdict waited for the browser's answer, which is what it holds.
  */
 export function changesSettings(changes, area) {
   return (
     (area === "sync" && Boolean(changes[StorageKey.settings])) ||
     area === "managed" ||
-    (area === "local" && Boolean(changes[StorageKey.policyCopy]))
+    (area === "local" && changes[StorageKey.policyCopy]?.oldValue !== undefined)
   );
 }
 

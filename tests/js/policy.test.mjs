@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 
 import { fake } from "./fake-browser.mjs";
-import { StorageKey } from "../../extension/protocol.js";
+import { changesSettings, StorageKey } from "../../extension/protocol.js";
 
 // A background that has just started: the module's state is new each time.
 let started = 0;
@@ -51,6 +51,12 @@ test("without a copy, a page verdict waits for the browser's answer, which is ke
   assert.deepEqual(fake.local.get(StorageKey.policyCopy), COPY, "the copy for the next start");
 });
 
+test("the first copy ever written asks no tab again: every verdict before it waited for the browser", () => {
+  assert.equal(changesSettings({ [StorageKey.policyCopy]: { newValue: COPY } }, "local"), false);
+  assert.equal(changesSettings({ [StorageKey.policyCopy]: { oldValue: {}, newValue: COPY } }, "local"), true);
+  assert.equal(changesSettings({ other: { newValue: 1 } }, "local"), false);
+});
+
 test("with a copy, a page verdict does not wait for a slow browser; its different answer replaces the copy, which says so", async () => {
   fake.local.set(StorageKey.policyCopy, COPY);
   const browser = slowBrowser();
@@ -63,7 +69,7 @@ test("with a copy, a page verdict does not wait for a slow browser; its differen
   await settle();
   assert.deepEqual(fake.local.get(StorageKey.policyCopy), NEW_POLICY);
   assert.ok(
-    changes.some(({ changed, area }) => area === "local" && changed[StorageKey.policyCopy]),
+    changes.some(({ changed, area }) => changesSettings(changed, area)),
     "the copy's change is what makes the background and every tab ask again",
   );
   assert.deepEqual(await pagePolicy(), NEW_POLICY, "once the browser has answered, its answer");

@@ -9,11 +9,6 @@ import { test } from "node:test";
 
 import { fake } from "./fake-browser.mjs";
 import { pageSettings } from "../../extension/background/settings.js";
-import { StorageKey } from "../../extension/protocol.js";
-
-// No policy, and the copy of it as last read says so (background/policy.js):
-// the first answer changes no copy, which would drop what is kept.
-fake.local.set(StorageKey.policyCopy, {});
 
 // The core reads what is stored; here it only shows what it was given.
 const core = { readSettings: (stored) => ({ read: stored }) };
