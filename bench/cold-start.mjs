@@ -213,8 +213,7 @@ async function browserStarts(browserName, { replica, runs, log }) {
       try {
         samples.push(await timedNavigation(session, `start-${run}`));
       } finally {
-        await session.quit();
-        await session.browser.close(); // its own downloads directory; the profile is the first's
+        await session.close(); // its own downloads directory goes; the profile is the first's
       }
       log(`cold: ${browserName}, browser start ${run + 1}/${runs}: ${samples.at(-1).verdictMs.toFixed(1)} ms (DOMContentLoaded ${samples.at(-1).domContentLoadedMs.toFixed(1)})`);
     }

@@ -81,6 +81,8 @@ export const StorageKey = Object.freeze({
   settings: "settings",
   /** storage.local: the organisation's policy as last read (background/policy.js). */
   policyCopy: "policyAsLastRead",
+  /** storage.local: the sites where a pasted key is fine (the leak guard; its options allow removing them). */
+  leakGuardAllowed: "leakGuardAllowed",
 });
 
 /**

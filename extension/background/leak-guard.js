@@ -12,7 +12,7 @@
 // origins live in storage.local: which sites someone pastes keys into is
 // browsing history, and storage.sync would copy it to every signed-in device.
 
-import { api, fromContentScript, ToBackground } from "../protocol.js";
+import { api, fromContentScript, StorageKey, ToBackground } from "../protocol.js";
 import { onSettingsChanged, ownerSettings } from "./settings.js";
 
 const SCRIPT_ID = "rootguard-leak-guard";
@@ -20,7 +20,6 @@ const SCRIPT_ID = "rootguard-leak-guard";
 const LEAK_GUARD_ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The console's hosts, as manifest.json grants them: the leak guard stays off there.
 const CONSOLE_HOSTS = api.runtime.getManifest().host_permissions;
-const ALLOWED_KEY = "leakGuardAllowed";
 // How many checks the core has answered since the browser started: a
 // diagnostic for RootGuard's own pages and tests (docs/TESTING.md, "Test hooks"),
 // kept in storage.session, so nothing on the site can read it.
@@ -40,7 +39,7 @@ export function installLeakGuard(core) {
     if (!(await ownerSettings(await core)).leakGuard) return false;
     return api.permissions.contains({ origins: LEAK_GUARD_ORIGINS });
   };
-  const allowedOrigins = async () => (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
+  const allowedOrigins = async () => (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
 
   // One sync at a time: two overlapping ones could both see "not registered"
   // and the second registration would fail on the duplicate id.
@@ -108,7 +107,7 @@ export function installLeakGuard(core) {
         const origin = originOf(sender);
         if (origin === "null") throw new Error("this frame has no origin to remember");
         const list = await allowedOrigins();
-        if (!list.includes(origin)) await api.storage.local.set({ [ALLOWED_KEY]: [...list, origin].sort() });
+        if (!list.includes(origin)) await api.storage.local.set({ [StorageKey.leakGuardAllowed]: [...list, origin].sort() });
         return { origin };
       },
     },

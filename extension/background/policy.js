@@ -2,7 +2,7 @@
 // browser slow to answer cannot hold up a console page's warnings.
 //
 // Chromium answers storage.managed only once its policy service is up. At
-// browser start that is seconds: measured here (headless Chromium 1xx, no
+// browser start that is seconds: measured here (headless Chromium 156, no
 // policy), every read the service worker made answered together about 3 s
 // after the worker started, so a console tab restored or opened at launch
 // got its first warning 2.5 s after it loaded. A stopped worker started

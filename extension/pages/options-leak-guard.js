@@ -15,7 +15,6 @@ const core = await loadPageCore();
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).
 const readStored = async () => core.readSettings((await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
-const ALLOWED_KEY = "leakGuardAllowed";
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
 const box = fieldset.querySelector('input[name="leakGuard"]');
@@ -38,7 +37,7 @@ async function showStored() {
 }
 
 async function showAllowed() {
-  const origins = (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
+  const origins = (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
   list.replaceChildren(
     ...origins.map((origin) => {
       const item = document.createElement("li");
@@ -50,8 +49,8 @@ async function showAllowed() {
       remove.dataset.rootguardAction = "leak-allow-remove";
       remove.textContent = t("optionsLeakAllowedRemove");
       remove.addEventListener("click", async () => {
-        const now = (await api.storage.local.get(ALLOWED_KEY))[ALLOWED_KEY] ?? [];
-        await api.storage.local.set({ [ALLOWED_KEY]: now.filter((o) => o !== origin) });
+        const now = (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
+        await api.storage.local.set({ [StorageKey.leakGuardAllowed]: now.filter((o) => o !== origin) });
       });
       item.append(name, " ", remove);
       return item;
@@ -80,7 +79,7 @@ box.addEventListener("click", () => {
 });
 
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && changes[ALLOWED_KEY]) showAllowed();
+  if (area === "local" && changes[StorageKey.leakGuardAllowed]) showAllowed();
   // The form's Reset (or another device) may turn it off.
   if (area === "sync" && changes[StorageKey.settings] && fieldset.dataset.state !== "asking") showStored();
 });

@@ -42,10 +42,14 @@ function portEnd(name, sender) {
   return end;
 }
 
-// A storage area kept in `map()`: a structured copy out and in, and onChanged after a write.
-function storageArea(map, area) {
+// A storage area kept in `map()`: a structured copy out and in, and onChanged
+// after a write; `counted()` is called on each read.
+function storageArea(map, area, counted = () => {}) {
   return {
-    get: async (key) => (map().has(key) ? { [key]: structuredClone(map().get(key)) } : {}),
+    get: async (key) => {
+      counted();
+      return map().has(key) ? { [key]: structuredClone(map().get(key)) } : {};
+    },
     set: async (items) => {
       const changes = {};
       for (const [key, value] of Object.entries(items)) {
@@ -138,19 +142,6 @@ globalThis.chrome = {
     managed: { get: () => fake.managedGet() },
     // As the browsers: a structured copy out and in, and onChanged after a write.
     local: storageArea(() => fake.local, "local"),
-    session: {
-      get: async (key) => {
-        fake.sessionReads += 1;
-        return fake.session.has(key) ? { [key]: structuredClone(fake.session.get(key)) } : {};
-      },
-      set: async (items) => {
-        const changes = {};
-        for (const [key, value] of Object.entries(items)) {
-          changes[key] = { oldValue: fake.session.get(key), newValue: structuredClone(value) };
-          fake.session.set(key, structuredClone(value));
-        }
-        queueMicrotask(() => fake.storageChanged(changes, "session"));
-      },
-    },
+    session: storageArea(() => fake.session, "session", () => (fake.sessionReads += 1)),
   },
 };

@@ -30,6 +30,17 @@ function slowBrowser() {
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Whether `reading` is still waiting once everything ready has run; then, after `answer()`, what it gave. */
+async function waitsFor(reading, answer) {
+  let found = null;
+  reading.then((value) => (found = value));
+  await settle();
+  const waited = found === null;
+  answer();
+  await settle();
+  return { waited, found };
+}
 const COPY = { kdfStrength: "strong" };
 const NEW_POLICY = { kdfStrength: "maximum" };
 
@@ -41,13 +52,9 @@ beforeEach(() => {
 test("without a copy, a page verdict waits for the browser's answer, which is kept as the copy", async () => {
   const browser = slowBrowser();
   const { pagePolicy } = await startBackground();
-  let policy = null;
-  pagePolicy().then((found) => (policy = found));
-  await settle();
-  assert.equal(policy, null, "nothing to stand in: still waiting");
-  browser.answer(COPY);
-  await settle();
-  assert.deepEqual(policy, COPY);
+  const { waited, found } = await waitsFor(pagePolicy(), () => browser.answer(COPY));
+  assert.ok(waited, "nothing to stand in: still waiting");
+  assert.deepEqual(found, COPY);
   assert.deepEqual(fake.local.get(StorageKey.policyCopy), COPY, "the copy for the next start");
 });
 
@@ -91,13 +98,9 @@ test("an export's read (livePolicy) waits for the browser, never the copy", asyn
   fake.local.set(StorageKey.policyCopy, COPY);
   const browser = slowBrowser();
   const { livePolicy } = await startBackground();
-  let policy = null;
-  livePolicy().then((found) => (policy = found));
-  await settle();
-  assert.equal(policy, null, "still waiting for the browser");
-  browser.answer(NEW_POLICY);
-  await settle();
-  assert.deepEqual(policy, NEW_POLICY);
+  const { waited, found } = await waitsFor(livePolicy(), () => browser.answer(NEW_POLICY));
+  assert.ok(waited, "still waiting for the browser");
+  assert.deepEqual(found, NEW_POLICY);
 });
 
 test("the browser asked once while its first answer is pending; no policy (a rejected read) is {}", async () => {
