@@ -88,15 +88,17 @@ export const StorageKey = Object.freeze({
 /**
  * Whether a storage.onChanged event changed what a verdict is decided
  * under: the owner's settings, the organisation's policy, or the policy's
- * copy (replaced when the browser's answer differs: background/policy.js).
- * The first copy ever written changes nothing: without a copy, every
- * verdict waited for the browser's answer, which is what it holds.
+ * copy (written when the browser's answer differs from it:
+ * background/policy.js). Until the browser answers, page verdicts are
+ * decided under the copy, or under no policy (`{}`) when there is none yet:
+ * a copy counts when it differs from what stood in for it.
  */
 export function changesSettings(changes, area) {
+  const copy = area === "local" ? changes[StorageKey.policyCopy] : undefined;
   return (
     (area === "sync" && Boolean(changes[StorageKey.settings])) ||
     area === "managed" ||
-    (area === "local" && changes[StorageKey.policyCopy]?.oldValue !== undefined)
+    (copy !== undefined && JSON.stringify(copy.newValue ?? {}) !== JSON.stringify(copy.oldValue ?? {}))
   );
 }
 

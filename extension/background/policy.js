@@ -9,15 +9,26 @@
 // again later is answered in about 25 ms. Ghostery and Privacy Badger
 // report the same (w3c/webextensions#547).
 //
-// So a page verdict does not wait for the browser when there is a copy of
-// the policy as last read (storage.local, written whenever a read answers
-// with something new): whichever of the browser's answer and the copy comes
-// first stands in. When the browser's answer lands and differs from the
-// copy, the copy is updated, and that storage.onChanged event drops what the
-// background kept and makes every console tab ask again (protocol.js,
-// `changesSettings`). An export, the options page, the popup and the leak
-// guard wait for the browser's answer itself: they act on the policy, and a
-// few seconds after browser start is no wait a person notices there.
+// And while the console page keeps the worker busy (its observations come
+// one after another, as a console page that is drawing sends them), the
+// answer does not come at all: measured (2026-12-06, the bench's workload
+// run back to back on a new profile), no verdict in 10 s, where with the
+// read replaced by `{}` the first came at once. Neither CPU load nor DOM
+// changes in the page held it back; the sensor's questions did.
+//
+// So a page verdict does not wait for the browser: until the browser has
+// answered once, it is decided under the copy of the policy as last read
+// (storage.local, written whenever a read answers with something new), or
+// under no policy (`{}`) when there is no copy yet (a new profile), unless
+// the browser's answer comes first. When the answer lands and differs from
+// what stood in, the copy is written, and that storage.onChanged event drops
+// what the background kept and makes every console tab ask again
+// (protocol.js, `changesSettings`). A page verdict only warns and badges, so
+// the owner's own settings for those few seconds are the lesser harm; a tab
+// that shows nothing for as long as the console is busy is the greater.
+// An export, the options page, the popup and the leak guard wait for the
+// browser's answer itself: they act on the policy (its recipients, its
+// minimum strength), and fail closed rather than guess it.
 //
 // No timer waits here: an earlier design that raced the read against a
 // timer made Chromium's worker answer the read about 1.7 s later
@@ -27,6 +38,7 @@ import { api, StorageKey } from "../protocol.js";
 
 let answered = false; // the browser has answered a read in this background's life
 let reading = null; // that first read, while it is in progress
+let standIn = null; // what page verdicts use until it answers: the copy, read once
 
 /** `{}` without a policy: Firefox rejects the read when no policy names RootGuard, Chrome answers `{}`. */
 const readManaged = () =>
@@ -44,7 +56,8 @@ const lastCopy = () =>
     );
 
 async function keepCopy(managed) {
-  if (JSON.stringify(await lastCopy()) === JSON.stringify(managed)) return;
+  // No copy stood in as no policy: without a policy, no copy is needed either.
+  if (JSON.stringify((await lastCopy()) ?? {}) === JSON.stringify(managed)) return;
   await Promise.resolve()
     .then(() => api.storage.local.set({ [StorageKey.policyCopy]: managed }))
     .catch(() => {}); // not kept: the copy only stands in, the browser's answer is what counts
@@ -63,13 +76,13 @@ export function livePolicy() {
 }
 
 /**
- * The policy for a page verdict: the browser's answer, or the copy as last
- * read if that comes first while the browser has not answered yet in this
- * background's life; without a copy, the browser's answer.
+ * The policy for a page verdict: the browser's answer, or, if that comes
+ * later while the browser has not answered yet in this background's life,
+ * the copy as last read (no policy, `{}`, when there is none).
  */
 export function pagePolicy() {
   if (answered) return readManaged();
   const live = livePolicy();
-  const copy = lastCopy().then((found) => found ?? live);
-  return Promise.race([live, copy]);
+  standIn ??= lastCopy().then((found) => found ?? {});
+  return Promise.race([live, standIn]);
 }

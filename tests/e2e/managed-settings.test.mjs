@@ -181,6 +181,43 @@ inEachBrowser("managed settings", (test) => {
   );
 
   test(
+    "a console page that keeps changing as the browser starts on a new profile is warned while it changes, and the policy holds once the browser has read it",
+    async ({ wd, replica }) => {
+      // The replica's workload (the bench's): a second of SPA moves and
+      // re-rendered key tables. Chromium did not answer RootGuard's read of
+      // the policy while such a page kept its worker asking (background/policy.js):
+      // no warning and no badge in ten such sessions in a row. Until the
+      // browser answers, a page is judged under no policy (there is no copy
+      // yet); so each session, back to back from the browser's start, ends
+      // warned, and badged as the owner's settings say.
+      replica.setScenario({ workload: true, apiDelayMs: 0 });
+      const session = async (serial) => {
+        await wd.navigate(`https://us-east-1.console.aws.amazon.com/iam/home?busy=${serial}#/security_credentials`);
+        await wd.waitFor("the console's session", `return document.documentElement.getAttribute("data-bench-workload")`, { timeout: 60_000, interval: 5 });
+        return wd.execute(
+          `return { warned: Boolean(document.querySelector('[data-rootguard="root-warning"]')), workload: JSON.parse(document.documentElement.getAttribute("data-bench-workload")) }`,
+        );
+      };
+      for (let serial = 0; serial < 3; serial++) {
+        const { warned, workload } = await session(serial);
+        assert.equal(workload.error, undefined, workload.error);
+        assert.ok(warned, `session ${serial}: the root warning was on the page when the console's session ended`);
+      }
+      // Quiet: the browser reads the policy, and its hidden badges hold.
+      replica.setScenario({});
+      await wd.navigate("https://us-east-1.console.aws.amazon.com/iam/home#/security_credentials");
+      await noticeText(wd, "root-warning");
+      await wd.waitFor(
+        "the keys shown without badges, as the organisation's policy says, once the page has settled",
+        `return document.querySelector('[data-rootguard="notices"]')?.getAttribute("data-settled") === "true" &&
+           document.querySelector('[data-testid="access-key-id"]') !== null &&
+           document.querySelectorAll('[data-rootguard="key-badge"]').length === 0`,
+      );
+    },
+    { policy: { show: { "key-badges": false } } },
+  );
+
+  test(
     "a bad managed value falls back safely and the popup says so",
     async ({ browser, wd }) => {
       await browser.openExtensionPageInNewWindow("pages/popup.html");

@@ -1,7 +1,7 @@
 // extension/background/policy.js: a page verdict does not wait for a browser
-// slow to answer for the organisation's policy when a copy as last read is
-// kept; the copy follows the browser's answers; an export (the live read)
-// always waits for the browser.
+// slow to answer for the organisation's policy: the copy as last read stands
+// in, or no policy when there is no copy; the copy follows the browser's
+// answers; an export (the live read) always waits for the browser.
 import "./fake-browser.mjs";
 
 import assert from "node:assert/strict";
@@ -49,18 +49,40 @@ beforeEach(() => {
   fake.managedGet = async () => ({});
 });
 
-test("without a copy, a page verdict waits for the browser's answer, which is kept as the copy", async () => {
+test("without a copy, a page verdict does not wait: no policy stands in, and the browser's policy, once it answers, is kept as the copy and says so", async () => {
   const browser = slowBrowser();
   const { pagePolicy } = await startBackground();
-  const { waited, found } = await waitsFor(pagePolicy(), () => browser.answer(COPY));
-  assert.ok(waited, "nothing to stand in: still waiting");
-  assert.deepEqual(found, COPY);
+  assert.deepEqual(await pagePolicy(), {}, "no policy stands in (a new profile)");
+  const changes = [];
+  chrome.storage.onChanged.addListener((changed, area) => changes.push({ changed, area }));
+  browser.answer(COPY);
+  await settle();
   assert.deepEqual(fake.local.get(StorageKey.policyCopy), COPY, "the copy for the next start");
+  assert.ok(
+    changes.some(({ changed, area }) => changesSettings(changed, area)),
+    "the verdicts decided under no policy are asked again",
+  );
+  assert.deepEqual(await pagePolicy(), COPY, "once the browser has answered, its answer");
 });
 
-test("the first copy ever written asks no tab again: every verdict before it waited for the browser", () => {
-  assert.equal(changesSettings({ [StorageKey.policyCopy]: { newValue: COPY } }, "local"), false);
-  assert.equal(changesSettings({ [StorageKey.policyCopy]: { oldValue: {}, newValue: COPY } }, "local"), true);
+test("without a policy and without a copy, no copy is written and no tab asks again", async () => {
+  const browser = slowBrowser();
+  const { pagePolicy } = await startBackground();
+  await pagePolicy();
+  const changes = [];
+  chrome.storage.onChanged.addListener((changed, area) => changes.push(area));
+  browser.answer({});
+  await settle();
+  assert.equal(fake.local.get(StorageKey.policyCopy), undefined);
+  assert.deepEqual(changes, []);
+});
+
+test("a copy's change counts when it differs from what stood in for it (no policy, when there was no copy)", () => {
+  const copyChange = (change) => changesSettings({ [StorageKey.policyCopy]: change }, "local");
+  assert.equal(copyChange({ newValue: COPY }), true, "the first copy, a policy: verdicts were decided under none");
+  assert.equal(copyChange({ newValue: {} }), false, "the first copy, no policy: as the verdicts were decided");
+  assert.equal(copyChange({ oldValue: COPY, newValue: NEW_POLICY }), true);
+  assert.equal(copyChange({ oldValue: COPY, newValue: {} }), true, "the policy removed");
   assert.equal(changesSettings({ other: { newValue: 1 } }, "local"), false);
 });
 
