@@ -5,7 +5,7 @@
 
 import { ask, ToBackground } from "../protocol.js";
 import { placeNotices } from "./placement.js";
-import { t } from "./texts.js";
+import { t, writingIn } from "./texts.js";
 
 export { t };
 const tm = (message) => t(message.key, message.args);
@@ -89,13 +89,16 @@ const STYLE = `
 // (Cloudscape's body classes; the console sets the dark one itself when its
 // visual mode follows the system's).
 const theme = () => (document.body?.classList.contains("awsui-dark-mode") ? "dark" : "light");
+const density = () => (document.body?.classList.contains("awsui-compact-mode") ? "compact" : "comfortable");
+// What a drawn element looks like besides its data: kept elements are drawn again when it changes.
+const look = () => [theme(), density(), writingIn()];
 
 /** A RootGuard element: a host marked `data-rootguard="<kind>"` and its open shadow root, styled. */
 export function host(kind, severity) {
   const element = document.createElement(kind === "key-badge" || kind === "user-key-badge" ? "span" : "div");
   element.setAttribute("data-rootguard", kind);
   element.setAttribute("data-theme", theme());
-  element.setAttribute("data-density", document.body?.classList.contains("awsui-compact-mode") ? "compact" : "comfortable");
+  element.setAttribute("data-density", density());
   if (severity) element.setAttribute("data-severity", severity);
   const shadow = element.attachShadow({ mode: "open" });
   const style = document.createElement("style");
@@ -126,10 +129,19 @@ function alternativesList(alternatives) {
 }
 
 // One container holds every notice, in the console's flow (content/placement.js).
+// It is the same element for the document's life: when the console replaces
+// the part of the page it was in (an SPA move), it is put back with the
+// verdict's notices in it, which the next verdict keeps if they still say
+// the same, instead of drawing them again (each drawing is a shadow root and
+// its style sheet for the page's style and layout work). Everything else in
+// it (an export's outcome, a shown secret's or a copy's notice) was about
+// the part of the page the console took away: it goes, as it did with it.
 export function ensureStack() {
-  if (!stack?.isConnected) {
+  if (!stack) {
     stack = document.createElement("div");
     stack.setAttribute("data-rootguard", "notices");
+  } else if (!stack.isConnected) {
+    for (const old of stack.querySelectorAll(":scope > :not([data-rootguard-from=verdict])")) old.remove();
   }
   placeNotices(stack);
   return stack;
@@ -339,6 +351,21 @@ function badge(b, kind = "key-badge") {
   return element;
 }
 
+// The badge last made for each key ID, by what it says: the console
+// re-renders its key table with the same data (fresh rows, without the
+// badges), and the badge taken out with the old row goes into the new one
+// rather than being made again.
+const madeBadges = new Map();
+function keyBadge(b) {
+  const said = JSON.stringify([b, look()]);
+  const made = madeBadges.get(b.keyId);
+  if (made?.rootguardSaid === said && !made.isConnected) return made;
+  const element = badge(b);
+  element.rootguardSaid = said;
+  madeBadges.set(b.keyId, element);
+  return element;
+}
+
 // Put each badge in the cell that shows its key ID (found again by text,
 // whatever the markup), once; drop badges of keys no longer shown.
 function placeBadges(badges) {
@@ -356,7 +383,7 @@ function placeBadges(badges) {
       if (cell.hasAttribute("data-rootguard")) continue;
       const keyId = [...wanted.keys()].find((id) => !placed.has(id) && cell.textContent.includes(id));
       if (!keyId) continue;
-      cell.append(badge(wanted.get(keyId)));
+      cell.append(keyBadge(wanted.get(keyId)));
       placed.add(keyId);
     }
   }
@@ -368,7 +395,7 @@ function placeBadges(badges) {
     const keyId = [...wanted.keys()].find((id) => !placed.has(id) && node.data.includes(id));
     const element = node.parentElement;
     if (!keyId || !element || element.closest("[data-rootguard]")) continue;
-    element.append(badge(wanted.get(keyId)));
+    element.append(keyBadge(wanted.get(keyId)));
     placed.add(keyId);
   }
 }
@@ -403,6 +430,21 @@ function placeUserBadges(badges) {
   }
 }
 
+// The notice last drawn of each kind, by what it says: an SPA move takes a
+// notice away (the next route's verdict does not show it, or the console
+// replaced the part of the page it was in) and the move back shows the same
+// notice again, which goes back rather than being drawn again.
+const madeNotices = new Map();
+function verdictNotice(notice, said, decidedBy) {
+  const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
+  const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
+  element.setAttribute("data-rootguard-from", "verdict");
+  element.setAttribute("data-rootguard-decided-by", decidedBy);
+  element.rootguardSaid = said;
+  madeNotices.set(notice.kind, element);
+  return element;
+}
+
 /** Draw a verdict: notices, the interstitial, badges. Idempotent. */
 export function verdict(result, { settled = false } = {}) {
   const container = ensureStack();
@@ -425,14 +467,11 @@ export function verdict(result, { settled = false } = {}) {
       continue;
     }
     // Drawn once; drawn again only when what it says changed (the users list's counts as the table loads).
-    const said = JSON.stringify([notice.severity, notice.title, notice.body, notice.args]);
+    const said = JSON.stringify([notice, look()]);
     const drawn = container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`);
     if (drawn?.rootguardSaid === said) continue;
-    const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
-    const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
-    element.setAttribute("data-rootguard-from", "verdict");
-    element.setAttribute("data-rootguard-decided-by", result.decidedBy);
-    element.rootguardSaid = said;
+    const made = madeNotices.get(notice.kind);
+    const element = made?.rootguardSaid === said && !made.isConnected ? made : verdictNotice(notice, said, result.decidedBy);
     if (drawn) drawn.replaceWith(element);
     else container.append(element);
   }

@@ -19,6 +19,9 @@ export function t(key, args = []) {
   return message.replace(/\$(\$|[1-9])/g, (_, which) => (which === "$" ? "$" : (fill[Number(which) - 1] ?? "")));
 }
 
+/** The translation `t` writes in now (null: the browser's language): what a drawn text was written in. */
+export const writingIn = () => (messages ? locale : null);
+
 /** Write in translation `wanted` (a `_locales` directory, from the core) from now on; resolves when its texts are here. */
 export function useLocale(wanted) {
   if (wanted === locale) return loading ?? Promise.resolve();

@@ -86,6 +86,49 @@ test("a dismissed notice stays away for the visit, and comes back on a new route
   assert.ok(document.querySelector('[data-rootguard="root-warning"]'));
 });
 
+test("a key table drawn again with the same data gets back the badge it had; other data, or dark mode, a new one", () => {
+  const critical = [badge("AKIAIOSFODNN7EXAMPLE", "critical")];
+  render.verdict(verdict([], critical));
+  const first = document.querySelector('[data-rootguard="key-badge"]');
+  // The console re-renders its table: fresh rows, without RootGuard's badge.
+  document.querySelector("table").innerHTML = "<tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr>";
+  render.verdict(verdict([], critical));
+  assert.equal(document.querySelector('td > [data-rootguard="key-badge"]'), first, "the same badge, in the new row");
+  document.querySelector("table").innerHTML = "<tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr>";
+  render.verdict(verdict([], [{ ...critical[0], ageDays: 401 }]));
+  const older = document.querySelector('td > [data-rootguard="key-badge"]');
+  assert.notEqual(older, first, "what it says changed: made again");
+  assert.equal(older.getAttribute("data-age-days"), "401");
+  document.querySelector("table").innerHTML = "<tr><td>AKIAIOSFODNN7EXAMPLE</td><td>Active</td></tr>";
+  document.body.classList.add("awsui-dark-mode");
+  try {
+    render.verdict(verdict([], [{ ...critical[0], ageDays: 401 }]));
+    assert.equal(document.querySelector('td > [data-rootguard="key-badge"]').getAttribute("data-theme"), "dark");
+  } finally {
+    document.body.classList.remove("awsui-dark-mode");
+  }
+});
+
+test("when the console replaces the part of the page the notices were in, the verdict's notices come back with them and other messages do not", () => {
+  document.body.innerHTML = "<main><div id=content><h1>Security credentials</h1></div></main>";
+  render.verdict(verdict([notice("root-warning", true)], []));
+  const warning = document.querySelector('[data-rootguard="root-warning"]');
+  render.message("export-saved", "exportSavedTitle", [], "exportSavedBody", []);
+  assert.ok(document.querySelector('[data-rootguard="export-saved"]'));
+  // An SPA move: the console draws its content area anew.
+  document.querySelector("main").innerHTML = "<div id=content><h1>Users</h1></div>";
+  render.routeChanged();
+  render.verdict(verdict([], []));
+  assert.equal(document.querySelector('[data-rootguard="root-warning"]'), null, "not on this route");
+  assert.equal(document.querySelector('[data-rootguard="export-saved"]'), null, "the message went with the page it was about");
+  document.querySelector("main").innerHTML = "<div id=content><h1>Security credentials</h1></div>";
+  render.routeChanged();
+  render.verdict(verdict([notice("root-warning", true)], []));
+  assert.equal(document.querySelector('[data-rootguard="root-warning"]'), warning, "back: the same notice");
+  render.verdict(verdict([notice("root-warning", true, { args: ["1234-5678-9012"] })], []));
+  assert.notEqual(document.querySelector('[data-rootguard="root-warning"]'), warning, "it says something else: drawn again");
+});
+
 test("every element the renderer adds is marked data-rootguard", () => {
   const before = new Set(document.querySelectorAll("*"));
   render.verdict(verdict([notice("root-warning", true)], [badge("AKIAIOSFODNN7EXAMPLE", "critical")]));
