@@ -38,7 +38,6 @@ import { api, StorageKey } from "../protocol.js";
 
 let answered = false; // the browser has answered a read in this background's life
 let reading = null; // that first read, while it is in progress
-let standIn = null; // what page verdicts use until it answers: the copy, read once
 
 /** `{}` without a policy: Firefox rejects the read when no policy names RootGuard, Chrome answers `{}`. */
 const readManaged = () =>
@@ -83,6 +82,7 @@ export function livePolicy() {
 export function pagePolicy() {
   if (answered) return readManaged();
   const live = livePolicy();
-  standIn ??= lastCopy().then((found) => found ?? {});
+  // Read each time: another of RootGuard's pages (options) may have written a newer copy meanwhile.
+  const standIn = lastCopy().then((found) => found ?? {});
   return Promise.race([live, standIn]);
 }

@@ -133,15 +133,17 @@ function alternativesList(alternatives) {
 // the part of the page it was in (an SPA move), it is put back with the
 // verdict's notices in it, which the next verdict keeps if they still say
 // the same, instead of drawing them again (each drawing is a shadow root and
-// its style sheet for the page's style and layout work). Everything else in
-// it (an export's outcome, a shown secret's or a copy's notice) was about
-// the part of the page the console took away: it goes, as it did with it.
+// its style sheet for the page's style and layout work). It comes back
+// empty: the next verdict puts back what it still shows (madeNotices
+// below), and everything else in it (an export's outcome, a shown secret's
+// or a copy's notice) was about the part of the page the console took away,
+// and goes, as it did with it.
 export function ensureStack() {
   if (!stack) {
     stack = document.createElement("div");
     stack.setAttribute("data-rootguard", "notices");
   } else if (!stack.isConnected) {
-    for (const old of stack.querySelectorAll(":scope > :not([data-rootguard-from=verdict])")) old.remove();
+    stack.replaceChildren();
   }
   placeNotices(stack);
   return stack;
@@ -433,7 +435,9 @@ function placeUserBadges(badges) {
 // The notice last drawn of each kind, by what it says: an SPA move takes a
 // notice away (the next route's verdict does not show it, or the console
 // replaced the part of the page it was in) and the move back shows the same
-// notice again, which goes back rather than being drawn again.
+// notice again, which goes back rather than being drawn again. Not a notice
+// with controls of another content script's (decorate below): those keep
+// state about the page they were used on (a page report of that route).
 const madeNotices = new Map();
 function verdictNotice(notice, said, decidedBy) {
   const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
@@ -441,7 +445,7 @@ function verdictNotice(notice, said, decidedBy) {
   element.setAttribute("data-rootguard-from", "verdict");
   element.setAttribute("data-rootguard-decided-by", decidedBy);
   element.rootguardSaid = said;
-  madeNotices.set(notice.kind, element);
+  if (!decorations.has(notice.kind)) madeNotices.set(notice.kind, element);
   return element;
 }
 

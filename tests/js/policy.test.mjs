@@ -104,6 +104,15 @@ test("with a copy, a page verdict does not wait for a slow browser; its differen
   assert.deepEqual(await pagePolicy(), NEW_POLICY, "once the browser has answered, its answer");
 });
 
+test("a copy written meanwhile by another of RootGuard's pages (options) stands in from then on", async () => {
+  const browser = slowBrowser();
+  const { pagePolicy } = await startBackground();
+  assert.deepEqual(await pagePolicy(), {}, "no copy yet: no policy");
+  fake.local.set(StorageKey.policyCopy, COPY); // the options page's own read answered first and kept it
+  assert.deepEqual(await pagePolicy(), COPY, "the newer copy, though this background's read is still waiting");
+  browser.answer(COPY);
+});
+
 test("an answer the same as the copy leaves the copy untouched", async () => {
   fake.local.set(StorageKey.policyCopy, COPY);
   const browser = slowBrowser();

@@ -129,6 +129,19 @@ test("when the console replaces the part of the page the notices were in, the ve
   assert.notEqual(document.querySelector('[data-rootguard="root-warning"]'), warning, "it says something else: drawn again");
 });
 
+test("a notice with another script's controls comes back drawn anew: their state was about the page they were used on", () => {
+  render.decorate("unrecognized-page", () => [document.createElement("button")]);
+  document.body.innerHTML = "<main><div><h1>Somewhere</h1></div></main>";
+  render.verdict(verdict([notice("unrecognized-page", true)], []));
+  const first = document.querySelector('[data-rootguard="unrecognized-page"]');
+  render.routeChanged();
+  render.verdict(verdict([], []));
+  render.verdict(verdict([notice("unrecognized-page", true)], []));
+  const again = document.querySelector('[data-rootguard="unrecognized-page"]');
+  assert.ok(again);
+  assert.notEqual(again, first);
+});
+
 test("every element the renderer adds is marked data-rootguard", () => {
   const before = new Set(document.querySelectorAll("*"));
   render.verdict(verdict([notice("root-warning", true)], [badge("AKIAIOSFODNN7EXAMPLE", "critical")]));
