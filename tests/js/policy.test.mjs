@@ -41,6 +41,20 @@ async function waitsFor(reading, answer) {
   await settle();
   return { waited, found };
 }
+/**
+ * The browser answers `policy`, which differs from what stood in: it becomes
+ * the copy, with a change event that makes the background and the tabs ask
+ * again (`why`), and page verdicts use it from then on.
+ */
+async function answerReplacesCopy(browser, pagePolicy, policy, why) {
+  const changes = [];
+  chrome.storage.onChanged.addListener((changed, area) => changes.push({ changed, area }));
+  browser.answer(policy);
+  await settle();
+  assert.deepEqual(fake.local.get(StorageKey.policyCopy), policy, "the copy for the next start");
+  assert.ok(changes.some(({ changed, area }) => changesSettings(changed, area)), why);
+  assert.deepEqual(await pagePolicy(), policy, "once the browser has answered, its answer");
+}
 const COPY = { kdfStrength: "strong" };
 const NEW_POLICY = { kdfStrength: "maximum" };
 
@@ -53,16 +67,7 @@ test("without a copy, a page verdict does not wait: no policy stands in, and the
   const browser = slowBrowser();
   const { pagePolicy } = await startBackground();
   assert.deepEqual(await pagePolicy(), {}, "no policy stands in (a new profile)");
-  const changes = [];
-  chrome.storage.onChanged.addListener((changed, area) => changes.push({ changed, area }));
-  browser.answer(COPY);
-  await settle();
-  assert.deepEqual(fake.local.get(StorageKey.policyCopy), COPY, "the copy for the next start");
-  assert.ok(
-    changes.some(({ changed, area }) => changesSettings(changed, area)),
-    "the verdicts decided under no policy are asked again",
-  );
-  assert.deepEqual(await pagePolicy(), COPY, "once the browser has answered, its answer");
+  await answerReplacesCopy(browser, pagePolicy, COPY, "the verdicts decided under no policy are asked again");
 });
 
 test("without a policy and without a copy, no copy is written and no tab asks again", async () => {
@@ -91,17 +96,7 @@ test("with a copy, a page verdict does not wait for a slow browser; its differen
   const browser = slowBrowser();
   const { pagePolicy } = await startBackground();
   assert.deepEqual(await pagePolicy(), COPY, "the copy stands in");
-  const changes = [];
-  const listening = (changed, area) => changes.push({ changed, area });
-  chrome.storage.onChanged.addListener(listening);
-  browser.answer(NEW_POLICY);
-  await settle();
-  assert.deepEqual(fake.local.get(StorageKey.policyCopy), NEW_POLICY);
-  assert.ok(
-    changes.some(({ changed, area }) => changesSettings(changed, area)),
-    "the copy's change is what makes the background and every tab ask again",
-  );
-  assert.deepEqual(await pagePolicy(), NEW_POLICY, "once the browser has answered, its answer");
+  await answerReplacesCopy(browser, pagePolicy, NEW_POLICY, "the copy's change is what makes the background and every tab ask again");
 });
 
 test("a copy written meanwhile by another of RootGuard's pages (options) stands in from then on", async () => {
