@@ -130,14 +130,11 @@ function alternativesList(alternatives) {
 
 // One container holds every notice, in the console's flow (content/placement.js).
 // It is the same element for the document's life: when the console replaces
-// the part of the page it was in (an SPA move), it is put back with the
-// verdict's notices in it, which the next verdict keeps if they still say
-// the same, instead of drawing them again (each drawing is a shadow root and
-// its style sheet for the page's style and layout work). It comes back
-// empty: the next verdict puts back what it still shows (madeNotices
-// below), and everything else in it (an export's outcome, a shown secret's
-// or a copy's notice) was about the part of the page the console took away,
-// and goes, as it did with it.
+// the part of the page it was in (an SPA move), it is put back empty. The
+// next verdict puts back the notices it still shows (kept below, not drawn
+// again); everything else that was in it (an export's outcome, a shown
+// secret's or a copy's notice) was about the part of the page the console
+// took away, and goes with it.
 export function ensureStack() {
   if (!stack) {
     stack = document.createElement("div");
@@ -353,20 +350,23 @@ function badge(b, kind = "key-badge") {
   return element;
 }
 
-// The badge last made for each key ID, by what it says: the console
-// re-renders its key table with the same data (fresh rows, without the
-// badges), and the badge taken out with the old row goes into the new one
-// rather than being made again.
-const madeBadges = new Map();
-function keyBadge(b) {
-  const said = JSON.stringify([b, look()]);
-  const made = madeBadges.get(b.keyId);
-  if (made?.rootguardSaid === said && !made.isConnected) return made;
-  const element = badge(b);
+// Drawing keeps what it drew: each drawing is a shadow root and its style
+// sheet, work for the page's style and layout too. `made` holds the element
+// last drawn for each key, with what it said (`said`: its data and look());
+// one taken off the page that would say the same goes back as it is.
+function keptOrDrawn(made, key, said, draw) {
+  const kept = made.get(key);
+  if (kept?.rootguardSaid === said && !kept.isConnected) return kept;
+  const element = draw();
   element.rootguardSaid = said;
-  madeBadges.set(b.keyId, element);
+  made.set(key, element);
   return element;
 }
+
+// The console re-renders its key table with the same data (fresh rows,
+// without the badges): the badge taken out with the old row goes into the new one.
+const madeBadges = new Map();
+const keyBadge = (b) => keptOrDrawn(madeBadges, b.keyId, JSON.stringify([b, look()]), () => badge(b));
 
 // Put each badge in the cell that shows its key ID (found again by text,
 // whatever the markup), once; drop badges of keys no longer shown.
@@ -432,20 +432,23 @@ function placeUserBadges(badges) {
   }
 }
 
-// The notice last drawn of each kind, by what it says: an SPA move takes a
-// notice away (the next route's verdict does not show it, or the console
-// replaced the part of the page it was in) and the move back shows the same
-// notice again, which goes back rather than being drawn again. Not a notice
-// with controls of another content script's (decorate below): those keep
-// state about the page they were used on (a page report of that route).
+// A notice of the core's. An SPA move takes one away (the next route's
+// verdict does not show it, or the console replaced the part of the page it
+// was in) and the move back shows it again: kept, by kind. Not a notice with
+// another content script's controls (decorate below): they keep state about
+// the page they were used on (a page report of that route).
 const madeNotices = new Map();
 function verdictNotice(notice, said, decidedBy) {
-  const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
-  const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
-  element.setAttribute("data-rootguard-from", "verdict");
-  element.setAttribute("data-rootguard-decided-by", decidedBy);
+  const draw = () => {
+    const onDismiss = notice.dismissal === "never" ? null : () => (notice.dismissal === "session" ? dismissForSession(notice.kind) : visitDismissed.add(notice.kind));
+    const element = card(notice.kind, notice.severity, t(notice.title, notice.args), [t(notice.body, notice.args)], notice.alternatives, onDismiss, decorations.get(notice.kind));
+    element.setAttribute("data-rootguard-from", "verdict");
+    element.setAttribute("data-rootguard-decided-by", decidedBy);
+    return element;
+  };
+  if (!decorations.has(notice.kind)) return keptOrDrawn(madeNotices, notice.kind, said, draw);
+  const element = draw();
   element.rootguardSaid = said;
-  if (!decorations.has(notice.kind)) madeNotices.set(notice.kind, element);
   return element;
 }
 
@@ -474,8 +477,7 @@ export function verdict(result, { settled = false } = {}) {
     const said = JSON.stringify([notice, look()]);
     const drawn = container.querySelector(`:scope > [data-rootguard="${notice.kind}"][data-rootguard-from=verdict]`);
     if (drawn?.rootguardSaid === said) continue;
-    const made = madeNotices.get(notice.kind);
-    const element = made?.rootguardSaid === said && !made.isConnected ? made : verdictNotice(notice, said, result.decidedBy);
+    const element = verdictNotice(notice, said, result.decidedBy);
     if (drawn) drawn.replaceWith(element);
     else container.append(element);
   }

@@ -15,6 +15,7 @@ const core = await loadPageCore();
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).
 const readStored = async () => core.readSettings((await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
+const allowedOrigins = async () => (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');
 const box = fieldset.querySelector('input[name="leakGuard"]');
@@ -37,7 +38,7 @@ async function showStored() {
 }
 
 async function showAllowed() {
-  const origins = (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
+  const origins = await allowedOrigins();
   list.replaceChildren(
     ...origins.map((origin) => {
       const item = document.createElement("li");
@@ -49,7 +50,7 @@ async function showAllowed() {
       remove.dataset.rootguardAction = "leak-allow-remove";
       remove.textContent = t("optionsLeakAllowedRemove");
       remove.addEventListener("click", async () => {
-        const now = (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
+        const now = await allowedOrigins();
         await api.storage.local.set({ [StorageKey.leakGuardAllowed]: now.filter((o) => o !== origin) });
       });
       item.append(name, " ", remove);
