@@ -1,21 +1,31 @@
-// The background's one reader of the owner's settings (storage.sync, set on
-// the options page) and of what their organisation enforces (storage.managed,
-// from a browser policy: docs/MANAGED-SETTINGS.md). Neither is trusted: the
-// core reads both (src/settings.rs, src/settings/managed.rs: each missing or
-// invalid field takes its default, each valid managed field wins), so every
-// module here sees the same checked settings. Unreadable storage means the
-// defaults (the passphrase prompt, every warning shown), never "no
-// encryption".
+// RootGuard's one reader of the owner's settings (storage.sync, set on the
+// options page) and of what their organisation enforces (storage.managed,
+// from a browser policy: docs/MANAGED-SETTINGS.md), for the background and
+// the options pages. Neither is trusted: the core reads both
+// (src/settings.rs, src/settings/managed.rs: each missing or invalid field
+// takes its default, each valid managed field wins), so every module here
+// sees the same checked settings. In the background, unreadable storage
+// means the defaults (the passphrase prompt, every warning shown), never
+// "no encryption"; the options pages, which write back what they read,
+// stop instead (readStoredSettings).
 
 import { api, changesSettings, StorageKey } from "../protocol.js";
 import { keptUntilChanged } from "./kept.js";
 import { livePolicy, pagePolicy } from "./policy.js";
 
-/** The raw stored settings object, or undefined. */
-export async function storedSettings() {
-  const found = await api.storage.sync.get(StorageKey.settings).catch(() => ({}));
+/**
+ * The raw stored settings object, or undefined when none is stored; a read
+ * that fails throws. For the options pages, which save what they read back
+ * (with a field changed) and so must not take "unreadable" for "nothing
+ * stored": that would save the defaults over the owner's settings.
+ */
+export async function readStoredSettings() {
+  const found = await api.storage.sync.get(StorageKey.settings);
   return found?.[StorageKey.settings];
 }
+
+/** The raw stored settings object, or undefined: also when storage cannot be read (the defaults, then). */
+export const storedSettings = () => readStoredSettings().catch(() => undefined);
 
 /**
  * What the organisation's policy gives RootGuard, as the browser answers
@@ -48,13 +58,10 @@ export async function enforcedSettings(core) {
 // answered yet (background/policy.js): the answer, if it differs, changes
 // the copy, and that change drops what was kept.
 const keptStorage = keptUntilChanged(changesSettings, (unkeep) => {
-  const stored = api.storage.sync.get(StorageKey.settings).then(
-    (found) => found?.[StorageKey.settings],
-    () => {
-      unkeep(); // unreadable now: the defaults this time, storage again next time
-      return undefined;
-    },
-  );
+  const stored = readStoredSettings().catch(() => {
+    unkeep(); // unreadable now: the defaults this time, storage again next time
+    return undefined;
+  });
   return Promise.all([stored, pagePolicy()]);
 });
 let keptReading = null; // {from: the read it came from, settings}

@@ -6,6 +6,7 @@
 // button. Saved at once rather than with the form's Save button, so the
 // permission and the setting never disagree.
 
+import { readStoredSettings } from "../background/settings.js";
 import { api, StorageKey } from "../protocol.js";
 import { loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
@@ -14,7 +15,7 @@ const core = await loadPageCore();
 // Every site, since a key can be pasted anywhere: manifest.json's optional host permissions.
 const ORIGINS = api.runtime.getManifest().optional_host_permissions;
 // The stored settings as the core reads them (defaults for anything missing).
-const readStored = async () => core.readSettings((await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
+const readStored = async () => core.readSettings((await readStoredSettings()) ?? null);
 const allowedOrigins = async () => (await api.storage.local.get(StorageKey.leakGuardAllowed))[StorageKey.leakGuardAllowed] ?? [];
 
 const fieldset = document.querySelector('[data-rootguard="leak-guard-options"]');

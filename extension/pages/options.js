@@ -9,7 +9,7 @@
 // managed value is read, and the check before saving, so this page, the
 // background and the CLI share one rule.
 
-import { managedSettings } from "../background/settings.js";
+import { managedSettings, readStoredSettings } from "../background/settings.js";
 import { api, StorageKey } from "../protocol.js";
 import { loadCryptoCore, loadPageCore } from "./core.js";
 import { t } from "./i18n.js";
@@ -198,8 +198,7 @@ async function measure() {
   }
 }
 
-const { [StorageKey.settings]: stored } = await api.storage.sync.get(StorageKey.settings);
-const enforced = core.enforcedSettings(stored ?? null, managed);
+const enforced = core.enforcedSettings((await readStoredSettings()) ?? null, managed);
 fill(enforced.settings);
 lock(enforced);
 document.querySelector('[data-rootguard-action="add-recipient"]').addEventListener("click", addRecipient);
@@ -214,7 +213,7 @@ for (const field of [form.elements.recipientName, form.elements.recipientKey]) {
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const settings = read();
-  save(settings, (await api.storage.sync.get(StorageKey.settings))[StorageKey.settings] ?? null);
+  save(settings, (await readStoredSettings()) ?? null);
 });
 document.getElementById("reset").addEventListener("click", () => {
   // The defaults, under the organisation's policy as everything else.

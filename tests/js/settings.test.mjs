@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { fake } from "./fake-browser.mjs";
-import { pageSettings } from "../../extension/background/settings.js";
+import { pageSettings, readStoredSettings, storedSettings } from "../../extension/background/settings.js";
 
 // The core reads what is stored; here it only shows what it was given.
 const core = { readSettings: (stored) => ({ read: stored }) };
@@ -48,4 +48,16 @@ test("the core's reading of the kept settings is kept with them", async () => {
   fake.storageChanged({ settings: { newValue: { rotateDays: 30 } } });
   await pageSettings(counting);
   assert.equal(readings, 2, "and again once storage changed");
+});
+
+test("the options pages' read throws when storage cannot be read; the background's gives the defaults", async () => {
+  fake.storageGet = async () => {
+    throw new Error("storage is not available");
+  };
+  await assert.rejects(readStoredSettings(), /storage is not available/, "not taken for nothing stored (the options page would save the defaults over the owner's settings)");
+  assert.equal(await storedSettings(), undefined);
+  fake.storageGet = async () => ({});
+  assert.equal(await readStoredSettings(), undefined, "nothing stored");
+  fake.storageGet = async () => ({ settings: { rotateDays: 30 } });
+  assert.deepEqual(await readStoredSettings(), { rotateDays: 30 });
 });
